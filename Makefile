@@ -1,0 +1,95 @@
+# copydesk: a checker for news copy.
+#
+#   make            build ./copydesk (runs 'make deps' when a library is missing)
+#   make deps       install the Debian packages the build needs (as root)
+#   make check      build and run every test; ends with "N passed, N failed"
+#   make asan       the same tests under AddressSanitizer and UBSan
+#   make bench      throughput figures (a benchmark, not a test)
+#   make install    PREFIX=/usr/local (binary, rules, man page)
+
+PKGS      = libpcre2-8 libutf8proc libxml-2.0 libcmark yaml-0.1
+DEBS      = build-essential pkg-config libpcre2-dev libutf8proc-dev \
+            libxml2-dev libcmark-dev libyaml-dev libxml2-utils python3
+CC       ?= cc
+PREFIX   ?= /usr/local
+DATADIR   = $(PREFIX)/share/copydesk
+VERSION   = 0.1.0
+WARN      = -std=c11 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
+            -Wshadow -Wwrite-strings -Wvla -Wformat=2 -Wpointer-arith \
+            -Wno-format-nonliteral $(WERROR)
+CFLAGS   ?= -O2 -g
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -D_GNU_SOURCE -Isrc $(DEFS) $(PKG_CFLAGS) \
+            -DCOPYDESK_VERSION='"$(VERSION)"' -DCOPYDESK_DATADIR='"$(DATADIR)"'
+LDLIBS   += $(PKG_LIBS) -lpthread -lm
+
+B        ?= build
+SRCS      = $(sort $(wildcard src/*.c))
+LIBSRCS   = $(filter-out src/main.c,$(SRCS))
+OBJS      = $(LIBSRCS:src/%.c=$(B)/%.o)
+UNITS     = $(sort $(wildcard tests/unit/t_*.c))
+UNITBINS  = $(UNITS:tests/unit/%.c=$(B)/%)
+
+all: copydesk
+
+# Install the build dependencies when pkg-config cannot find them.
+.deps-ok:
+	@pkg-config --exists $(PKGS) || $(MAKE) --no-print-directory deps
+	@touch $@
+
+deps:
+	@if [ "$$(id -u)" != 0 ]; then \
+	  echo "make deps: run as root (or: sudo apt-get install $(DEBS))" >&2; \
+	  exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS)
+
+$(B)/%.o: src/%.c src/*.h src/finding.def | .deps-ok
+	@mkdir -p $(B)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(B)/libcopydesk.a: $(OBJS)
+	rm -f $@
+	ar rcs $@ $(OBJS)
+
+copydesk: $(B)/main.o $(B)/libcopydesk.a
+	$(CC) $(LDFLAGS) -o $@ $(B)/main.o $(B)/libcopydesk.a $(LDLIBS)
+
+$(B)/t_%: tests/unit/t_%.c tests/unit/harness.h $(B)/libcopydesk.a
+	$(CC) $(CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	  $(B)/libcopydesk.a $(LDLIBS)
+
+check: copydesk $(UNITBINS)
+	@sh tests/run.sh $(B) $(UNITBINS)
+
+asan:
+	$(MAKE) check B=build-asan DEFS=-DARENA_DEBUG \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined"
+
+golden-update: copydesk
+	@sh tests/t_golden.sh --update
+
+bench: copydesk
+	@sh tests/bench.sh
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+lint:
+	@sh tests/prefix-check.sh $(B)/libcopydesk.a
+
+install: copydesk
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
+	install -m 755 copydesk $(DESTDIR)$(PREFIX)/bin/copydesk
+	cp -R rules $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/copydesk
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan copydesk .deps-ok
+
+.PHONY: all deps check asan golden-update bench format lint install uninstall clean

@@ -1,0 +1,49 @@
+/* cli.h: command-line options, rule loading and file selection for main.c. */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stddef.h>
+
+#include "lexset.h"
+#include "out.h"
+
+struct doc;
+struct ruleset;
+
+struct cli {
+	struct ruleset *rs;
+	struct lexset lex;
+	struct out out;
+	int fail_level;		/* exit 1 at or above; LEVEL_NONE never */
+	char **paths;		/* files to check, in order ("-" = stdin) */
+	size_t npaths, cappaths;
+	const char *stdin_name;	/* --stdin-filename */
+	int input_format;	/* --input-format, or -1 */
+	int jobs;		/* -j */
+	int done;		/* --help, --version, --list-rules answered */
+	char *rules_dir;	/* where the shipped rules and lexicons are */
+};
+
+/*
+ * Parses argv, loads rules and lexicons, and lists the files to check.
+ * Returns 0, or -1 after printing a usage or configuration error (exit 2).
+ */
+int cli_init(struct cli *c, int argc, char **argv);
+
+/* Reads the i-th path into a document with its format set; NULL on error
+ * (message printed). */
+struct doc *cli_read(struct cli *c, size_t i);
+
+/* Checks one read document (main.c); -1 when it was refused. */
+int cli_check(struct cli *c, struct doc *d);
+
+/* Adds the TooManyFindings finding when d hit the finding limit. */
+void cli_limit(struct cli *c, struct doc *d);
+
+/* Flushes stdout; -1 after printing an error when writing failed. */
+int cli_flush(struct cli *c);
+
+/* Frees everything; returns status for main's return. */
+int cli_release(struct cli *c, int status);
+
+#endif

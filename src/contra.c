@@ -1,0 +1,111 @@
+/* contra.c: a negative-stance subject with a positive-reception predicate. */
+#include "contra.h"
+
+#include <string.h>
+
+#include "doc.h"
+#include "finding.h"
+#include "lex.h"
+#include "rule.h"
+#include "tok.h"
+
+/* Words that end a clause for this check (besides ; and :). */
+static int
+clause_break(const struct doc *d, const struct tok *t)
+{
+	static const char *const words[] = { "but", "although", "though",
+	    "while", "whereas", "despite", "amid", "yet", "however", NULL };
+	size_t i;
+
+	if (t->kind == TOK_PUNCT)
+		return d->text[t->off] == ';' || d->text[t->off] == ':' ||
+		    (t->len == 3 && memcmp(d->text + t->off,
+		    "\xE2\x80\x94", 3) == 0);
+	if (t->kind != TOK_WORD)
+		return 0;
+	for (i = 0; words[i] != NULL; i++)
+		if (tok_is(d, t, words[i]))
+			return 1;
+	return 0;
+}
+
+static int
+negated(const struct rule *r, const struct doc *d, size_t from, size_t to)
+{
+	static const char *const neg[] = { "not", "never", "no", "n't",
+	    "hardly", "nor", "neither", "without", NULL };
+	size_t i, k;
+
+	for (i = from; i < to; i++) {
+		const struct tok *t = &d->toks[i];
+		size_t n;
+
+		if (r->negators && lex_match(r->negators, d, i, &n))
+			return 1;
+		for (k = 0; neg[k] != NULL; k++)
+			if (tok_is(d, t, neg[k]))
+				return 1;
+		if (t->len > 3 && memcmp(d->text + t->off + t->len - 3, "n't",
+		    3) == 0)
+			return 1;
+		if (t->len > 5 && memcmp(d->text + t->off + t->len - 5,
+		    "n\xE2\x80\x99t", 5) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Looks for subj ... pred in the clause [from, to); adds a finding. */
+static int
+pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
+    const struct lexicon *pred, size_t from, size_t to)
+{
+	size_t i, j, n, m;
+
+	if (subj == NULL || pred == NULL)
+		return 0;
+	for (i = from; i < to; i++) {
+		if (d->toks[i].flags & TOK_INQUOTE)
+			continue;
+		if (lex_match(subj, d, i, &n) == NULL)
+			continue;
+		for (j = i + n; j < to; j++) {
+			const struct tok *e;
+
+			if (d->toks[j].flags & TOK_INQUOTE)
+				break;
+			if (lex_match(pred, d, j, &m) == NULL)
+				continue;
+			if (negated(r, d, i, j))
+				return 0;
+			e = &d->toks[j + m - 1];
+			finding_add(d, r, 0, d->toks[i].off,
+			    (size_t)e->off + e->len - d->toks[i].off,
+			    finding_format(d, r->message, NULL, NULL));
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+void
+contra_run(const struct rule *r, struct doc *d)
+{
+	size_t s, i, start;
+
+	for (s = 0; s < d->nsents; s++) {
+		const struct sent *st = &d->sents[s];
+		size_t end = st->first + st->n;
+
+		start = st->first;
+		for (i = st->first; i <= end; i++) {
+			if (i < end && !clause_break(d, &d->toks[i]))
+				continue;
+			if (!pair(r, d, r->subjects, r->predicates, start, i))
+				pair(r, d, r->subjects2, r->predicates2, start,
+				    i);
+			start = i + 1;
+		}
+	}
+}

@@ -1,0 +1,98 @@
+/* doc.h: one draft being checked: its bytes, analysed text, tokens, results. */
+#ifndef DOC_H
+#define DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "posmap.h"
+
+/*
+ * Largest file copydesk reads (bytes).  Offsets in tokens are 32-bit, and a
+ * draft larger than this is almost certainly not a story: refuse it with a
+ * message rather than exhaust memory.
+ */
+#ifndef DOC_MAX_SIZE
+#define DOC_MAX_SIZE ((size_t)1 << 30)
+#endif
+
+enum doc_format {
+	DOC_TXT,
+	DOC_MD,
+	DOC_HTML,
+	DOC_XML
+};
+
+struct tok;
+struct sent;
+struct para;
+struct quote;
+struct source;
+struct finding;
+struct supp;
+
+struct doc {
+	struct arena arena;	/* everything below lives here */
+	const char *path;	/* as reported in output */
+	enum doc_format fmt;
+
+	const char *src;	/* original bytes (not NUL-terminated for us) */
+	size_t srclen;
+	size_t *lines;		/* start offset of each source line */
+	size_t nlines;
+	size_t lc_off, lc_line, lc_col;	/* line/column cursor cache */
+
+	char *text;		/* analysed text: valid UTF-8, markup removed */
+	size_t textlen;
+	struct posmap pm;	/* text offset -> source offset */
+
+	struct tok *toks;
+	size_t ntoks;
+	struct sent *sents;
+	size_t nsents;
+	struct para *paras;
+	size_t nparas;
+
+	struct quote *quotes;
+	size_t nquotes;
+	struct source *sources;
+	size_t nsources;
+
+	struct finding *findings;
+	size_t nfindings, capfindings;
+	int truncated;		/* finding limit reached */
+
+	struct supp *supps;	/* suppression ranges from comments */
+	size_t nsupps, capsupps;
+
+	const int8_t *levels;	/* per-rule level for this file, or NULL */
+};
+
+/*
+ * Reads path ("-" for stdin) into a new document.  On failure prints
+ * "copydesk: cannot read 'PATH': REASON" to stderr and returns NULL.  The
+ * caller frees the result with doc_free.
+ */
+struct doc *doc_read(const char *path, const char *display);
+
+/* A document over a copy of the n bytes at s (tests, fuzzing, stdin). */
+struct doc *doc_new(const char *display, const char *s, size_t n);
+
+/* Frees the document and everything in its arena. */
+void doc_free(struct doc *d);
+
+/*
+ * Line and column (both 1-based; the column counts code points) of source
+ * offset off.  Fast when called with increasing offsets.
+ */
+void doc_linecol(struct doc *d, size_t off, size_t *line, size_t *col);
+
+/* The format implied by a file name's extension; DOC_TXT when unknown. */
+enum doc_format doc_format_of(const char *name);
+
+/* The name of a format (txt, md, html, xml) and its inverse (-1: unknown). */
+const char *doc_format_name(enum doc_format f);
+int doc_format_parse(const char *name);
+
+#endif

@@ -1,0 +1,291 @@
+/* lex.c: lexicon files as hashed phrase sets. */
+#include "lex.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "tok.h"
+#include "xalloc.h"
+
+/* Longest phrase in a lexicon, in tokens; longer entries are refused. */
+#define LEX_MAX_WORDS 12
+
+uint64_t
+lex_key_step(uint64_t k, uint64_t tokkey)
+{
+	k ^= tokkey + 0x9e3779b97f4a7c15ULL + (k << 6) + (k >> 2);
+	return k * 0xff51afd7ed558ccdULL;
+}
+
+static uint64_t
+phrase_key(const char *s, size_t n, int *nwords)
+{
+	struct tok t[LEX_MAX_WORDS + 1];
+	size_t i, k = tok_phrase(s, n, t, LEX_MAX_WORDS + 1);
+	uint64_t key = 0;
+
+	if (k > LEX_MAX_WORDS)
+		k = LEX_MAX_WORDS;
+	for (i = 0; i < k; i++)
+		key = lex_key_step(key, t[i].key);
+	*nwords = (int)k;
+	return key;
+}
+
+static void
+insert(struct lexicon *lx, uint64_t key, uint32_t idx)
+{
+	size_t h = (size_t)(key ^ (key >> 29)) & lx->mask;
+
+	while (lx->slots[h] != 0) {
+		if (lx->keys[h] == key)
+			return;	/* first entry wins */
+		h = (h + 1) & lx->mask;
+	}
+	lx->keys[h] = key;
+	lx->slots[h] = idx + 1;
+}
+
+static void
+build(struct lexicon *lx)
+{
+	size_t i, size = 64;
+
+	while (size < lx->n * 2 + 2)
+		size *= 2;
+	lx->mask = size - 1;
+	lx->keys = xcalloc(size, sizeof(*lx->keys));
+	lx->slots = xcalloc(size, sizeof(*lx->slots));
+	lx->maxwords = 1;
+	for (i = 0; i < lx->n; i++) {
+		struct lex_entry *e = &lx->entries[i];
+		uint64_t key = phrase_key(e->text, strlen(e->text),
+		    &e->nwords);
+
+		if (e->nwords == 0)
+			continue;
+		if (e->nwords > lx->maxwords)
+			lx->maxwords = e->nwords;
+		insert(lx, key, (uint32_t)i);
+	}
+}
+
+static struct lexicon *
+parse(char *storage, size_t len, const char *path, unsigned flags,
+    const char *only_val)
+{
+	struct lexicon *lx = xcalloc(1, sizeof(*lx));
+	size_t cap = 0, lineno = 0;
+	char *p = storage, *end = storage + len;
+	int section = 0;
+
+	lx->path = xstrdup(path);
+	lx->storage = storage;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *line = p;
+		char *tab;
+		struct lex_entry *e;
+
+		if (nl == NULL)
+			nl = end;
+		*nl = '\0';
+		p = nl + 1;
+		lineno++;
+		if (nl > line && nl[-1] == '\r')
+			nl[-1] = '\0';
+		if (line[0] == '#') {
+			const char *w = line + 1;
+
+			while (*w == ' ')
+				w++;
+			if (lineno > 1 && *w && strchr(w, ' ') == NULL &&
+			    strchr(w, ':') == NULL && lx->nsections < 15) {
+				lx->sections[lx->nsections++] = (char *)w;
+				section = lx->nsections;
+			}
+			continue;
+		}
+		if (line[0] == '\0')
+			continue;
+		if (lx->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			lx->entries = xrealloc(lx->entries,
+			    xst_mult(cap, sizeof(*lx->entries)));
+		}
+		e = &lx->entries[lx->n++];
+		e->text = line;
+		e->val = "";
+		e->rest = "";
+		e->section = section;
+		tab = strchr(line, '\t');
+		if (tab != NULL && (flags & LEX_ALL_FIELDS)) {
+			/* one entry a field, each pointing at the first */
+			e->val = line;
+			while (tab != NULL) {
+				*tab = '\0';
+				if (lx->n == cap) {
+					cap *= 2;
+					lx->entries = xrealloc(lx->entries,
+					    xst_mult(cap, sizeof(*lx->entries)));
+				}
+				e = &lx->entries[lx->n++];
+				e->text = tab + 1;
+				e->val = line;
+				e->rest = "";
+				e->section = section;
+				tab = strchr(tab + 1, '\t');
+			}
+			continue;
+		}
+		if (tab != NULL) {
+			*tab = '\0';
+			e->val = tab + 1;
+			tab = strchr(tab + 1, '\t');
+			if (tab != NULL) {
+				*tab = '\0';
+				e->rest = tab + 1;
+			}
+		}
+		if (flags & LEX_ALL_FIELDS)
+			e->val = line;
+		if (only_val != NULL && strcmp(e->val, only_val) != 0)
+			lx->n--;
+	}
+	build(lx);
+	return lx;
+}
+
+struct lexicon *
+lex_load(const char *path)
+{
+	return lex_load_opts(path, 0, NULL);
+}
+
+struct lexicon *
+lex_load_opts(const char *path, unsigned flags, const char *only_val)
+{
+	FILE *f = fopen(path, "rb");
+	char *storage;
+	size_t len = 0, cap = 65536, r;
+
+	if (f == NULL) {
+		fprintf(stderr, "copydesk: cannot read lexicon '%s': %s\n",
+		    path, strerror(errno));
+		return NULL;
+	}
+	storage = xmalloc(cap);
+	while ((r = fread(storage + len, 1, cap - len - 1, f)) > 0) {
+		len += r;
+		if (cap - len - 1 == 0) {
+			cap *= 2;
+			storage = xrealloc(storage, cap);
+		}
+	}
+	if (ferror(f)) {
+		fprintf(stderr, "copydesk: cannot read lexicon '%s': %s\n",
+		    path, strerror(errno));
+		fclose(f);
+		free(storage);
+		return NULL;
+	}
+	fclose(f);
+	storage[len] = '\0';
+	return parse(storage, len, path, flags, only_val);
+}
+
+struct lexicon *
+lex_from_list(const char *const *words)
+{
+	struct buf_s {
+		char *p;
+		size_t len, cap;
+	} b = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; words[i][0] != '\0'; i++) {
+		size_t n = strlen(words[i]);
+
+		if (b.len + n + 2 > b.cap) {
+			b.cap = (b.len + n + 2) * 2;
+			b.p = xrealloc(b.p, b.cap);
+		}
+		memcpy(b.p + b.len, words[i], n);
+		b.len += n;
+		b.p[b.len++] = '\n';
+	}
+	if (b.p == NULL)
+		b.p = xmalloc(1);
+	return parse(b.p, b.len, "(built-in)", 0, NULL);
+}
+
+void
+lex_free(struct lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	free(lx->path);
+	free(lx->entries);
+	free(lx->keys);
+	free(lx->slots);
+	free(lx->storage);
+	free(lx);
+}
+
+const struct lex_entry *
+lex_get_key(const struct lexicon *lx, uint64_t key)
+{
+	size_t h = (size_t)(key ^ (key >> 29)) & lx->mask;
+
+	while (lx->slots[h] != 0) {
+		if (lx->keys[h] == key)
+			return &lx->entries[lx->slots[h] - 1];
+		h = (h + 1) & lx->mask;
+	}
+	return NULL;
+}
+
+const struct lex_entry *
+lex_get(const struct lexicon *lx, const char *s, size_t n)
+{
+	int nw;
+	uint64_t key = phrase_key(s, n, &nw);
+
+	if (nw == 0)
+		return NULL;
+	return lex_get_key(lx, key);
+}
+
+const struct lex_entry *
+lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
+    size_t *ntok)
+{
+	const struct lex_entry *best = NULL, *e;
+	uint64_t key = 0;
+	size_t j;
+
+	for (j = i; j < d->ntoks && (int)(j - i) < lx->maxwords; j++) {
+		if (j > i && d->toks[j].sent != d->toks[i].sent)
+			break;
+		key = lex_key_step(key, d->toks[j].key);
+		e = lex_get_key(lx, key);
+		if (e != NULL) {
+			best = e;
+			*ntok = j - i + 1;
+		}
+	}
+	return best;
+}
+
+int
+lex_section(const struct lexicon *lx, const char *name)
+{
+	int i;
+
+	for (i = 0; i < lx->nsections; i++)
+		if (strcmp(lx->sections[i], name) == 0)
+			return i + 1;
+	return -1;
+}

@@ -1,0 +1,78 @@
+/* lex.h: word and phrase lists (lexicons) loaded from rules/lexicons/. */
+#ifndef LEX_H
+#define LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct tok;
+
+struct lex_entry {
+	const char *text;	/* the entry as written (first field) */
+	const char *val;	/* second field, or "" */
+	const char *rest;	/* fields after the second, tab-separated, or "" */
+	int section;		/* index of the "# name" section, 0 before any */
+	int nwords;		/* tokens in text */
+};
+
+struct lexicon {
+	char *path;
+	struct lex_entry *entries;
+	size_t n;
+	uint64_t *keys;		/* open-addressing table of phrase keys */
+	uint32_t *slots;	/* entry index + 1 per key slot, 0 = empty */
+	size_t mask;
+	int maxwords;
+	char *sections[16];	/* section names, as in "# roles" */
+	int nsections;
+	char *storage;
+};
+
+/*
+ * Loads a lexicon file.  Line 1 and lines starting with '#' are comments; a
+ * comment line of a single word after "# " starts a section.  Returns NULL
+ * after printing "copydesk: cannot read lexicon 'PATH': ..." on failure.
+ * Free with lex_free.
+ */
+struct lexicon *lex_load(const char *path);
+
+enum lex_flags {
+	LEX_ALL_FIELDS = 1 << 0	/* every field is an entry; val = field 1 */
+};
+
+/*
+ * Like lex_load; with LEX_ALL_FIELDS each tab-separated field of a line is
+ * an entry of its own whose val is the line's first field (speech verbs:
+ * "said" -> "say").  With only_val, keeps the lines whose second field is
+ * only_val (org-words.txt: "suffix").
+ */
+struct lexicon *lex_load_opts(const char *path, unsigned flags,
+    const char *only_val);
+
+/* Builds a lexicon from a NUL-separated list of entries ending with "". */
+struct lexicon *lex_from_list(const char *const *words);
+
+void lex_free(struct lexicon *lx);
+
+/* Key of a token sequence as used by the table (order-sensitive). */
+uint64_t lex_key_step(uint64_t k, uint64_t tokkey);
+
+/* Entry for the key of a whole phrase, or NULL. */
+const struct lex_entry *lex_get_key(const struct lexicon *lx, uint64_t key);
+
+/* Entry whose text is the n bytes at s (tokenized and case-folded). */
+const struct lex_entry *lex_get(const struct lexicon *lx, const char *s,
+    size_t n);
+
+/*
+ * Longest entry matching the tokens of d starting at token i (not crossing
+ * a sentence); *ntok receives its token count.  NULL when none matches.
+ */
+const struct lex_entry *lex_match(const struct lexicon *lx,
+    const struct doc *d, size_t i, size_t *ntok);
+
+/* The section index named name, or -1. */
+int lex_section(const struct lexicon *lx, const char *name);
+
+#endif

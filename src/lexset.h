@@ -1,0 +1,29 @@
+/* lexset.h: every lexicon the analyzers use, loaded once from rules/lexicons. */
+#ifndef LEXSET_H
+#define LEXSET_H
+
+struct lexicon;
+
+struct lexset {
+	struct lexicon *abbrevs;	/* abbreviations.txt: abbr -> kind */
+	struct lexicon *function_words;	/* function-words.txt */
+	struct lexicon *speech_verbs;	/* every inflection -> base form */
+	struct lexicon *titles;		/* title -> gender, rest = head */
+	struct lexicon *given_names;	/* name -> gender */
+	struct lexicon *anon;		/* roles, qualifiers, reasons sections */
+	struct lexicon *org_suffixes;	/* org-words.txt kind suffix */
+	struct lexicon *org_nouns;	/* org-words.txt kind noun */
+	struct lexicon *doc_nouns;	/* document-nouns.txt (both forms) */
+	struct lexicon *numbers;	/* number-words.txt: word -> value */
+	struct lexicon *pronouns;	/* pronoun -> m f p n */
+	struct lexicon *change_words;	/* change-words.txt */
+};
+
+/*
+ * Loads the lexicons from dir (RULES/lexicons).  Returns 0, or -1 after
+ * printing which file could not be read.  Free with lexset_release.
+ */
+int lexset_load(struct lexset *ls, const char *dir);
+void lexset_release(struct lexset *ls);
+
+#endif

@@ -1,0 +1,70 @@
+/* out.h: output writers, one file per format, all fed the same findings. */
+#ifndef OUT_H
+#define OUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "buf.h"
+
+struct doc;
+struct finding;
+struct ruleset;
+struct out;
+
+enum out_report {
+	OUT_REPORT_QUOTES = 1 << 0,
+	OUT_REPORT_SOURCES = 1 << 1
+};
+
+struct out_writer {
+	const char *name;
+	void (*begin)(struct out *o);
+	/* d is finished: findings sorted and filtered by level */
+	void (*doc)(struct out *o, struct doc *d);
+	void (*end)(struct out *o);
+};
+
+struct out {
+	const struct out_writer *w;
+	FILE *fp;
+	const struct ruleset *rs;
+	int min_level;
+	int color;		/* ANSI colour (a terminal, NO_COLOR unset) */
+	int caret;		/* show the source line and a caret */
+	int quiet;		/* text: only errors */
+	unsigned report;	/* enum out_report */
+	size_t ndocs, nerrors, nwarnings, nsuggestions;
+	size_t nquotes, nsources;
+	struct buf b;		/* scratch for writers */
+	void *state;		/* the writer's own */
+};
+
+/* The writer named name, or NULL. */
+const struct out_writer *out_find(const char *name);
+
+/* Space-separated names of every writer, for --help. */
+const char *out_names(void);
+
+/*
+ * Position of a finding for output: 1-based line and column (code points)
+ * of its start and of the point just past its end, in the source file.
+ */
+void out_pos(struct doc *d, const struct finding *f, size_t *line,
+    size_t *col, size_t *eline, size_t *ecol);
+
+/* Is finding f shown (at or above the minimum level)? */
+int out_shown(const struct out *o, const struct finding *f);
+
+/* Appends s (n bytes) as a JSON string literal, quotes included. */
+void out_json_str(struct buf *b, const char *s, size_t n);
+
+/* Adds d's counts to the totals (level counts of shown findings). */
+void out_count(struct out *o, const struct doc *d);
+
+/* Writers */
+extern const struct out_writer out_text_writer;
+extern const struct out_writer out_line_writer;
+extern const struct out_writer out_json_writer;
+
+#endif

@@ -1,0 +1,599 @@
+/* tok.c: the tokenizer: words, numbers, quote marks, sentences, paragraphs. */
+#include "tok.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "doc.h"
+#include "lex.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+/* Decodes the code point at s[i] (i < n) with an ASCII fast path. */
+static size_t
+cp_at(const unsigned char *s, size_t n, size_t i, int32_t *cp)
+{
+	if (s[i] < 0x80) {
+		*cp = s[i];
+		return 1;
+	}
+	return utf8_decode(s + i, n - i, cp);
+}
+
+/* The code point that ends just before s[i], or -1 at the start. */
+static int32_t
+cp_before(const unsigned char *s, size_t i)
+{
+	size_t j = i;
+	int32_t cp;
+
+	if (i == 0)
+		return -1;
+	if (s[i - 1] < 0x80)
+		return s[i - 1];
+	j = i - 1;
+	while (j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80)
+		j--;
+	utf8_decode(s + j, i - j, &cp);
+	return cp;
+}
+
+static int
+is_apos(int32_t c)
+{
+	return c == '\'' || c == 0x2019;
+}
+
+static int
+is_hyphen(int32_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+static int
+is_quote_cp(int32_t c)
+{
+	switch (c) {
+	case '"': case '\'': case 0x201C: case 0x201D: case 0x201E:
+	case 0x201F: case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+	case 0x00AB: case 0x00BB: case 0x2039: case 0x203A:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_wordch(int32_t c)
+{
+	return utf8_is_letter(c) || utf8_is_digit(c) || utf8_is_mark(c);
+}
+
+/* Characters after which a quote mark can open: start, space, brackets. */
+static int
+opens_after(int32_t c)
+{
+	return c < 0 || utf8_is_space(c) || c == '(' || c == '[' ||
+	    c == '{' || c == 0x2014 || c == 0x2013 || c == '-' || c == '/' ||
+	    is_quote_cp(c) || c == ':';
+}
+
+/* Characters before which a quote mark can close: end, space, punctuation. */
+static int
+closes_before(int32_t c)
+{
+	return c < 0 || utf8_is_space(c) || c == '.' || c == ',' ||
+	    c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+	    c == ']' || c == '}' || c == 0x2014 || c == 0x2013 ||
+	    c == '-' || c == 0x2026 || is_quote_cp(c);
+}
+
+static uint64_t
+key_step(uint64_t h, int32_t c)
+{
+	unsigned char enc[4];
+	size_t k, i;
+
+	if (c == 0x2019 || c == 0x2018)
+		c = '\'';
+	else if (c == 0x2010 || c == 0x2011)
+		c = '-';
+	else
+		c = utf8_lower(c);
+	k = utf8_encode(c, enc);
+	for (i = 0; i < k; i++) {
+		h ^= enc[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+uint64_t
+tok_key(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint64_t h = FNV_OFFSET;
+	size_t i = 0;
+	int32_t c;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			unsigned char b = s[i++];
+
+			if (b >= 'A' && b <= 'Z')
+				b += 32;
+			h ^= b;
+			h *= FNV_PRIME;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &c);
+		h = key_step(h, c);
+	}
+	return h;
+}
+
+int
+tok_is(const struct doc *d, const struct tok *t, const char *w)
+{
+	size_t n = strlen(w), i;
+	const char *p = d->text + t->off;
+
+	if (t->len != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char a = p[i], b = w[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (b >= 'A' && b <= 'Z')
+			b += 32;
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* Length of a word starting at s[i] (a letter or mark). */
+static size_t
+scan_word(const unsigned char *s, size_t n, size_t i)
+{
+	size_t start = i, k;
+	int32_t c, c2;
+	int dotted = 0;
+
+	while (i < n) {
+		k = cp_at(s, n, i, &c);
+		if (is_wordch(c) || c == 0x200D || c == 0xFE0F) {
+			i += k;
+			continue;
+		}
+		if (i + k >= n)
+			break;
+		cp_at(s, n, i + k, &c2);
+		if ((is_apos(c) && utf8_is_letter(c2)) ||
+		    (is_hyphen(c) && is_wordch(c2)) ||
+		    (c == '&' && utf8_is_upper(c2) && i > start &&
+		    utf8_is_upper(cp_before(s, i)))) {
+			i += k;
+			continue;
+		}
+		/* U.S., a.m., N.Y.: single letters joined by periods */
+		if (c == '.' && utf8_is_letter(c2)) {
+			int32_t c3 = -1;
+			size_t k2 = cp_at(s, n, i + k, &c2);
+
+			if (i + k + k2 < n)
+				cp_at(s, n, i + k + k2, &c3);
+			if (c3 == '.' && (dotted || i - start <= 2)) {
+				dotted = 1;
+				i += k + k2;
+				continue;
+			}
+		}
+		break;
+	}
+	/* keep the final period of U.S. or a.m. */
+	if (dotted && i < n && s[i] == '.')
+		i++;
+	return i - start;
+}
+
+/* Length of a number starting at s[i]. */
+static size_t
+scan_number(const unsigned char *s, size_t n, size_t i)
+{
+	size_t start = i, k;
+	int32_t c, c2;
+
+	while (i < n) {
+		k = cp_at(s, n, i, &c);
+		if (utf8_is_digit(c)) {
+			i += k;
+			continue;
+		}
+		if ((c == '.' || c == ',') && i + 1 < n &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9' && i > start) {
+			i += 1;
+			continue;
+		}
+		if (c == '%' && i > start) {
+			i += 1;
+			break;
+		}
+		if (utf8_is_letter(c) || utf8_is_mark(c)) {
+			i += k;
+			continue;
+		}
+		if ((is_hyphen(c) || is_apos(c)) && i + k < n) {
+			cp_at(s, n, i + k, &c2);
+			if (is_wordch(c2)) {
+				i += k;
+				continue;
+			}
+		}
+		break;
+	}
+	return i - start;
+}
+
+struct tstate {
+	struct doc *d;		/* NULL when tokenizing a phrase */
+	struct tok *toks;
+	size_t n, cap, max;
+};
+
+static void
+push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
+    unsigned flags, const unsigned char *s)
+{
+	struct tok *t;
+
+	if (ts->d != NULL)
+		arena_grow(&ts->d->arena, (void **)&ts->toks, &ts->cap,
+		    sizeof(*ts->toks), ts->n + 1);
+	else if (ts->n >= ts->max) {
+		ts->n++;
+		return;
+	}
+	t = &ts->toks[ts->n++];
+	t->off = (uint32_t)off;
+	t->len = (uint32_t)len;
+	t->kind = (uint8_t)kind;
+	t->qm = (uint8_t)qm;
+	t->flags = (uint16_t)flags;
+	t->sent = t->para = 0;
+	t->key = tok_key((const char *)s + off, len);
+	if (kind == TOK_WORD) {
+		size_t i = off, nl = 0, nu = 0;
+		int32_t c;
+
+		while (i < off + len) {
+			i += cp_at(s, off + len, i, &c);
+			if (utf8_is_letter(c)) {
+				nl++;
+				if (utf8_is_upper(c)) {
+					nu++;
+					if (nl == 1)
+						t->flags |= TOK_CAP;
+				}
+			}
+		}
+		if (nl >= 2 && nl == nu)
+			t->flags |= TOK_ALLCAP;
+	}
+}
+
+static int
+qm_family(int32_t c)
+{
+	switch (c) {
+	case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+		return QM_DOUBLE;
+	case 0x00AB: case 0x00BB:
+		return QM_GUILLEMET;
+	}
+	return QM_SINGLE;
+}
+
+/* Elisions written with a leading apostrophe: 'em, 'til, 'cause, 'n'. */
+static int
+leading_elision(const unsigned char *s, size_t n, size_t i)
+{
+	static const char *const el[] = { "em", "til", "cause", "n", "tis",
+	    "twas", "round", NULL };
+	size_t j;
+
+	for (j = 0; el[j] != NULL; j++) {
+		size_t k = strlen(el[j]);
+
+		if (i + k <= n && strncasecmp((const char *)s + i, el[j],
+		    k) == 0 && (i + k == n || !is_wordch(s[i + k])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Tokenizes s[0..n) into ts; sets TOK_SPACE and marks blank-line breaks with
+ * TOK_PSTART. */
+static void
+scan(struct tstate *ts, const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, len;
+	unsigned pending = TOK_PSTART;
+	int newlines = 0;
+	int32_t c, prev, next;
+
+	while (i < n) {
+		k = cp_at(s, n, i, &c);
+		if (utf8_is_space(c) || c == 0) {
+			if (c == '\n')
+				newlines++;
+			pending |= TOK_SPACE;
+			if (ts->n > 0 && ts->d != NULL)
+				ts->toks[ts->n - 1].flags |= TOK_SPACE_AFTER;
+			i += k;
+			continue;
+		}
+		if (newlines >= 2)
+			pending |= TOK_PSTART;
+		newlines = 0;
+		/* marks and joiners extend the previous token (emoji, ZWJ) */
+		if ((utf8_is_mark(c) || c == 0x200D) && ts->n > 0 &&
+		    !(pending & TOK_SPACE) && ts->d != NULL) {
+			ts->toks[ts->n - 1].len += (uint32_t)k;
+			i += k;
+			continue;
+		}
+		prev = cp_before(s, i);
+		next = -1;
+		if (i + k < n)
+			cp_at(s, n, i + k, &next);
+		if (is_quote_cp(c)) {
+			unsigned f = pending;
+			int lf = next >= 0 && !utf8_is_space(next) &&
+			    opens_after(prev);
+			int rf = prev >= 0 && !utf8_is_space(prev) &&
+			    closes_before(next);
+
+			/* '90s, ’08: an apostrophe before a year */
+			if (is_apos(c) && next >= '0' && next <= '9' &&
+			    (prev < 0 || utf8_is_space(prev)) && i + k + 2 <= n &&
+			    s[i + k + 1] >= '0' && s[i + k + 1] <= '9' &&
+			    (i + k + 2 == n || !(s[i + k + 2] >= '0' &&
+			    s[i + k + 2] <= '9'))) {
+				len = k + scan_number(s, n, i + k);
+				push(ts, i, len, TOK_NUM, QM_NONE, pending, s);
+				pending = 0;
+				i += len;
+				continue;
+			}
+			if (is_apos(c) && lf && !rf &&
+			    leading_elision(s, n, i + k)) {
+				len = k + scan_word(s, n, i + k);
+				push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+				pending = 0;
+				i += len;
+				continue;
+			}
+			switch (c) {
+			case 0x201C: case 0x2018: case 0x00AB: case 0x201E:
+			case 0x201A:
+				f |= (rf && !lf) ? TOK_CLOSE : TOK_OPEN;
+				break;
+			case 0x201D: case 0x2019: case 0x00BB:
+				f |= (lf && !rf) ? TOK_OPEN : TOK_CLOSE;
+				break;
+			default:
+				if (lf)
+					f |= TOK_OPEN;
+				if (rf)
+					f |= TOK_CLOSE;
+				if (!lf && !rf)
+					f |= TOK_OPEN | TOK_CLOSE;
+				break;
+			}
+			if (is_apos(c) && (f & TOK_CLOSE) && !(f & TOK_OPEN) &&
+			    (prev == 's' || prev == 'S'))
+				f |= TOK_MAYBE_APOS;
+			push(ts, i, k, TOK_QUOTE, qm_family(c), f, s);
+			pending = 0;
+			i += k;
+			continue;
+		}
+		if (utf8_is_digit(c) || ((c == '$' || c == 0x20AC ||
+		    c == 0xA3 || c == 0xA5) && next >= '0' && next <= '9')) {
+			len = k + scan_number(s, n, i + k);
+			push(ts, i, len, TOK_NUM, QM_NONE, pending, s);
+		} else if (is_wordch(c)) {
+			len = scan_word(s, n, i);
+			push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+		} else if (c == '.' && i + 2 < n && s[i + 1] == '.' &&
+		    s[i + 2] == '.') {
+			len = 3;
+			while (i + len < n && s[i + len] == '.')
+				len++;
+			push(ts, i, len, TOK_PUNCT, QM_NONE, pending, s);
+		} else if (c == '-' && next == '-') {
+			len = 2;
+			push(ts, i, len, TOK_PUNCT, QM_NONE, pending, s);
+		} else {
+			len = k;
+			push(ts, i, len, TOK_PUNCT, QM_NONE, pending, s);
+		}
+		pending = 0;
+		i += len;
+	}
+}
+
+size_t
+tok_phrase(const char *s, size_t n, struct tok *out, size_t max)
+{
+	struct tstate ts;
+
+	ts.d = NULL;
+	ts.toks = out;
+	ts.n = 0;
+	ts.cap = max;
+	ts.max = max;
+	scan(&ts, (const unsigned char *)s, n);
+	return ts.n;
+}
+
+static int
+is_terminal(const struct doc *d, const struct tok *t)
+{
+	const char *p = d->text + t->off;
+
+	if (t->kind != TOK_PUNCT)
+		return 0;
+	if (t->len == 1)
+		return *p == '.' || *p == '!' || *p == '?';
+	if (t->len == 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0)
+		return 1;	/* … */
+	return p[0] == '.' && t->len >= 3;	/* ... */
+}
+
+static int
+is_closer(const struct doc *d, const struct tok *t)
+{
+	char c = d->text[t->off];
+
+	if (t->kind == TOK_QUOTE)
+		return (t->flags & TOK_CLOSE) != 0;
+	return t->kind == TOK_PUNCT && t->len == 1 &&
+	    (c == ')' || c == ']');
+}
+
+/* Can the token start a sentence (capital, digit, opening mark)? */
+static int
+starts_sentence(const struct doc *d, const struct tok *t)
+{
+	char c = d->text[t->off];
+
+	if (t->kind == TOK_WORD)
+		return (t->flags & TOK_CAP) != 0;
+	if (t->kind == TOK_NUM)
+		return 1;
+	if (t->kind == TOK_QUOTE)
+		return (t->flags & TOK_OPEN) != 0;
+	return c == '(' || c == '[';
+}
+
+/*
+ * Does a sentence end after token i (a terminal mark, or a dotted word such
+ * as U.S.), given that the next sentence would start at token j?
+ */
+static int
+ends_here(const struct doc *d, size_t i, size_t j, const struct lexicon *ab,
+    const struct lexicon *starters)
+{
+	const struct tok *t = &d->toks[i], *nx = &d->toks[j];
+	const struct lex_entry *e;
+	const struct tok *w;
+	int starter;
+
+	if (!(nx->flags & TOK_SPACE) || !starts_sentence(d, nx))
+		return 0;
+	starter = nx->kind == TOK_WORD && starters != NULL &&
+	    lex_get_key(starters, nx->key) != NULL;
+	if (t->kind == TOK_WORD)	/* U.S. at the end of a word */
+		return starter;
+	if (d->text[t->off] != '.' || t->len != 1 || i == 0)
+		return 1;
+	w = &d->toks[i - 1];
+	if (w->kind != TOK_WORD || (t->flags & TOK_SPACE))
+		return 1;
+	/* a single capital letter is an initial: Victor D. Trevino */
+	if (w->len == 1 && (w->flags & TOK_CAP))
+		return starter;
+	if (ab == NULL)
+		return 1;
+	e = lex_get_key(ab, w->key);
+	if (e == NULL)
+		return 1;
+	if (strcmp(e->val, "title") == 0)
+		return 0;
+	if (strcmp(e->val, "month") == 0 || tok_is(d, w, "no"))
+		return nx->kind != TOK_NUM && starter;
+	if (strcmp(e->val, "suffix") == 0)
+		return 1;
+	return starter;
+}
+
+void
+tok_split(struct doc *d, const struct lexicon *abbrevs)
+{
+	tok_split2(d, abbrevs, NULL);
+}
+
+void
+tok_split2(struct doc *d, const struct lexicon *abbrevs,
+    const struct lexicon *starters)
+{
+	struct tstate ts;
+	size_t i, j, capsent = 0, cappara = 0;
+	uint32_t sent = 0, para = 0;
+
+	ts.d = d;
+	ts.toks = NULL;
+	ts.n = ts.cap = 0;
+	ts.max = (size_t)-1;
+	scan(&ts, (const unsigned char *)d->text, d->textlen);
+	d->toks = ts.toks;
+	d->ntoks = ts.n;
+	d->nsents = d->nparas = 0;
+	d->sents = NULL;
+	d->paras = NULL;
+	if (d->ntoks == 0)
+		return;
+
+	/* sentence starts after terminal marks (and the closers after them) */
+	for (i = 0; i < d->ntoks; i++) {
+		struct tok *t = &d->toks[i];
+		int dotted = t->kind == TOK_WORD && t->len > 1 &&
+		    d->text[t->off + t->len - 1] == '.';
+
+		if (!is_terminal(d, t) && !dotted)
+			continue;
+		j = i + 1;
+		while (j < d->ntoks && !(d->toks[j].flags & TOK_PSTART) &&
+		    is_closer(d, &d->toks[j]) &&
+		    !(d->toks[j].flags & TOK_SPACE))
+			j++;
+		if (j >= d->ntoks || (d->toks[j].flags & TOK_PSTART))
+			continue;
+		if (ends_here(d, i, j, abbrevs, starters))
+			d->toks[j].flags |= TOK_SSTART;
+	}
+	for (i = 0; i < d->ntoks; i++) {
+		struct tok *t = &d->toks[i];
+
+		if (i == 0)
+			t->flags |= TOK_PSTART;
+		if (t->flags & TOK_PSTART) {
+			t->flags |= TOK_SSTART;
+			if (i > 0)
+				para++;
+			arena_grow(&d->arena, (void **)&d->paras, &cappara,
+			    sizeof(*d->paras), para + 1);
+			d->paras[para].first = (uint32_t)i;
+			d->paras[para].n = 0;
+		}
+		if (t->flags & TOK_SSTART) {
+			if (i > 0)
+				sent++;
+			arena_grow(&d->arena, (void **)&d->sents, &capsent,
+			    sizeof(*d->sents), sent + 1);
+			d->sents[sent].first = (uint32_t)i;
+			d->sents[sent].n = 0;
+		}
+		t->sent = sent;
+		t->para = para;
+		d->sents[sent].n++;
+		d->paras[para].n++;
+	}
+	d->nsents = sent + 1;
+	d->nparas = para + 1;
+}

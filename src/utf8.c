@@ -1,0 +1,197 @@
+/* utf8.c: UTF-8 helpers on top of utf8proc, with ASCII fast paths. */
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+size_t
+utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+	unsigned c = s[0];
+	size_t len, i;
+	int32_t v, min;
+
+	if (c < 0x80) {
+		*cp = (int32_t)c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		v = c & 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		v = c & 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		v = c & 0x07;
+		min = 0x10000;
+	} else {
+		goto bad;
+	}
+	if (n < len)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			goto bad;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		goto bad;
+	*cp = v;
+	return len;
+bad:
+	*cp = UTF8_REPLACEMENT;
+	return 1;
+}
+
+size_t
+utf8_encode(int32_t cp, unsigned char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (unsigned char)(0xC0 | (cp >> 6));
+		out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (unsigned char)(0xE0 | (cp >> 12));
+		out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (unsigned char)(0xF0 | (cp >> 18));
+	out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, count = 0;
+	int32_t cp;
+
+	while (i < n) {
+		if (p[i] < 0x80)
+			i++;
+		else
+			i += utf8_decode(p + i, n - i, &cp);
+		count++;
+	}
+	return count;
+}
+
+int32_t
+utf8_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	return utf8proc_tolower(cp);
+}
+
+int
+utf8_is_letter(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int
+utf8_is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int
+utf8_is_mark(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x300)
+		return 0;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+	    c == UTF8PROC_CATEGORY_ME || cp == 0x200D || cp == 0xFE0F;
+}
+
+int
+utf8_is_space(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 9 && cp <= 13) || cp == 0;
+	return cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+int
+utf8_is_digit(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+size_t
+utf8_fold_strip(const char *s, size_t n, char *out, size_t outcap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	int32_t cp, dec[8];
+	unsigned char enc[4];
+
+	while (i < n) {
+		utf8proc_ssize_t k, j;
+		int32_t c;
+
+		i += utf8_decode(p + i, n - i, &cp);
+		k = utf8proc_decompose_char(cp, dec, 8,
+		    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+		    UTF8PROC_STRIPMARK, NULL);
+		if (k < 0 || k > 8) {
+			dec[0] = cp;
+			k = 1;
+		}
+		for (j = 0; j < k; j++) {
+			size_t m;
+
+			c = dec[j];
+			if (utf8_is_mark(c))
+				continue;
+			/* letters that NFKD leaves alone */
+			if (c == 0xF8)
+				c = 'o';
+			else if (c == 0x142)
+				c = 'l';
+			else if (c == 0x111)
+				c = 'd';
+			else if (c == 0xE6) {
+				if (o + 2 > outcap)
+					return o;
+				out[o++] = 'a';
+				c = 'e';
+			}
+			m = utf8_encode(c, enc);
+			if (o + m > outcap)
+				return o;
+			memcpy(out + o, enc, m);
+			o += m;
+		}
+	}
+	return o;
+}

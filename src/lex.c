@@ -248,6 +248,12 @@ lex_get_key(const struct lexicon *lx, uint64_t key)
 }
 
 const struct lex_entry *
+lex_get_tok(const struct lexicon *lx, uint64_t tokkey)
+{
+	return lex_get_key(lx, lex_key_step(0, tokkey));
+}
+
+const struct lex_entry *
 lex_get(const struct lexicon *lx, const char *s, size_t n)
 {
 	int nw;

@@ -61,6 +61,9 @@ uint64_t lex_key_step(uint64_t k, uint64_t tokkey);
 /* Entry for the key of a whole phrase, or NULL. */
 const struct lex_entry *lex_get_key(const struct lexicon *lx, uint64_t key);
 
+/* Entry for a single token with key tokkey (tok.key), or NULL. */
+const struct lex_entry *lex_get_tok(const struct lexicon *lx, uint64_t tokkey);
+
 /* Entry whose text is the n bytes at s (tokenized and case-folded). */
 const struct lex_entry *lex_get(const struct lexicon *lx, const char *s,
     size_t n);

@@ -194,9 +194,12 @@ scan_word(const unsigned char *s, size_t n, size_t i)
 		}
 		break;
 	}
-	/* keep the final period of U.S. or a.m. */
-	if (dotted && i < n && s[i] == '.')
+	/* keep the final period of U.S. or a.m.; U.S.-Mexico goes on */
+	if (dotted && i < n && s[i] == '.') {
 		i++;
+		if (i + 1 < n && is_hyphen(s[i]) && is_wordch(s[i + 1]))
+			return i + 1 - start + scan_word(s, n, i + 1);
+	}
 	return i - start;
 }
 
@@ -206,19 +209,21 @@ scan_number(const unsigned char *s, size_t n, size_t i)
 {
 	size_t start = i, k;
 	int32_t c, c2;
+	int digits = 0;
 
 	while (i < n) {
 		k = cp_at(s, n, i, &c);
 		if (utf8_is_digit(c)) {
+			digits = 1;
 			i += k;
 			continue;
 		}
 		if ((c == '.' || c == ',') && i + 1 < n &&
-		    s[i + 1] >= '0' && s[i + 1] <= '9' && i > start) {
+		    s[i + 1] >= '0' && s[i + 1] <= '9' && digits) {
 			i += 1;
 			continue;
 		}
-		if (c == '%' && i > start) {
+		if (c == '%' && (digits || i > start)) {
 			i += 1;
 			break;
 		}
@@ -404,7 +409,8 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 		}
 		if (utf8_is_digit(c) || ((c == '$' || c == 0x20AC ||
 		    c == 0xA3 || c == 0xA5) && next >= '0' && next <= '9')) {
-			len = k + scan_number(s, n, i + k);
+			len = utf8_is_digit(c) ? scan_number(s, n, i) :
+			    k + scan_number(s, n, i + k);
 			push(ts, i, len, TOK_NUM, QM_NONE, pending, s);
 		} else if (is_wordch(c)) {
 			len = scan_word(s, n, i);
@@ -497,7 +503,7 @@ ends_here(const struct doc *d, size_t i, size_t j, const struct lexicon *ab,
 	if (!(nx->flags & TOK_SPACE) || !starts_sentence(d, nx))
 		return 0;
 	starter = nx->kind == TOK_WORD && starters != NULL &&
-	    lex_get_key(starters, nx->key) != NULL;
+	    lex_get_tok(starters, nx->key) != NULL;
 	if (t->kind == TOK_WORD)	/* U.S. at the end of a word */
 		return starter;
 	if (d->text[t->off] != '.' || t->len != 1 || i == 0)
@@ -510,7 +516,7 @@ ends_here(const struct doc *d, size_t i, size_t j, const struct lexicon *ab,
 		return starter;
 	if (ab == NULL)
 		return 1;
-	e = lex_get_key(ab, w->key);
+	e = lex_get_tok(ab, w->key);
 	if (e == NULL)
 		return 1;
 	if (strcmp(e->val, "title") == 0)

@@ -144,11 +144,6 @@ list_rules(const struct cli *c)
 	}
 }
 
-struct toggle {
-	char *id;
-	int on;
-};
-
 static int
 load_rules(struct cli *c, const char *user_dir)
 {
@@ -183,8 +178,8 @@ int
 cli_init(struct cli *c, int argc, char **argv)
 {
 	const char *user_rules = NULL;
-	struct toggle *tog = NULL;
-	size_t ntog = 0, i;
+	struct cli_toggle *tog;
+	size_t i;
 	int ch, list = 0;
 	const char *fmt = "text";
 
@@ -227,9 +222,10 @@ cli_init(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_ENABLE:
 		case OPT_DISABLE:
-			tog = xrealloc(tog, xst_mult(ntog + 1, sizeof(*tog)));
-			tog[ntog].id = optarg;
-			tog[ntog++].on = ch == OPT_ENABLE;
+			c->tog = xrealloc(c->tog, xst_mult(c->ntog + 1,
+			    sizeof(*c->tog)));
+			c->tog[c->ntog].id = optarg;
+			c->tog[c->ntog++].on = ch == OPT_ENABLE;
 			break;
 		case OPT_REPORT: {
 			char *s = optarg, *tokp;
@@ -275,7 +271,6 @@ cli_init(struct cli *c, int argc, char **argv)
 			c->done = 1;
 			return 0;
 		default:
-			free(tog);
 			if (optopt)
 				return usage_error("option '-%c' is invalid "
 				    "or needs a value", (char[]){ (char)optopt,
@@ -285,26 +280,21 @@ cli_init(struct cli *c, int argc, char **argv)
 		}
 	}
 	c->out.w = out_find(fmt);
-	if (c->out.w == NULL) {
-		free(tog);
+	if (c->out.w == NULL)
 		return usage_error("unknown output format '%s'", fmt);
-	}
 	c->rules_dir = find_rules_dir(argv[0]);
-	if (load_rules(c, user_rules) < 0 || rule_compile(c->rs) < 0) {
-		free(tog);
+	if (load_rules(c, user_rules) < 0 || rule_compile(c->rs) < 0)
 		return -1;
-	}
-	for (i = 0; i < ntog; i++) {
+	tog = c->tog;
+	for (i = 0; i < c->ntog; i++) {
 		struct rule *r = rule_find(c->rs, tog[i].id);
 		int lvl = tog[i].on ? (r ? r->default_level : -1) : LEVEL_NONE;
 
 		if (rule_set_level(c->rs, tog[i].id, lvl) == 0) {
-			free(tog);
 			return usage_error("no rule or style named '%s'",
 			    tog[i].id);
 		}
 	}
-	free(tog);
 	if (list) {
 		list_rules(c);
 		c->done = 1;
@@ -377,6 +367,7 @@ cli_release(struct cli *c, int status)
 	for (i = 0; i < c->npaths; i++)
 		free(c->paths[i]);
 	free(c->paths);
+	free(c->tog);
 	free(c->rules_dir);
 	buf_release(&c->out.b);
 	lexset_release(&c->lex);

@@ -10,6 +10,11 @@
 struct doc;
 struct ruleset;
 
+struct cli_toggle {
+	const char *id;		/* --enable/--disable argument */
+	int on;
+};
+
 struct cli {
 	struct ruleset *rs;
 	struct lexset lex;
@@ -22,6 +27,8 @@ struct cli {
 	int jobs;		/* -j */
 	int done;		/* --help, --version, --list-rules answered */
 	char *rules_dir;	/* where the shipped rules and lexicons are */
+	struct cli_toggle *tog;	/* --enable and --disable, in order */
+	size_t ntog;
 };
 
 /*

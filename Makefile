@@ -25,13 +25,14 @@ CPPFLAGS += -D_GNU_SOURCE -Isrc $(DEFS) $(PKG_CFLAGS) \
 LDLIBS   += $(PKG_LIBS) -lpthread -lm
 
 B        ?= build
+BIN      ?= copydesk
 SRCS      = $(sort $(wildcard src/*.c))
 LIBSRCS   = $(filter-out src/main.c,$(SRCS))
 OBJS      = $(LIBSRCS:src/%.c=$(B)/%.o)
 UNITS     = $(sort $(wildcard tests/unit/t_*.c))
 UNITBINS  = $(UNITS:tests/unit/%.c=$(B)/%)
 
-all: copydesk
+all: $(BIN)
 
 # Install the build dependencies when pkg-config cannot find them.
 .deps-ok:
@@ -53,18 +54,19 @@ $(B)/libcopydesk.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-copydesk: $(B)/main.o $(B)/libcopydesk.a
+$(BIN): $(B)/main.o $(B)/libcopydesk.a
 	$(CC) $(LDFLAGS) -o $@ $(B)/main.o $(B)/libcopydesk.a $(LDLIBS)
 
 $(B)/t_%: tests/unit/t_%.c tests/unit/harness.h $(B)/libcopydesk.a
 	$(CC) $(CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	  $(B)/libcopydesk.a $(LDLIBS)
 
-check: copydesk $(UNITBINS)
-	@sh tests/run.sh $(B) $(UNITBINS)
+check: $(BIN) $(UNITBINS)
+	@COPYDESK=./$(BIN) sh tests/run.sh $(B) $(UNITBINS)
 
+# The same tests with a sanitized build in build-asan/ (./copydesk is left alone).
 asan:
-	$(MAKE) check B=build-asan DEFS=-DARENA_DEBUG \
+	$(MAKE) check B=build-asan BIN=build-asan/copydesk DEFS=-DARENA_DEBUG \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
@@ -80,7 +82,7 @@ format:
 lint:
 	@sh tests/prefix-check.sh $(B)/libcopydesk.a
 
-install: copydesk
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
 	install -m 755 copydesk $(DESTDIR)$(PREFIX)/bin/copydesk
 	cp -R rules $(DESTDIR)$(DATADIR)/

@@ -102,31 +102,39 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The shipped rules: next to the binary (a build tree), else installed. */
+/*
+ * The shipped rules: beside the binary (a build tree), one level up (a build
+ * subdirectory such as build-asan/), else where make install put them.
+ */
 static char *
-find_rules_dir(const char *argv0)
+find_rules_dir(void)
 {
+	static const char *const rel[] = { "rules", "../rules", NULL };
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	struct buf b = BUF_INIT;
 	char *slash;
+	size_t i;
 
-	(void)argv0;
 	if (n > 0) {
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash != NULL) {
 			*slash = '\0';
-			buf_printf(&b, "%s/rules", exe);
-			if (is_dir(b.ptr)) {
-				char *r = xstrdup(b.ptr);
+			for (i = 0; rel[i] != NULL; i++) {
+				struct buf b = BUF_INIT;
 
+				buf_printf(&b, "%s/%s/Copydesk", exe, rel[i]);
+				if (is_dir(b.ptr)) {
+					buf_reset(&b);
+					buf_printf(&b, "%s/%s", exe, rel[i]);
+					slash = xstrdup(b.ptr);
+					buf_release(&b);
+					return slash;
+				}
 				buf_release(&b);
-				return r;
 			}
 		}
 	}
-	buf_release(&b);
 	return xstrdup(COPYDESK_DATADIR "/rules");
 }
 
@@ -282,7 +290,7 @@ cli_init(struct cli *c, int argc, char **argv)
 	c->out.w = out_find(fmt);
 	if (c->out.w == NULL)
 		return usage_error("unknown output format '%s'", fmt);
-	c->rules_dir = find_rules_dir(argv[0]);
+	c->rules_dir = find_rules_dir();
 	if (load_rules(c, user_rules) < 0 || rule_compile(c->rs) < 0)
 		return -1;
 	tog = c->tog;

@@ -9,12 +9,12 @@ for t in "$@"; do
 done
 for t in tests/t_*.sh; do
 	[ -f "$t" ] || continue
-	COPYDESK=./copydesk B=$B sh "$t" >>"$out" 2>&1 || \
+	COPYDESK=${COPYDESK:-./copydesk} B=$B sh "$t" >>"$out" 2>&1 || \
 		echo "FAIL $(basename "$t"): exited with status $?" >>"$out"
 done
 for t in tests/t_*.py; do
 	[ -f "$t" ] || continue
-	COPYDESK=./copydesk B=$B python3 "$t" >>"$out" 2>&1 || \
+	COPYDESK=${COPYDESK:-./copydesk} B=$B python3 "$t" >>"$out" 2>&1 || \
 		echo "FAIL $(basename "$t"): exited with status $?" >>"$out"
 done
 grep '^FAIL' "$out"

@@ -168,6 +168,20 @@ quote_find(struct doc *d, const struct ruleset *rs)
 
 			if (t->kind != TOK_QUOTE)
 				continue;
+			/*
+			 * A closing mark whose family is open further down:
+			 * the single marks above it were apostrophes misread
+			 * (herds]'s ... [,]"), so drop them.
+			 */
+			if (depth > 1 && t->qm != QM_SINGLE &&
+			    !closes(d, t, fam[depth - 1])) {
+				size_t k = depth - 1;
+
+				while (k > 0 && fam[k] == QM_SINGLE)
+					k--;
+				if (k < depth - 1 && closes(d, t, fam[k]))
+					depth = k + 1;
+			}
 			if (depth > 0 && closes(d, t, fam[depth - 1])) {
 				struct quote *q;
 				size_t o = stack[--depth];

@@ -407,7 +407,13 @@ run_repetition(struct rule *r, struct doc *d)
 		if (memchr(d->text + a->off, '\n', b->off - a->off) != NULL &&
 		    (a->off == 0 || d->text[a->off - 1] == '\n'))
 			continue;
-		if (r->exc && lex_get_key(r->exc, lex_key_step(0, a->key)))
+		if (r->exc && lex_get_tok(r->exc, a->key))
+			continue;
+		/* Sirhan Sirhan, Duran Duran: a name, not a slip */
+		if ((a->flags & TOK_CAP) && (b->flags & TOK_CAP))
+			continue;
+		/* reduplication is grammar in many scripts (Hindi, Malay) */
+		if ((unsigned char)d->text[a->off] >= 0xCD)
 			continue;
 		if ((r->flags & RULE_SKIPQUOTES) && (a->flags & TOK_INQUOTE))
 			continue;

@@ -172,7 +172,7 @@ scan_word(const unsigned char *s, size_t n, size_t i)
 		if (i + k >= n)
 			break;
 		cp_at(s, n, i + k, &c2);
-		if ((is_apos(c) && utf8_is_letter(c2)) ||
+		if (((is_apos(c) || c == 0x2018) && utf8_is_letter(c2)) ||
 		    (is_hyphen(c) && is_wordch(c2)) ||
 		    (c == '&' && utf8_is_upper(c2) && i > start &&
 		    utf8_is_upper(cp_before(s, i)))) {
@@ -357,6 +357,22 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 			cp_at(s, n, i + k, &next);
 		if (is_quote_cp(c)) {
 			unsigned f = pending;
+
+			/*
+			 * Adjacent quote marks are often set apart by a space
+			 * or thin space ('a drummer' ", " 'Hi'): judge the mark
+			 * by its neighbouring mark, not by the space.
+			 */
+			if (prev == ' ' || prev == 0x2009 || prev == 0x200A ||
+			    prev == 0x202F) {
+				size_t j = i - (prev == ' ' ? 1 : 3);
+				int32_t pp = cp_before(s, j);
+
+				if (pp >= 0 && is_quote_cp(pp) && i + k < n &&
+				    (next < 0 || utf8_is_space(next) ||
+				    closes_before(next)))
+					prev = pp;
+			}
 			int lf = next >= 0 && !utf8_is_space(next) &&
 			    opens_after(prev);
 			int rf = prev >= 0 && !utf8_is_space(prev) &&

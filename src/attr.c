@@ -2,11 +2,11 @@
 #include "attr.h"
 
 #include "doc.h"
+#include "people.h"
 
 void
 attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
-	(void)d;
 	(void)rs;
-	(void)lx;
+	people_build(d, lx);
 }

@@ -18,6 +18,7 @@ struct lexset {
 	struct lexicon *pronouns;	/* pronoun -> m f p n */
 	struct lexicon *change_words;	/* change-words.txt */
 	struct lexicon *title_mods;	/* title-modifiers.txt */
+	struct lexicon *doc_verbs;	/* document-verbs.txt (all forms) */
 };
 
 /*

@@ -85,10 +85,11 @@ in_quote(const struct doc *d, size_t i)
 	return (d->toks[i].flags & (TOK_INQUOTE | TOK_QMARK)) != 0;
 }
 
+/* Is token i the last of its sentence (by the tokenizer's boundaries)? */
 static int
 ends_sentence(const struct doc *d, size_t i)
 {
-	return is_p(d, i, '.') || is_p(d, i, '?') || is_p(d, i, '!');
+	return i + 1 >= d->ntoks || (d->toks[i + 1].flags & TOK_SSTART);
 }
 
 static int
@@ -297,7 +298,8 @@ in_frame(const struct attr *s, size_t a, size_t b)
 			}
 	}
 	for (k = j; k < d->ntoks && k < j + 3; k++) {
-		if (speech_verb(s, k) != NULL)
+		if (speech_verb(s, k) != NULL &&
+		    word_in(s->lx->speech_verbs, d->toks[k].key) != NULL)
 			return 1;
 		if (!is_w(d, k, "also") && !is_w(d, k, "have") &&
 		    !is_w(d, k, "has") && !is_w(d, k, "had"))
@@ -595,6 +597,12 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 			if (ends_sentence(d, c - 1) || in_quote(d, c - 1))
 				break;
 			if (is_p(d, c - 1, ',')) {
+				/* "Kessler's lawyer, public defender Marisa
+				 * Quon, said": the name inside the commas */
+				mi = people_mention_at(d, j - 1);
+				if (mi >= 0 && d->mentions[mi].person >= 0 &&
+				    !(d->mentions[mi].flags & MENTION_PRONOUN))
+					return who_mention(s, mi, w);
 				if (c - 1 > lo)
 					j = c - 2;
 				break;
@@ -658,11 +666,19 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		if (in_quote(d, j) || t->kind != TOK_WORD)
 			break;
 		if (is_role(s, j) || is_docnoun(s, j) || is_orgnoun(s, j)) {
-			/* "the state attorney general's office" */
-			if (j + 1 < hi && is_orgnoun(s, j + 1) &&
-			    !is_role(s, j))
-				continue;
-			return classify_head(s, k, j, w);
+			/* the last noun of a compound: "the city finance
+			 * department", "the state attorney general's office" */
+			size_t h = j, x;
+
+			for (x = j + 1; x < hi && x < j + 4; x++) {
+				if (in_quote(d, x) ||
+				    d->toks[x].kind != TOK_WORD || is_fw(s, x))
+					break;
+				if (is_role(s, x) || is_docnoun(s, x) ||
+				    is_orgnoun(s, x))
+					h = x;
+			}
+			return classify_head(s, k, h, w);
 		}
 		if (j > k && is_det(s, j))
 			break;
@@ -841,7 +857,7 @@ source_of(struct attr *s, const struct who *w)
 	if (w->source >= 0)
 		return w->source;
 	if (w->person >= 0) {
-		key = ((uint64_t)1 << 63) | (uint64_t)w->person;
+		key = lex_key_step(0x5045524bULL, (uint64_t)w->person + 1);
 	} else {
 		if (w->b <= w->na)
 			return -1;
@@ -935,7 +951,7 @@ region_after(const struct doc *d, const struct quote *q)
 	while (k < d->ntoks && n < ATTR_REGION) {
 		if ((d->toks[k].flags & (TOK_QMARK | TOK_INQUOTE)) ||
 		    d->toks[k].para != d->toks[q->close].para ||
-		    ends_sentence(d, k))
+		    (d->toks[k].flags & TOK_SSTART))
 			break;
 		k++;
 		n++;
@@ -992,6 +1008,16 @@ sieve_adjacent(const struct attr *s, const struct quote *q, size_t bs,
 	const struct doc *d = s->d;
 	size_t k = (size_t)q->close + 1, v, len, lim;
 
+	/* "Q" — Superintendent Corinne Whitlock */
+	if (q->closed && k < ae && d->toks[k].kind == TOK_PUNCT &&
+	    (memcmp(d->text + d->toks[k].off, "\xE2\x80\x94", 3) == 0 ||
+	    memcmp(d->text + d->toks[k].off, "--", 2) == 0) &&
+	    np_after(s, k + 1, ae, &r->w) && r->w.kind == SPEAKER_NAMED) {
+		r->cue = k;
+		r->cuelen = 1;
+		r->method = "adjacent";
+		return 1;
+	}
 	if (q->closed && k < ae) {
 		while (k < ae && (is_p(d, k, ',') || is_p(d, k, ':') ||
 		    d->toks[k].kind == TOK_PUNCT))
@@ -1043,8 +1069,9 @@ sieve_reporting(const struct attr *s, const struct quote *q, size_t bs,
 {
 	const struct doc *d = s->d;
 	const struct sent *ps;
-	size_t v, len, sa, se;
+	size_t v, len, sa, se, first = (size_t)-1;
 	uint32_t si = d->toks[q->open].sent;
+	int mi;
 
 	if (bs < q->open || si == 0)
 		return 0;
@@ -1053,9 +1080,32 @@ sieve_reporting(const struct attr *s, const struct quote *q, size_t bs,
 	se = (size_t)ps->first + ps->n;
 	if (se == 0 || d->toks[sa].para + 1 < d->toks[q->open].para)
 		return 0;
-	if (!nearest_cue(s, sa, se, 1, &v, &len))
+	/* the first cue of the sentence whose speaker is known */
+	for (v = sa; v < se; v++) {
+		if (!cue_at(s, v, &len))
+			continue;
+		if (first == (size_t)-1)
+			first = v;
+		if (try_cue(s, v, len, sa, se, "reporting-sentence", r))
+			return 1;
+	}
+	/* "Asked about the streak, Lindqvist was blunt." */
+	if (first == (size_t)-1 && !is_p(d, se - 1, ':'))
 		return 0;
-	return try_cue(s, v, len, sa, se, "reporting-sentence", r);
+	for (mi = people_mention_before(d, sa) + 1; mi >= 0 &&
+	    (size_t)mi < d->nmentions && d->mentions[mi].first < se; mi++) {
+		const struct mention *m = &d->mentions[mi];
+
+		if (m->person < 0 || d->people[m->person].kind != PERSON_HUMAN)
+			continue;
+		who_init(&r->w);
+		who_mention(s, mi, &r->w);
+		r->cue = first != (size_t)-1 ? first : se - 1;
+		r->cuelen = 1;
+		r->method = "reporting-sentence";
+		return 1;
+	}
+	return 0;
 }
 
 /* Sieve 4: a running quote, or the last speaker with nobody in between. */

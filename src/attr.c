@@ -236,6 +236,7 @@ qualifier(const struct attr *s, size_t r, size_t *name_end)
 		if (word_in(s->lx->speech_verbs, t->key) != NULL && j > i + n)
 			break;
 		if (is_w(d, j, "said") || is_w(d, j, "that") ||
+		    is_w(d, j, "who") || is_w(d, j, "which") ||
 		    is_w(d, j, "was") || is_w(d, j, "were") ||
 		    is_w(d, j, "is") || is_w(d, j, "are") ||
 		    is_w(d, j, "because"))
@@ -543,9 +544,9 @@ cap_org(const struct attr *s, size_t j, size_t lo, struct who *w)
 	    (d->toks[k - 1].flags & TOK_CAP) && !is_fw(s, k - 1) &&
 	    !in_quote(d, k - 1) && d->toks[k - 1].sent == t->sent)
 		k--;
-	/* "Residents said": a capitalised common noun opening a sentence */
-	if ((d->toks[k].flags & TOK_SSTART) && k == j &&
-	    !(t->flags & TOK_ALLCAP) && d->text[t->off + t->len - 1] == 's')
+	/* one unknown word ("Residents said", a misspelt surname) names
+	 * nobody we know; an acronym (CNN) is an organization */
+	if (k == j && !(t->flags & TOK_ALLCAP))
 		return 0;
 	w->kind = SPEAKER_ORGANIZATION;
 	w->a = w->na = k;

@@ -29,6 +29,7 @@ struct who {
 	size_t a, b;		/* the phrase's tokens [a, b) */
 	size_t na;		/* where the name proper starts (no article) */
 	uint64_t head;		/* key of the head noun, 0: the last word */
+	int span;		/* an anonymous phrase already counted */
 	int ambiguous;		/* a surname or pronoun of two people */
 };
 
@@ -395,7 +396,8 @@ who_mention(const struct attr *s, int mi, struct who *w)
 	const struct doc *d = s->d;
 	const struct mention *m = &d->mentions[mi];
 
-	w->a = w->na = m->first;
+	w->a = w->na = m->tntok > 0 && m->tfirst < m->first ? m->tfirst :
+	    m->first;
 	w->b = (size_t)m->first + m->ntok;
 	if (m->flags & MENTION_AMBIGUOUS) {
 		w->kind = SPEAKER_NAMED;
@@ -619,6 +621,7 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 		w->a = w->na = an->a;
 		w->b = an->ne;
 		w->head = an->role;
+		w->span = 1;
 		return 1;
 	}
 	if ((mi = people_mention_at(d, j)) >= 0)
@@ -647,6 +650,7 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		w->a = w->na = an->a;
 		w->b = an->ne;
 		w->head = an->role;
+		w->span = 1;
 		return 1;
 	}
 	/* a mention, or a title before one ("said Brownsville Mayor X") */
@@ -915,7 +919,7 @@ source_use(struct attr *s, const struct who *w)
 {
 	int i = source_of(s, w);
 
-	if (i >= 0 && w->person < 0)
+	if (i >= 0 && w->person < 0 && !w->span)
 		s->d->sources[i].mentions++;
 	return i;
 }

@@ -154,6 +154,16 @@ poss_word(const struct attr *s, size_t i)
 	    memcmp(p + t->len - 4, "\xE2\x80\x99", 3) == 0);
 }
 
+/* An inflected speech verb (said, saying; not "state", "report"). */
+static int
+verb_form(const struct attr *s, size_t i)
+{
+	const struct lex_entry *e = word_in(s->lx->speech_verbs,
+	    s->d->toks[i].key);
+
+	return e != NULL && !tok_is(s->d, &s->d->toks[i], e->val);
+}
+
 /* A speech verb at token i outside quotes: its lexicon entry, or NULL. */
 static const struct lex_entry *
 speech_verb(const struct attr *s, size_t i)
@@ -269,8 +279,8 @@ role_start(const struct attr *s, size_t r, int *has_det)
 				k = p - 2;
 			break;
 		}
-		if (is_fw(s, p) || word_in(s->lx->speech_verbs,
-		    d->toks[p].key) != NULL || people_mention_at(d, p) >= 0)
+		if (is_fw(s, p) || verb_form(s, p) ||
+		    people_mention_at(d, p) >= 0)
 			break;
 		k = p;
 		n++;
@@ -504,7 +514,7 @@ np_start(const struct attr *s, size_t h, size_t lo)
 			break;
 		if (is_det(s, p))
 			return p;
-		if (is_fw(s, p) || word_in(s->lx->speech_verbs, t->key) ||
+		if (is_fw(s, p) || verb_form(s, p) ||
 		    people_mention_at(d, p) >= 0)
 			break;
 		k = p;
@@ -675,7 +685,13 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 			 * department", "the state attorney general's office" */
 			size_t h = j, x;
 
-			for (x = j + 1; x < hi && x < j + 4; x++) {
+			for (x = j + 1; x < hi && x < j + ATTR_NP; x++) {
+				/* "a Department of Transportation report" */
+				if (is_w(d, x, "of") && x + 1 < hi &&
+				    (d->toks[x].flags & TOK_CAP) == 0 &&
+				    (d->toks[x + 1].flags & TOK_CAP) &&
+				    (d->toks[j].flags & TOK_CAP))
+					continue;
 				if (in_quote(d, x) ||
 				    d->toks[x].kind != TOK_WORD || is_fw(s, x))
 					break;
@@ -1183,6 +1199,8 @@ attribute_quotes(struct attr *s)
 		ae = region_after(d, q);
 		if (!sieve_adjacent(s, q, bs, ae, r) &&
 		    !sieve_frame(s, q, bs, ae, r) &&
+		    !(q->prev >= 0 &&
+		    sieve_continuation(s, (int)qi, bs, r, got)) &&
 		    !sieve_reporting(s, q, bs, r) &&
 		    !sieve_continuation(s, (int)qi, bs, r, got)) {
 			memset(r, 0, sizeof(*r));
@@ -1198,6 +1216,7 @@ attribute_quotes(struct attr *s)
 			const struct tok *a = &d->toks[r->w.a];
 
 			q->speaker_kind = SPEAKER_NONE;
+			q->speaker = span_text(d, r->w.na, r->w.b);
 			finding_add(d, rule_builtin(s->rs,
 			    FINDING_AMBIGUOUS_SPEAKER), 0, a->off,
 			    (size_t)d->toks[r->w.b - 1].off +

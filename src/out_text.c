@@ -160,7 +160,9 @@ report_quotes(struct out *o, struct doc *d)
 		doc_linecol(d, posmap_start(&d->pm, q->toff), &line, &col);
 		fprintf(o->fp, "%6zu  ", line);
 		put_cell(o, ex[i], wq + 2);
-		put_cell(o, q->speaker_kind == SPEAKER_NONE ? "(none)" :
+		/* a speaker of kind none is a name that fits two people */
+		put_cell(o, q->speaker_kind == SPEAKER_NONE ? (q->speaker ?
+		    finding_format(d, "%s?", q->speaker, NULL) : "(none)") :
 		    q->speaker, ws + 2);
 		put_cell(o, q->speaker_title, wt + 2);
 		fprintf(o->fp, "%s\n", q->method ? q->method : "unattributed");

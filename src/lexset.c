@@ -37,7 +37,10 @@ lexset_load(struct lexset *ls, const char *dir)
 	    NULL) < 0 ||
 	    load(&ls->numbers, dir, "number-words.txt", 0, NULL) < 0 ||
 	    load(&ls->pronouns, dir, "pronouns.txt", 0, NULL) < 0 ||
-	    load(&ls->change_words, dir, "change-words.txt", 0, NULL) < 0) {
+	    load(&ls->change_words, dir, "change-words.txt", 0, NULL) < 0 ||
+	    load(&ls->title_mods, dir, "title-modifiers.txt", 0, NULL) < 0 ||
+	    load(&ls->doc_verbs, dir, "document-verbs.txt", LEX_ALL_FIELDS,
+	    NULL) < 0) {
 		lexset_release(ls);
 		return -1;
 	}
@@ -59,5 +62,7 @@ lexset_release(struct lexset *ls)
 	lex_free(ls->numbers);
 	lex_free(ls->pronouns);
 	lex_free(ls->change_words);
+	lex_free(ls->title_mods);
+	lex_free(ls->doc_verbs);
 	memset(ls, 0, sizeof(*ls));
 }

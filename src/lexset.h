@@ -17,6 +17,8 @@ struct lexset {
 	struct lexicon *numbers;	/* number-words.txt: word -> value */
 	struct lexicon *pronouns;	/* pronoun -> m f p n */
 	struct lexicon *change_words;	/* change-words.txt */
+	struct lexicon *title_mods;	/* title-modifiers.txt */
+	struct lexicon *doc_verbs;	/* document-verbs.txt (all forms) */
 };
 
 /*

@@ -72,7 +72,8 @@ golden-update: copydesk
 	@sh tests/t_golden.sh --update
 
 bench: copydesk
-	@sh tests/bench.sh
+	@[ ! -f tests/bench.sh ] || sh tests/bench.sh
+	@sh tests/bench-jobs.sh
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

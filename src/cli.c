@@ -65,7 +65,7 @@ static const char usage_text[] =
 "      --report LIST       with text output: quotes,sources tables\n"
 "      --input-format F    txt, md, html or xml (default: by extension)\n"
 "      --stdin-filename N  name (and format) reported for stdin\n"
-"  -j, --jobs N            check N files at once\n"
+"  -j, --jobs N            check N files at once (default: cores)\n"
 "      --list-rules        print every loaded rule and exit\n"
 "      --quiet             print only errors\n"
 "      --version           print the version and exit\n"
@@ -202,9 +202,19 @@ cli_init(struct cli *c, int argc, char **argv)
 		case 'o':
 			fmt = optarg;
 			break;
-		case 'j':
-			c->jobs = atoi(optarg) > 0 ? atoi(optarg) : 0;
+		case 'j': {
+			char *end;
+			long n;
+
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || errno != 0 ||
+			    n < 1 || n > INT_MAX)
+				return usage_error("invalid -j '%s' (a number "
+				    "of jobs, 1 or more)", optarg);
+			c->jobs = (int)n;
 			break;
+		}
 		case OPT_MIN_LEVEL:
 			l = finding_level_parse(optarg);
 			if (l <= 0)

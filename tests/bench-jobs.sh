@@ -6,6 +6,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh tests/gen-drafts.sh 400 "$tmp/d" 4
 cores=$(nproc 2>/dev/null || echo 1)
+load=$(cut -d" " -f1-3 /proc/loadavg 2>/dev/null)
 mb=$(cat "$tmp"/d/*.txt | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
 best() {	# best of three runs, in seconds
 	b=
@@ -23,3 +24,5 @@ tn=$(best "$cores")
 awk -v t1="$t1" -v tn="$tn" -v c="$cores" -v mb="$mb" 'BEGIN {
 	printf "jobs: 400 files, %s MB: -j 1 %.3f s, -j %d %.3f s, " \
 	    "speedup %.2fx on %d cores\n", mb, t1, c, tn, t1 / tn, c }'
+# other processes competing for the cores shrink the speedup: say so
+echo "jobs: load average before the runs: $load"

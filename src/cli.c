@@ -55,7 +55,8 @@ static const char usage_text[] =
 "speakers, and inconsistencies.  PATH is a file or directory; '-' or no\n"
 "PATH with piped input reads stdin.\n"
 "\n"
-"  -o, --output FMT        text (default), line, json\n"
+"  -o, --output FMT        text (default), line, json, jsonl, sarif,\n"
+"                          checkstyle, github, vale\n"
 "      --min-level L       report only suggestion, warning or error and up\n"
 "      --fail-level L      exit 1 at or above L (default error; none never)\n"
 "      --config FILE       configuration file (.copydesk.ini)\n"
@@ -295,6 +296,7 @@ cli_init(struct cli *c, int argc, char **argv)
 		}
 	}
 	c->out.w = out_find(fmt);
+	c->out.rs = c->rs;
 	if (c->out.w == NULL) {
 		free(tog);
 		return usage_error("unknown output format '%s'", fmt);

@@ -13,6 +13,7 @@ DEBS      = build-essential pkg-config libpcre2-dev libutf8proc-dev \
 CC       ?= cc
 PREFIX   ?= /usr/local
 DATADIR   = $(PREFIX)/share/copydesk
+MANDIR    = $(PREFIX)/share/man
 VERSION   = 0.1.0
 WARN      = -std=c11 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
             -Wshadow -Wwrite-strings -Wvla -Wformat=2 -Wpointer-arith \
@@ -49,6 +50,13 @@ $(B)/%.o: src/%.c src/*.h src/finding.def | .deps-ok
 	@mkdir -p $(B)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
+# cli.c has DATADIR compiled in: rebuild it when PREFIX changes, so that
+# 'make install PREFIX=...' installs a binary that finds its rules there.
+$(B)/datadir: FORCE
+	@mkdir -p $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(B)/cli.o: $(B)/datadir
+
 $(B)/libcopydesk.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
@@ -82,15 +90,19 @@ lint:
 	@sh tests/prefix-check.sh $(B)/libcopydesk.a
 
 install: copydesk
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(MANDIR)/man1
 	install -m 755 copydesk $(DESTDIR)$(PREFIX)/bin/copydesk
+	rm -rf $(DESTDIR)$(DATADIR)/rules
 	cp -R rules $(DESTDIR)$(DATADIR)/
+	install -m 644 copydesk.1 $(DESTDIR)$(MANDIR)/man1/copydesk.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/copydesk
+	rm -f $(DESTDIR)$(MANDIR)/man1/copydesk.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build build-asan copydesk .deps-ok
 
-.PHONY: all deps check asan golden-update bench format lint install uninstall clean
+.PHONY: all deps check asan golden-update bench format lint install uninstall clean FORCE

@@ -39,7 +39,6 @@ void *
 arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_block *b;
-	size_t size;
 
 	n = xst_add(n, 15) & ~(size_t)15;
 	if (n == 0)
@@ -73,7 +72,7 @@ arena_alloc(struct arena *a, size_t n)
 		}
 		return big->data;
 	}
-	size = b ? b->size * 2 : ARENA_BLOCK_MIN;
+	size_t size = b ? b->size * 2 : ARENA_BLOCK_MIN;
 	if (size > ARENA_BLOCK_MAX)
 		size = ARENA_BLOCK_MAX;
 	b = block_new(size);

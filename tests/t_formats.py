@@ -248,9 +248,11 @@ def main():
 
 def validate(tmp, hostile):
     """sarif-multitool exits 0 even on errors: read its messages."""
-    tool = os.path.join(B, "npm", "node_modules", ".bin", "sarif-multitool")
-    if not os.access(tool, os.X_OK):
-        tool = shutil.which("sarif-multitool")
+    tool = shutil.which("sarif-multitool")
+    for d in (B, "build"):
+        t = os.path.join(d, "npm", "node_modules", ".bin", "sarif-multitool")
+        if os.access(t, os.X_OK):
+            tool = t
     if tool is None:
         print("SKIP formats sarif-multitool: not installed (.ci/run installs"
               " it: npm install --prefix build/npm @microsoft/sarif-multitool)")

@@ -9,7 +9,8 @@
 
 PKGS      = libpcre2-8 libutf8proc libxml-2.0 libcmark yaml-0.1
 DEBS      = build-essential pkg-config libpcre2-dev libutf8proc-dev \
-            libxml2-dev libcmark-dev libyaml-dev libxml2-utils python3
+            libxml2-dev libcmark-dev libyaml-dev libxml2-utils python3 \
+            python3-yaml
 CC       ?= cc
 PREFIX   ?= /usr/local
 DATADIR   = $(PREFIX)/share/copydesk

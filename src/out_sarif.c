@@ -172,9 +172,11 @@ sarif_result(struct buf *b, const struct sarif *s, struct doc *d,
 	    "                  \"endColumn\": %zu,\n"
 	    "                  \"charOffset\": %zu,\n"
 	    "                  \"charLength\": %zu,\n"
+	    "                  \"byteOffset\": %zu,\n"
+	    "                  \"byteLength\": %zu,\n"
 	    "                  \"snippet\": {\n"
 	    "                    \"text\": ", line, col, el, ec, choff,
-	    utf8_count(d->src + f->soff, f->slen));
+	    utf8_count(d->src + f->soff, f->slen), f->soff, f->slen);
 	out_json_str(b, d->src + f->soff, f->slen);
 	buf_puts(b, "\n                  }\n                }\n"
 	    "              }\n            }\n          ]\n        }");

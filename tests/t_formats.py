@@ -16,10 +16,9 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-COPYDESK = os.path.abspath(os.environ.get("COPYDESK", "./copydesk"))
+from testlib import COPYDESK, Checks
 B = os.environ.get("B", "build")
 FIXTURES = ["fixtures/border-order.txt", "fixtures/multibyte.txt"]
-failed = 0
 
 HOSTILE_RULE = r'''extends: existence
 message: "100%% odd: '%s', said <b>\"x\"</b> & co;\r\nnext\ttab\x01bell"
@@ -34,14 +33,8 @@ HOSTILE_DRAFT = (b"It reportedly went odd\x01thing and odd\xffthing, "
                  b"\xe2\x80\x9cquoted & <tagged>\xe2\x80\x9d odd\xc3\xa9thing\r\n"
                  b"then %0A odd:thing, here.\n")
 
-
-def ok(name, cond, why=""):
-    global failed
-    if cond:
-        print("PASS formats " + name)
-    else:
-        failed += 1
-        print("FAIL formats %s: %s" % (name, why))
+checks = Checks("formats")
+ok = checks.ok
 
 
 def run(args, stdin=None, cwd=None):
@@ -243,7 +236,7 @@ def main():
         validate(tmp, hostile)
     finally:
         shutil.rmtree(tmp)
-    return 1 if failed else 0
+    return checks.status()
 
 
 def validate(tmp, hostile):

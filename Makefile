@@ -9,10 +9,12 @@
 
 PKGS      = libpcre2-8 libutf8proc libxml-2.0 libcmark yaml-0.1
 DEBS      = build-essential pkg-config libpcre2-dev libutf8proc-dev \
-            libxml2-dev libcmark-dev libyaml-dev libxml2-utils python3
+            libxml2-dev libcmark-dev libyaml-dev libxml2-utils python3 \
+            python3-yaml
 CC       ?= cc
 PREFIX   ?= /usr/local
 DATADIR   = $(PREFIX)/share/copydesk
+MANDIR    = $(PREFIX)/share/man
 VERSION   = 0.1.0
 WARN      = -std=c11 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes \
             -Wshadow -Wwrite-strings -Wvla -Wformat=2 -Wpointer-arith \
@@ -50,6 +52,13 @@ $(B)/%.o: src/%.c src/*.h src/finding.def | .deps-ok
 	@mkdir -p $(B)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
+# cli.c has DATADIR compiled in: rebuild it when PREFIX changes, so that
+# 'make install PREFIX=...' installs a binary that finds its rules there.
+$(B)/datadir: FORCE
+	@mkdir -p $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(B)/cli.o: $(B)/datadir
+
 $(B)/libcopydesk.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
@@ -74,7 +83,8 @@ golden-update: copydesk
 	@sh tests/t_golden.sh --update
 
 bench: copydesk
-	@sh tests/bench.sh
+	@[ ! -f tests/bench.sh ] || sh tests/bench.sh
+	@sh tests/bench-jobs.sh
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c
@@ -83,15 +93,19 @@ lint:
 	@sh tests/prefix-check.sh $(B)/libcopydesk.a
 
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(MANDIR)/man1
 	install -m 755 copydesk $(DESTDIR)$(PREFIX)/bin/copydesk
+	rm -rf $(DESTDIR)$(DATADIR)/rules
 	cp -R rules $(DESTDIR)$(DATADIR)/
+	install -m 644 copydesk.1 $(DESTDIR)$(MANDIR)/man1/copydesk.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/copydesk
+	rm -f $(DESTDIR)$(MANDIR)/man1/copydesk.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build build-asan copydesk .deps-ok
 
-.PHONY: all deps check asan golden-update bench format lint install uninstall clean
+.PHONY: all deps check asan golden-update bench format lint install uninstall clean FORCE

@@ -55,7 +55,8 @@ static const char usage_text[] =
 "speakers, and inconsistencies.  PATH is a file or directory; '-' or no\n"
 "PATH with piped input reads stdin.\n"
 "\n"
-"  -o, --output FMT        text (default), line, json\n"
+"  -o, --output FMT        text (default), line, json, jsonl, sarif,\n"
+"                          checkstyle, github, vale\n"
 "      --min-level L       report only suggestion, warning or error and up\n"
 "      --fail-level L      exit 1 at or above L (default error; none never)\n"
 "      --config FILE       configuration file (.copydesk.ini)\n"
@@ -65,7 +66,7 @@ static const char usage_text[] =
 "      --report LIST       with text output: quotes,sources tables\n"
 "      --input-format F    txt, md, html or xml (default: by extension)\n"
 "      --stdin-filename N  name (and format) reported for stdin\n"
-"  -j, --jobs N            check N files at once\n"
+"  -j, --jobs N            check N files at once (default: cores)\n"
 "      --list-rules        print every loaded rule and exit\n"
 "      --quiet             print only errors\n"
 "      --version           print the version and exit\n"
@@ -205,9 +206,19 @@ cli_init(struct cli *c, int argc, char **argv)
 		case 'o':
 			fmt = optarg;
 			break;
-		case 'j':
-			c->jobs = atoi(optarg) > 0 ? atoi(optarg) : 0;
+		case 'j': {
+			char *end;
+			long n;
+
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' || errno != 0 ||
+			    n < 1 || n > INT_MAX)
+				return usage_error("invalid -j '%s' (a number "
+				    "of jobs, 1 or more)", optarg);
+			c->jobs = (int)n;
 			break;
+		}
 		case OPT_MIN_LEVEL:
 			l = finding_level_parse(optarg);
 			if (l <= 0)
@@ -288,6 +299,7 @@ cli_init(struct cli *c, int argc, char **argv)
 		}
 	}
 	c->out.w = out_find(fmt);
+	c->out.rs = c->rs;
 	if (c->out.w == NULL)
 		return usage_error("unknown output format '%s'", fmt);
 	c->rules_dir = find_rules_dir();

@@ -9,6 +9,7 @@
 
 struct doc;
 struct ruleset;
+struct rule_ctx;
 
 struct cli_toggle {
 	const char *id;		/* --enable/--disable argument */
@@ -24,7 +25,7 @@ struct cli {
 	size_t npaths, cappaths;
 	const char *stdin_name;	/* --stdin-filename */
 	int input_format;	/* --input-format, or -1 */
-	int jobs;		/* -j */
+	int jobs;		/* -j; 0: the number of cores */
 	int done;		/* --help, --version, --list-rules answered */
 	char *rules_dir;	/* where the shipped rules and lexicons are */
 	struct cli_toggle *tog;	/* --enable and --disable, in order */
@@ -41,8 +42,11 @@ int cli_init(struct cli *c, int argc, char **argv);
  * (message printed). */
 struct doc *cli_read(struct cli *c, size_t i);
 
-/* Checks one read document (main.c); -1 when it was refused. */
-int cli_check(struct cli *c, struct doc *d);
+/*
+ * Checks one read document (main.c) with the calling thread's rule scratch
+ * x; -1 when it was refused.  Safe to call from several threads at once.
+ */
+int cli_check(struct cli *c, struct rule_ctx *x, struct doc *d);
 
 /* Adds the TooManyFindings finding when d hit the finding limit. */
 void cli_limit(struct cli *c, struct doc *d);

@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "finding.h"
 #include "incons.h"
+#include "jobs.h"
 #include "out.h"
 #include "quote.h"
 #include "rule.h"
@@ -23,26 +24,83 @@
  * Returns -1 when the document was refused (message already printed).
  */
 int
-cli_check(struct cli *c, struct doc *d)
+cli_check(struct cli *c, struct rule_ctx *x, struct doc *d)
 {
 	if (strip_run(d) < 0)
 		return -1;
 	tok_split2(d, c->lex.abbrevs, c->lex.function_words);
 	quote_find(d, c->rs);		/* spans; marks tokens in quotes */
 	attr_run(d, c->rs, &c->lex);	/* speakers, sources */
-	rule_run(c->rs, d);		/* every phrase rule in one pass */
+	rule_run_ctx(c->rs, x, d);	/* every phrase rule in one pass */
 	incons_run(d, c->rs, &c->lex);	/* numbers, names, titles, dates */
 	finding_sort(d);
 	cli_limit(c, d);
 	return 0;
 }
 
+/* What the -j workers share with the writer: the options and the status. */
+struct run {
+	struct cli *c;
+	int status;
+};
+
+static void *
+check_thread_new(void *arg)
+{
+	(void)arg;
+	return rule_ctx_new();		/* each thread its own match data */
+}
+
+static void
+check_thread_free(void *arg, void *x)
+{
+	(void)arg;
+	rule_ctx_free(x);
+}
+
+/* On a worker: read and check the i-th input; NULL when refused. */
+static void *
+check_one(void *arg, void *x, size_t i)
+{
+	struct run *r = arg;
+	struct doc *d = cli_read(r->c, i);	/* a file or stdin */
+
+	if (d != NULL && cli_check(r->c, x, d) < 0) {
+		doc_free(d);
+		d = NULL;
+	}
+	return d;
+}
+
+/* In input order: write the findings, keep the exit status, free. */
+static void
+write_one(void *arg, size_t i, void *vd)
+{
+	struct run *r = arg;
+	struct cli *c = r->c;
+	struct doc *d = vd;
+
+	(void)i;
+	if (d == NULL) {
+		r->status = 2;
+		return;
+	}
+	c->out.w->doc(&c->out, d);		/* one writer a format */
+	if (finding_worst(d, c->out.min_level) >= c->fail_level &&
+	    c->fail_level > LEVEL_NONE && r->status == 0)
+		r->status = 1;
+	doc_free(d);
+}
+
+static const struct jobs_ops check_ops = {
+	check_thread_new, check_thread_free, check_one, write_one
+};
+
 int
 main(int argc, char **argv)
 {
 	struct cli c;
-	size_t i;
-	int status = 0;
+	struct run r = { &c, 0 };
 
 	signal(SIGPIPE, SIG_IGN);	/* EPIPE is reported, not fatal */
 	if (cli_init(&c, argc, argv) < 0)
@@ -50,22 +108,10 @@ main(int argc, char **argv)
 	if (c.done)
 		return cli_release(&c, 0);
 	c.out.w->begin(&c.out);
-	for (i = 0; i < c.npaths; i++) {
-		struct doc *d = cli_read(&c, i);	/* file or stdin */
-
-		if (d == NULL || cli_check(&c, d) < 0) {
-			status = 2;
-			doc_free(d);
-			continue;
-		}
-		c.out.w->doc(&c.out, d);		/* one writer a format */
-		if (finding_worst(d, c.out.min_level) >= c.fail_level &&
-		    c.fail_level > LEVEL_NONE && status == 0)
-			status = 1;
-		doc_free(d);
-	}
+	jobs_run(c.npaths, c.jobs > 0 ? c.jobs : jobs_default(), &check_ops,
+	    &r);				/* -j: output in input order */
 	c.out.w->end(&c.out);
 	if (cli_flush(&c) < 0 || c.rs->runtime_errors)
-		status = 2;
-	return cli_release(&c, status);
+		r.status = 2;
+	return cli_release(&c, r.status);
 }

@@ -56,15 +56,51 @@ void out_pos(struct doc *d, const struct finding *f, size_t *line,
 /* Is finding f shown (at or above the minimum level)? */
 int out_shown(const struct out *o, const struct finding *f);
 
-/* Appends s (n bytes) as a JSON string literal, quotes included. */
+/*
+ * Appends s (n bytes) as a JSON string literal, quotes included.  Bytes
+ * that are not valid UTF-8 become U+FFFD, so the result is valid JSON.
+ */
 void out_json_str(struct buf *b, const char *s, size_t n);
+
+/* The same for a C string, or null when s is NULL. */
+void out_json_opt_str(struct buf *b, const char *s);
+
+/*
+ * Appends finding f of d as one JSON object with the fields of SPEC.md's
+ * JSON output, preceded by "path" when path is not NULL.  brk goes between
+ * the three groups of fields: a newline and indent, or a space.
+ */
+void out_json_finding(struct buf *b, struct doc *d, const struct finding *f,
+    const char *path, const char *brk);
+
+/*
+ * Appends n bytes at s as text allowed in XML 1.0: bytes that are not valid
+ * UTF-8, control characters other than tab, LF and CR, U+FFFE and U+FFFF
+ * become U+FFFD.  Markup characters are left for the XML writer to escape.
+ */
+void out_xml_text(struct buf *b, const char *s, size_t n);
+
+/* The name of level in a format's own words. */
+const char *out_level(int level, const char *suggestion, const char *warning,
+    const char *error);
 
 /* Adds d's counts to the totals (level counts of shown findings). */
 void out_count(struct out *o, const struct doc *d);
+
+/* Writes out what a writer built in o->b for d, empties it, counts d. */
+void out_flush_doc(struct out *o, const struct doc *d);
+
+/* A begin or end that has nothing to write. */
+void out_nop(struct out *o);
 
 /* Writers */
 extern const struct out_writer out_text_writer;
 extern const struct out_writer out_line_writer;
 extern const struct out_writer out_json_writer;
+extern const struct out_writer out_jsonl_writer;
+extern const struct out_writer out_sarif_writer;
+extern const struct out_writer out_checkstyle_writer;
+extern const struct out_writer out_github_writer;
+extern const struct out_writer out_vale_writer;
 
 #endif

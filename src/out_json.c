@@ -16,42 +16,6 @@ json_begin(struct out *o)
 }
 
 static void
-json_opt_str(struct buf *b, const char *s)
-{
-	if (s == NULL)
-		buf_puts(b, "null");
-	else
-		out_json_str(b, s, strlen(s));
-}
-
-static void
-json_finding(struct buf *b, struct doc *d, const struct finding *f)
-{
-	size_t line, col, el, ec;
-	const char *m = finding_match(d, f);
-
-	out_pos(d, f, &line, &col, &el, &ec);
-	buf_puts(b, "\n        {\"rule\": ");
-	out_json_str(b, f->rule->id, strlen(f->rule->id));
-	buf_puts(b, ", \"category\": ");
-	json_opt_str(b, f->rule->category);
-	buf_printf(b, ", \"level\": \"%s\", \"message\": ",
-	    finding_level_name(f->level));
-	out_json_str(b, f->message, strlen(f->message));
-	buf_printf(b, ",\n         \"line\": %zu, \"column\": %zu, "
-	    "\"end_line\": %zu, \"end_column\": %zu, \"offset\": %zu, "
-	    "\"length\": %zu,\n         \"match\": ", line, col, el, ec,
-	    f->soff, f->slen);
-	out_json_str(b, m, strlen(m));
-	buf_puts(b, ", \"suggestions\": [");
-	if (f->suggestion != NULL)
-		out_json_str(b, f->suggestion, strlen(f->suggestion));
-	buf_puts(b, "], \"link\": ");
-	json_opt_str(b, f->rule->link);
-	buf_putc(b, '}');
-}
-
-static void
 json_quote(struct buf *b, struct doc *d, const struct quote *q)
 {
 	size_t soff = posmap_start(&d->pm, q->toff);
@@ -67,14 +31,14 @@ json_quote(struct buf *b, struct doc *d, const struct quote *q)
 	    "\"column\": %zu, \"offset\": %zu, \"length\": %zu,\n         "
 	    "\"speaker\": ", quote_kind_name(q->kind), line, col, soff,
 	    send - soff);
-	json_opt_str(b, q->speaker_kind == SPEAKER_NONE ? NULL : q->speaker);
+	out_json_opt_str(b, q->speaker_kind == SPEAKER_NONE ? NULL : q->speaker);
 	buf_printf(b, ", \"speaker_kind\": \"%s\", \"speaker_title\": ",
 	    speaker_kind_name(q->speaker_kind));
-	json_opt_str(b, q->speaker_title);
+	out_json_opt_str(b, q->speaker_title);
 	buf_puts(b, ", \"cue\": ");
-	json_opt_str(b, q->cue);
+	out_json_opt_str(b, q->cue);
 	buf_puts(b, ", \"method\": ");
-	json_opt_str(b, q->method);
+	out_json_opt_str(b, q->method);
 	buf_putc(b, '}');
 }
 
@@ -85,15 +49,15 @@ json_source(struct buf *b, struct doc *d, const struct source *s)
 
 	doc_linecol(d, posmap_start(&d->pm, s->toff), &line, &col);
 	buf_puts(b, "\n        {\"name\": ");
-	json_opt_str(b, s->name);
+	out_json_opt_str(b, s->name);
 	buf_printf(b, ", \"kind\": \"%s\", \"title\": ",
 	    speaker_kind_name(s->kind));
-	json_opt_str(b, s->title);
+	out_json_opt_str(b, s->title);
 	buf_puts(b, ", \"aliases\": [");
 	for (i = 0; i < s->naliases; i++) {
 		if (i)
 			buf_puts(b, ", ");
-		json_opt_str(b, s->aliases[i]);
+		out_json_opt_str(b, s->aliases[i]);
 	}
 	buf_printf(b, "],\n         \"mentions\": %d, \"quotes\": %d, "
 	    "\"line\": %zu}", s->mentions, s->quotes, line);
@@ -114,7 +78,9 @@ json_doc(struct out *o, struct doc *d)
 			continue;
 		if (n++)
 			buf_putc(b, ',');
-		json_finding(b, d, &d->findings[i]);
+		buf_puts(b, "\n        ");
+		out_json_finding(b, d, &d->findings[i], NULL,
+		    "\n         ");
 	}
 	buf_puts(b, n ? "\n      ],\n      \"quotes\": [" :
 	    "],\n      \"quotes\": [");

@@ -21,12 +21,6 @@ line_doc(struct out *o, struct doc *d)
 	out_count(o, d);
 }
 
-static void
-line_nop(struct out *o)
-{
-	(void)o;
-}
-
 const struct out_writer out_line_writer = {
-	"line", line_nop, line_doc, line_nop
+	"line", out_nop, line_doc, out_nop
 };

@@ -232,12 +232,6 @@ text_doc(struct out *o, struct doc *d)
 	out_count(o, d);
 }
 
-static void
-text_begin(struct out *o)
-{
-	(void)o;
-}
-
 static const char *
 plural(size_t n, const char *one, const char *many)
 {
@@ -259,5 +253,5 @@ text_end(struct out *o)
 }
 
 const struct out_writer out_text_writer = {
-	"text", text_begin, text_doc, text_end
+	"text", out_nop, text_doc, text_end
 };

@@ -145,7 +145,7 @@ rule_set_free(struct ruleset *rs)
 	free(rs->rules);
 	match_free(rs->m);
 	pcre2_match_context_free(rs->mctx);
-	pcre2_match_data_free(rs->mdata);
+	rule_ctx_free(rs->ctx);
 	free(rs);
 }
 

@@ -83,7 +83,7 @@ struct rule {
 	struct lexicon *subjects2, *predicates2;
 	struct lexicon *negators;
 	int scope;		/* RULE_SCOPE_* */
-	int regex_failed;	/* match limit reported once */
+	int regex_failed;	/* match limit reported once (atomic) */
 };
 
 enum rule_scope {
@@ -97,9 +97,17 @@ struct ruleset {
 	size_t n, cap;
 	struct matcher *m;
 	void *mctx;		/* pcre2_match_context * */
-	void *mdata;		/* pcre2_match_data * */
-	int runtime_errors;	/* a regex hit its match limit */
+	struct rule_ctx *ctx;	/* rule_run's scratch (single-threaded) */
+	int runtime_errors;	/* a regex hit its match limit (atomic) */
 };
+
+/*
+ * Per-thread scratch for running rules (PCRE2 match data).  A ruleset is
+ * read-only while documents are checked, except for the atomic
+ * regex_failed and runtime_errors; everything a match writes lives here,
+ * so threads checking documents at once each need their own.
+ */
+struct rule_ctx;
 
 /* An empty ruleset with the built-in checks registered.  Cannot fail. */
 struct ruleset *rule_set_new(void);
@@ -138,6 +146,15 @@ size_t rule_set_level(struct ruleset *rs, const char *id, int level);
 
 /* Runs every phrase, regex and text rule over d, adding findings. */
 void rule_run(struct ruleset *rs, struct doc *d);
+
+/* The same with the calling thread's own scratch x (see struct rule_ctx). */
+void rule_run_ctx(struct ruleset *rs, struct rule_ctx *x, struct doc *d);
+
+/* A new scratch for one thread; never NULL (dies when out of memory). */
+struct rule_ctx *rule_ctx_new(void);
+
+/* Frees x; x may be NULL. */
+void rule_ctx_free(struct rule_ctx *x);
 
 /* Level of r for document d (per-file config), LEVEL_NONE when off. */
 int rule_level(const struct doc *d, const struct rule *r);

@@ -169,7 +169,7 @@ rule_compile(struct ruleset *rs)
 		rs->mctx = pcre2_match_context_create(NULL);
 		pcre2_set_match_limit(rs->mctx, RULE_MATCH_LIMIT);
 		pcre2_set_depth_limit(rs->mctx, RULE_DEPTH_LIMIT);
-		rs->mdata = pcre2_match_data_create(32, NULL);
+		rs->ctx = rule_ctx_new();
 	}
 	for (i = 0; i < rs->n; i++)
 		if (compile_rule(rs, rs->rules[i]) < 0)
@@ -179,9 +179,38 @@ rule_compile(struct ruleset *rs)
 
 /* Running */
 
+/*
+ * Per-thread scratch: PCRE2 match data is written by every match, so each
+ * thread running rules has its own.
+ */
+struct rule_ctx {
+	pcre2_match_data *md;
+};
+
+struct rule_ctx *
+rule_ctx_new(void)
+{
+	struct rule_ctx *x = xcalloc(1, sizeof(*x));
+
+	x->md = pcre2_match_data_create(32, NULL);
+	if (x->md == NULL)
+		xdie_oom();
+	return x;
+}
+
+void
+rule_ctx_free(struct rule_ctx *x)
+{
+	if (x == NULL)
+		return;
+	pcre2_match_data_free(x->md);
+	free(x);
+}
+
 struct runctx {
 	struct ruleset *rs;
 	struct doc *d;
+	pcre2_match_data *md;
 };
 
 static int
@@ -270,23 +299,25 @@ on_match(void *vctx, uint32_t rule, uint32_t item, size_t first, size_t n)
  * PCRE2 limit was hit (reported once per rule).
  */
 static int
-each_match(struct ruleset *rs, struct rule *r, pcre2_code *re,
+each_match(struct runctx *c, struct rule *r, pcre2_code *re,
     struct doc *d, size_t from, size_t to,
-    void (*fn)(struct ruleset *, struct rule *, struct doc *, size_t,
+    void (*fn)(struct runctx *, struct rule *, struct doc *, size_t,
     size_t, void *), void *arg)
 {
-	pcre2_match_data *md = rs->mdata;
+	pcre2_match_data *md = c->md;
 	size_t off = from;
 
 	while (off <= to) {
 		int rc = pcre2_match(re, (PCRE2_SPTR)d->text, to, off,
-		    PCRE2_NO_UTF_CHECK, md, rs->mctx);
+		    PCRE2_NO_UTF_CHECK, md, c->rs->mctx);
 		PCRE2_SIZE *ov;
 
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
-			if (!r->regex_failed) {
+			/* workers may race here: report once, count all */
+			if (!__atomic_exchange_n(&r->regex_failed, 1,
+			    __ATOMIC_RELAXED)) {
 				PCRE2_UCHAR msg[128];
 
 				pcre2_get_error_message(rc, msg, sizeof(msg));
@@ -294,13 +325,13 @@ each_match(struct ruleset *rs, struct rule *r, pcre2_code *re,
 				    "stopped on '%s': %s\n", r->path ?
 				    r->path : "(built-in)", r->id, d->path,
 				    (const char *)msg);
-				r->regex_failed = 1;
 			}
-			rs->runtime_errors++;
+			__atomic_fetch_add(&c->rs->runtime_errors, 1,
+			    __ATOMIC_RELAXED);
 			return -1;
 		}
 		ov = pcre2_get_ovector_pointer(md);
-		fn(rs, r, d, ov[0], ov[1], arg);
+		fn(c, r, d, ov[0], ov[1], arg);
 		if (ov[1] > off)
 			off = ov[1];
 		else {
@@ -315,12 +346,12 @@ each_match(struct ruleset *rs, struct rule *r, pcre2_code *re,
 }
 
 static void
-on_re(struct ruleset *rs, struct rule *r, struct doc *d, size_t s, size_t e,
+on_re(struct runctx *c, struct rule *r, struct doc *d, size_t s, size_t e,
     void *arg)
 {
 	const char *repl = arg;
 
-	(void)rs;
+	(void)c;
 	if (e == s)
 		return;
 	if (r->exc && lex_get(r->exc, d->text + s, e - s))
@@ -336,28 +367,28 @@ struct counter {
 };
 
 static void
-on_count(struct ruleset *rs, struct rule *r, struct doc *d, size_t s,
+on_count(struct runctx *c, struct rule *r, struct doc *d, size_t s,
     size_t e, void *arg)
 {
-	struct counter *c = arg;
+	struct counter *cnt = arg;
 
-	(void)rs;
+	(void)c;
 	(void)r;
 	(void)d;
-	if (c->n++ == 0) {
-		c->first_s = s;
-		c->first_e = e;
+	if (cnt->n++ == 0) {
+		cnt->first_s = s;
+		cnt->first_e = e;
 	}
 }
 
 static void
-run_occurrence(struct ruleset *rs, struct rule *r, struct doc *d)
+run_occurrence(struct runctx *c, struct rule *r, struct doc *d)
 {
 	size_t i, nunits = r->scope == RULE_SCOPE_SENTENCE ? d->nsents :
 	    r->scope == RULE_SCOPE_PARAGRAPH ? d->nparas : 1;
 
 	for (i = 0; i < nunits; i++) {
-		struct counter c = { 0, 0, 0 };
+		struct counter cnt = { 0, 0, 0 };
 		size_t s = 0, e = d->textlen;
 		char num[32];
 
@@ -376,13 +407,13 @@ run_occurrence(struct ruleset *rs, struct rule *r, struct doc *d)
 			s = d->toks[p->first].off;
 			e = (size_t)l->off + l->len;
 		}
-		if (each_match(rs, r, r->re, d, s, e, on_count, &c) < 0)
+		if (each_match(c, r, r->re, d, s, e, on_count, &cnt) < 0)
 			return;
-		if ((r->max >= 0 && c.n > (size_t)r->max) ||
-		    (r->min >= 0 && c.n < (size_t)r->min)) {
-			snprintf(num, sizeof(num), "%zu", c.n);
-			finding_add(d, r, 0, c.n ? c.first_s : s,
-			    c.n ? c.first_e - c.first_s : 0,
+		if ((r->max >= 0 && cnt.n > (size_t)r->max) ||
+		    (r->min >= 0 && cnt.n < (size_t)r->min)) {
+			snprintf(num, sizeof(num), "%zu", cnt.n);
+			finding_add(d, r, 0, cnt.n ? cnt.first_s : s,
+			    cnt.n ? cnt.first_e - cnt.first_s : 0,
 			    finding_format(d, r->message, num, NULL));
 		}
 	}
@@ -430,12 +461,12 @@ struct first_seen {
 };
 
 static void
-on_first(struct ruleset *rs, struct rule *r, struct doc *d, size_t s,
+on_first(struct runctx *c, struct rule *r, struct doc *d, size_t s,
     size_t e, void *arg)
 {
 	struct first_seen *f = arg;
 
-	(void)rs;
+	(void)c;
 	(void)r;
 	(void)d;
 	(void)e;
@@ -446,7 +477,7 @@ on_first(struct ruleset *rs, struct rule *r, struct doc *d, size_t s,
 }
 
 static void
-run_consistency(struct ruleset *rs, struct rule *r, struct doc *d)
+run_consistency(struct runctx *c, struct rule *r, struct doc *d)
 {
 	size_t i;
 
@@ -454,8 +485,8 @@ run_consistency(struct ruleset *rs, struct rule *r, struct doc *d)
 		struct first_seen a = { 0, 0 }, b = { 0, 0 };
 		pcre2_code *later;
 
-		if (each_match(rs, r, r->swap_re[2 * i], d, 0, d->textlen,
-		    on_first, &a) < 0 || each_match(rs, r,
+		if (each_match(c, r, r->swap_re[2 * i], d, 0, d->textlen,
+		    on_first, &a) < 0 || each_match(c, r,
 		    r->swap_re[2 * i + 1], d, 0, d->textlen, on_first, &b) < 0)
 			return;
 		if (!a.found || !b.found)
@@ -463,20 +494,20 @@ run_consistency(struct ruleset *rs, struct rule *r, struct doc *d)
 		/* the spelling used second is the inconsistent one */
 		later = a.off < b.off ? r->swap_re[2 * i + 1] :
 		    r->swap_re[2 * i];
-		each_match(rs, r, later, d, 0, d->textlen, on_re, NULL);
+		each_match(c, r, later, d, 0, d->textlen, on_re, NULL);
 	}
 }
 
 static void
-on_second(struct ruleset *rs, struct rule *r, struct doc *d, size_t s,
+on_second(struct runctx *c, struct rule *r, struct doc *d, size_t s,
     size_t e, void *arg)
 {
 	struct rule_list *l = arg;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rs->mdata);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 	size_t gs = s, ge = e;
 
 	(void)r;
-	if (pcre2_get_ovector_count(rs->mdata) > 1 &&
+	if (pcre2_get_ovector_count(c->md) > 1 &&
 	    ov[2] != PCRE2_UNSET) {
 		gs = ov[2];
 		ge = ov[3];
@@ -486,14 +517,14 @@ on_second(struct ruleset *rs, struct rule *r, struct doc *d, size_t s,
 }
 
 static void
-on_first_cond(struct ruleset *rs, struct rule *r, struct doc *d, size_t s,
+on_first_cond(struct runctx *c, struct rule *r, struct doc *d, size_t s,
     size_t e, void *arg)
 {
 	struct rule_list *defined = arg;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rs->mdata);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 	size_t gs = s, ge = e, i;
 
-	if (ov[2] != PCRE2_UNSET && pcre2_get_ovector_count(rs->mdata) > 1) {
+	if (ov[2] != PCRE2_UNSET && pcre2_get_ovector_count(c->md) > 1) {
 		gs = ov[2];
 		ge = ov[3];
 	}
@@ -509,14 +540,14 @@ on_first_cond(struct ruleset *rs, struct rule *r, struct doc *d, size_t s,
 }
 
 static void
-run_conditional(struct ruleset *rs, struct rule *r, struct doc *d)
+run_conditional(struct runctx *c, struct rule *r, struct doc *d)
 {
 	struct rule_list defined = { NULL, 0 };
 	size_t i;
 
-	if (each_match(rs, r, r->swap_re[0], d, 0, d->textlen, on_second,
+	if (each_match(c, r, r->swap_re[0], d, 0, d->textlen, on_second,
 	    &defined) == 0)
-		each_match(rs, r, r->re, d, 0, d->textlen, on_first_cond,
+		each_match(c, r, r->re, d, 0, d->textlen, on_first_cond,
 		    &defined);
 	for (i = 0; i < defined.n; i++)
 		free(defined.v[i]);
@@ -526,13 +557,21 @@ run_conditional(struct ruleset *rs, struct rule *r, struct doc *d)
 void
 rule_run(struct ruleset *rs, struct doc *d)
 {
-	struct runctx c;
+	rule_run_ctx(rs, rs->ctx, d);
+}
+
+void
+rule_run_ctx(struct ruleset *rs, struct rule_ctx *x, struct doc *d)
+{
+	struct runctx rc;
+	struct runctx *c = &rc;
 	size_t i, j;
 
-	c.rs = rs;
-	c.d = d;
+	rc.rs = rs;
+	rc.d = d;
+	rc.md = x->md;
 	if (rs->m != NULL)
-		match_run(rs->m, d, rs->n, on_match, &c);
+		match_run(rs->m, d, rs->n, on_match, c);
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = rs->rules[i];
 
@@ -541,13 +580,13 @@ rule_run(struct ruleset *rs, struct doc *d)
 		switch (r->type) {
 		case RULE_EXISTENCE:
 			if (r->re != NULL)
-				each_match(rs, r, r->re, d, 0, d->textlen,
+				each_match(c, r, r->re, d, 0, d->textlen,
 				    on_re, NULL);
 			break;
 		case RULE_SUBSTITUTION:
 			for (j = 0; j < r->swap_from.n; j++)
 				if (r->swap_re[j] != NULL)
-					each_match(rs, r, r->swap_re[j], d, 0,
+					each_match(c, r, r->swap_re[j], d, 0,
 					    d->textlen, on_re, r->swap_to.v[j]);
 			break;
 		case RULE_REPETITION:
@@ -555,13 +594,13 @@ rule_run(struct ruleset *rs, struct doc *d)
 			break;
 		case RULE_OCCURRENCE:
 			if (r->re != NULL)
-				run_occurrence(rs, r, d);
+				run_occurrence(c, r, d);
 			break;
 		case RULE_CONSISTENCY:
-			run_consistency(rs, r, d);
+			run_consistency(c, r, d);
 			break;
 		case RULE_CONDITIONAL:
-			run_conditional(rs, r, d);
+			run_conditional(c, r, d);
 			break;
 		case RULE_CONTRADICTION:
 			contra_run(r, d);

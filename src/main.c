@@ -65,7 +65,7 @@ main(int argc, char **argv)
 		doc_free(d);
 	}
 	c.out.w->end(&c.out);
-	if (cli_flush(&c) < 0 || c.rs->runtime_errors)
+	if (cli_flush(&c) < 0 || c.rs->runtime_errors || c.walk_errors)
 		status = 2;
 	return cli_release(&c, status);
 }

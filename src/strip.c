@@ -398,6 +398,15 @@ skip_markup(const char *s, size_t q, size_t limit)
 	return i < limit ? i + 1 : limit;
 }
 
+/*
+ * Bytes that may stand for something else in the source even when literal
+ * and source agree: whitespace runs, entities, escapes.
+ */
+static const unsigned char special[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+	['&'] = 1, ['\\'] = 1
+};
+
 /* Byte length of the UTF-8 sequence starting with lead byte c. */
 static size_t
 seq_len(unsigned char c)
@@ -425,8 +434,19 @@ match_at(struct strip_out *so, const char *lit, size_t i, size_t n,
 		strip_emit_src(so, run, q - run); \
 } while (0)
 	while (i < n && q < limit) {
-		unsigned char c = (unsigned char)lit[i], b = (unsigned char)s[q];
+		unsigned char c, b;
 		size_t k, dl;
+
+		/* fast path: equal bytes that need no second look */
+		while (i < n && q < limit && lit[i] == s[q] &&
+		    !special[(unsigned char)lit[i]]) {
+			i++;
+			q++;
+		}
+		if (i >= n || q >= limit)
+			break;
+		c = (unsigned char)lit[i];
+		b = (unsigned char)s[q];
 
 		if (is_ws(c) && is_ws(b)) {
 			size_t q2 = q, nl = 0;

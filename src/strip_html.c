@@ -48,13 +48,18 @@ static const char *const xml_inlines[] = {
 	"virtloc", "classifier", "alt-code", NULL
 };
 
+/*
+ * Is name in list?  Exact comparison: the HTML parser lowercases element
+ * names, and XML names are case-sensitive.
+ */
 static int
 in_list(const char *const *list, const xmlChar *name)
 {
 	size_t i;
 
 	for (i = 0; list[i] != NULL; i++)
-		if (strcasecmp(list[i], (const char *)name) == 0)
+		if (list[i][0] == (char)name[0] &&
+		    strcmp(list[i], (const char *)name) == 0)
 			return 1;
 	return 0;
 }
@@ -142,13 +147,13 @@ enter_elem(struct ml_walk *w, xmlNodePtr n)
 
 	if (w->hide == NULL && (in_list(skip_elems, n->name) ||
 	    xmlHasProp(n, (const xmlChar *)"hidden") != NULL ||
-	    (w->html && strcasecmp((const char *)n->name, "head") == 0)))
+	    (w->html && strcmp((const char *)n->name, "head") == 0)))
 		w->hide = n;
 	if (!w->html && w->sel == NULL)
 		select_xml(w, n);
 	if (!emitting(w))
 		return;
-	if (strcasecmp((const char *)n->name, "br") == 0) {
+	if (strcmp((const char *)n->name, "br") == 0) {
 		/* one <br> is a line break, two end a paragraph */
 		if (w->nbr++ > 0)
 			strip_break(so, so->cur);
@@ -157,7 +162,7 @@ enter_elem(struct ml_walk *w, xmlNodePtr n)
 	} else if (is_block(w, n)) {
 		strip_break(so, so->cur);
 		w->nbr = 0;
-	} else if (strcasecmp((const char *)n->name, "q") == 0) {
+	} else if (strcmp((const char *)n->name, "q") == 0) {
 		/* browsers render <q> with quotation marks */
 		strip_emit_repl(so, "\xE2\x80\x9C", 3, so->cur, 0);
 	}
@@ -169,10 +174,10 @@ leave_elem(struct ml_walk *w, xmlNodePtr n)
 	struct strip_out *so = &w->so;
 
 	if (emitting(w)) {
-		if (strcasecmp((const char *)n->name, "q") == 0)
+		if (strcmp((const char *)n->name, "q") == 0)
 			strip_emit_repl(so, "\xE2\x80\x9D", 3, so->cur, 0);
 		else if (is_block(w, n) &&
-		    strcasecmp((const char *)n->name, "br") != 0) {
+		    strcmp((const char *)n->name, "br") != 0) {
 			strip_break(so, so->cur);
 			w->nbr = 0;
 		}

@@ -152,9 +152,9 @@ set_key(struct config *c, struct config_section *s, char *k, char *v,
 	}
 	if (ignored_key(k))
 		return 0;
-	if (strchr(k, '.') == NULL)
-		return cfg_error(c->path, line, "unknown key '%s'", k);
 	l = parse_rule_value(v);
+	if (strchr(k, '.') == NULL && l == -2)	/* not "Style = NO" */
+		return cfg_error(c->path, line, "unknown key '%s'", k);
 	if (l == -2)
 		return cfg_error(c->path, line, "invalid value '%s' (YES, NO, "
 		    "suggestion, warning or error)", v);
@@ -170,10 +170,17 @@ static int
 parse_line(struct config *c, char *line, size_t lineno)
 {
 	struct config_section *s = &c->secs[c->nsecs - 1];
-	char *p = trim(line), *eq;
+	char *p = trim(line), *eq, *q;
 
 	if (*p == '\0' || *p == '#' || *p == ';')
 		return 0;
+	/* inline comments: whitespace, then '#' or ';' */
+	for (q = p + 1; *q; q++)
+		if ((*q == '#' || *q == ';') && (q[-1] == ' ' || q[-1] == '\t')) {
+			*q = '\0';
+			p = trim(p);
+			break;
+		}
 	if (*p == '[') {
 		size_t n = strlen(p);
 

@@ -61,8 +61,8 @@ tokens:
 YML
 cat > "$tmp/repo/.copydesk.ini" <<'INI'
 # newsroom config
-StylesPath = styles
-MinAlertLevel = suggestion
+StylesPath = styles          # relative to this file
+MinAlertLevel = suggestion   ; like --min-level
 
 [*]
 BasedOnStyles = Copydesk, House
@@ -98,6 +98,12 @@ printf '[*]\nBasedOnStyles = Copydesk\n' > "$tmp/other.ini"
 printf 'It is expected to end soon.\n' > "$tmp/x.txt"
 got=$(cd "$tmp/repo/sub" && $COPYDESK -o line --config "$tmp/other.ini" "$tmp/x.txt" | sed 's/.*\[//')
 check "--config FILE replaces the discovered one" "Copydesk.Hedge]" "$got"
+printf '[*]\nBasedOnStyles = Copydesk\n[*.txt]\nCopydesk = NO\n' > "$tmp/off.ini"
+got=$($COPYDESK -o line --config "$tmp/off.ini" "$tmp/x.txt")
+check "Style = NO turns a style off" "" "$got"
+printf 'StylesPath = ../styles\n[*]\nBasedOnStyles = House\n' > "$tmp/repo/sub/.copydesk.ini"
+check "BasedOnStyles leaves out the styles it does not name; the nearest file wins" \
+    "a.txt [House.Soon] " "$(r sub a.txt)"
 
 # config errors name the file and line, exit 2
 bad() {	# bad NAME INI-TEXT EXPECTED-STDERR-PART
@@ -112,6 +118,8 @@ bad() {	# bad NAME INI-TEXT EXPECTED-STDERR-PART
 bad "bad level" '[*]\nCopydesk.Hedge = sometimes\n' "2: invalid value 'sometimes'"
 bad "unknown rule" '\n[*.md]\nHouse.Nope = NO\n' "3: no rule or style named 'House.Nope'"
 bad "unknown style" '[*]\nBasedOnStyles = Nope\n' "1: no style named 'Nope'"
+bad "unknown key" 'Colour = red\n' "1: unknown key 'Colour'"
+bad "unknown style assignment" '[*]\nNope = NO\n' "2: no rule or style named 'Nope'"
 bad "no =" 'MinAlertLevel warning\n' "1: expected 'key = value'"
 bad "bad section" '[*.md\n' "1: section header"
 bad "StylesPath" 'StylesPath = nowhere\n' "1: StylesPath 'nowhere'"

@@ -1,16 +1,19 @@
 /* cli.c: option parsing, rule and lexicon loading, the list of inputs. */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "config.h"
 #include "doc.h"
 #include "finding.h"
 #include "rule.h"
@@ -103,6 +106,94 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Deepest directory nesting walked: a loop of bind mounts must end. */
+#define CLI_MAX_WALK_DEPTH 64
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* File names a directory walk picks up: the extensions of known formats. */
+static int
+walk_wanted(const char *name)
+{
+	static const char *const exts[] = { ".txt", ".md", ".markdown",
+	    ".html", ".htm", ".xml", NULL };
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	for (i = 0; dot != NULL && exts[i] != NULL; i++)
+		if (strcasecmp(dot, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Adds the files under dir in sorted order, recursively.  Hidden entries
+ * (.git, .drafts) are skipped, as ripgrep does; symbolic links to files are
+ * followed, links to directories are not (no loops).
+ */
+static void
+walk_dir(struct cli *c, const char *dir, int depth)
+{
+	struct dirent **ents;
+	struct buf b = BUF_INIT;
+	int n, i;
+
+	n = scandir(dir, &ents, NULL, by_name);
+	if (n < 0) {
+		fprintf(stderr, "copydesk: cannot read '%s': %s\n", dir,
+		    strerror(errno));
+		c->walk_errors++;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct stat st;
+
+		if (ents[i]->d_name[0] != '.') {
+			buf_reset(&b);
+			buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] ==
+			    '/' ? "" : "/", ents[i]->d_name);
+			if (lstat(b.ptr, &st) == 0 && S_ISDIR(st.st_mode)) {
+				if (depth < CLI_MAX_WALK_DEPTH)
+					walk_dir(c, b.ptr, depth + 1);
+			} else if (stat(b.ptr, &st) == 0 &&
+			    S_ISREG(st.st_mode) &&
+			    walk_wanted(ents[i]->d_name)) {
+				add_path(c, b.ptr);
+			}
+		}
+		free(ents[i]);
+	}
+	free(ents);
+	buf_release(&b);
+}
+
+/* Reads the config file; 0 when there is none. */
+static int
+load_config(struct cli *c, const char *path)
+{
+	char *found = NULL;
+
+	if (path == NULL) {
+		found = config_find();
+		if (found == NULL)
+			return 0;
+		path = found;
+	}
+	c->cfg = xmalloc(sizeof(*c->cfg));
+	if (config_load(c->cfg, path) < 0) {
+		free(c->cfg);
+		c->cfg = NULL;
+		free(found);
+		return -1;
+	}
+	free(found);
+	return 0;
+}
+
 /*
  * The shipped rules: beside the binary (a build tree), one level up (a build
  * subdirectory such as build-asan/), else where make install put them.
@@ -186,10 +277,10 @@ load_rules(struct cli *c, const char *user_dir)
 int
 cli_init(struct cli *c, int argc, char **argv)
 {
-	const char *user_rules = NULL;
+	const char *user_rules = NULL, *config_path = NULL;
 	struct cli_toggle *tog;
 	size_t i;
-	int ch, list = 0;
+	int ch, list = 0, min_set = 0;
 	const char *fmt = "text";
 
 	memset(c, 0, sizeof(*c));
@@ -225,6 +316,7 @@ cli_init(struct cli *c, int argc, char **argv)
 				return usage_error("invalid --min-level '%s' "
 				    "(suggestion, warning or error)", optarg);
 			c->out.min_level = l;
+			min_set = 1;
 			break;
 		case OPT_FAIL_LEVEL:
 			l = finding_level_parse(optarg);
@@ -235,6 +327,7 @@ cli_init(struct cli *c, int argc, char **argv)
 			c->fail_level = l;
 			break;
 		case OPT_CONFIG:
+			config_path = optarg;
 			break;
 		case OPT_RULES:
 			user_rules = optarg;
@@ -303,17 +396,23 @@ cli_init(struct cli *c, int argc, char **argv)
 	if (c->out.w == NULL)
 		return usage_error("unknown output format '%s'", fmt);
 	c->rules_dir = find_rules_dir();
-	if (load_rules(c, user_rules) < 0 || rule_compile(c->rs) < 0)
+	if (load_config(c, config_path) < 0)
 		return -1;
+	if (user_rules == NULL && c->cfg != NULL)
+		user_rules = c->cfg->styles_path;
+	if (load_rules(c, user_rules) < 0 || rule_compile(c->rs) < 0 ||
+	    (c->cfg != NULL && config_check(c->cfg, c->rs) < 0))
+		return -1;
+	if (!min_set && c->cfg != NULL && c->cfg->min_level > 0)
+		c->out.min_level = c->cfg->min_level;
 	tog = c->tog;
 	for (i = 0; i < c->ntog; i++) {
 		struct rule *r = rule_find(c->rs, tog[i].id);
 		int lvl = tog[i].on ? (r ? r->default_level : -1) : LEVEL_NONE;
 
-		if (rule_set_level(c->rs, tog[i].id, lvl) == 0) {
+		if (rule_set_level(c->rs, tog[i].id, lvl) == 0)
 			return usage_error("no rule or style named '%s'",
 			    tog[i].id);
-		}
 	}
 	if (list) {
 		list_rules(c);
@@ -322,15 +421,43 @@ cli_init(struct cli *c, int argc, char **argv)
 	}
 	c->out.color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
 	c->out.caret = isatty(STDOUT_FILENO);
-	for (i = (size_t)optind; i < (size_t)argc; i++)
-		add_path(c, argv[i]);
-	if (c->npaths == 0) {
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], "-") != 0 && is_dir(argv[i]))
+			walk_dir(c, argv[i], 0);
+		else
+			add_path(c, argv[i]);
+	}
+	if (c->npaths == 0 && optind == argc) {
 		if (isatty(STDIN_FILENO))
 			return usage_error("%s", "no input: give a file, a "
 			    "directory, or '-' for stdin");
 		add_path(c, "-");
 	}
 	return 0;
+}
+
+/*
+ * The config's levels for this file, with --enable/--disable winning over
+ * it (those rules keep the level the command line gave them).
+ */
+static int8_t *
+cli_levels(struct cli *c, struct doc *d, const char *name)
+{
+	int8_t *lv;
+	size_t i, k;
+
+	if (c->cfg == NULL)
+		return NULL;
+	lv = config_levels(c->cfg, c->rs, name, &d->arena);
+	for (i = 0; lv != NULL && i < c->ntog; i++) {
+		for (k = 0; k < c->rs->n; k++) {
+			const struct rule *r = c->rs->rules[k];
+
+			if (config_names_rule(c->tog[i].id, r))
+				lv[r->index] = -1;
+		}
+	}
+	return lv;
 }
 
 struct doc *
@@ -348,6 +475,7 @@ cli_read(struct cli *c, size_t i)
 		d->fmt = (enum doc_format)c->input_format;
 	else if (is_stdin && c->stdin_name == NULL)
 		d->fmt = DOC_TXT;
+	d->levels = cli_levels(c, d, display);
 	return d;
 }
 
@@ -388,6 +516,9 @@ cli_release(struct cli *c, int status)
 		free(c->paths[i]);
 	free(c->paths);
 	free(c->tog);
+	if (c->cfg != NULL)
+		config_release(c->cfg);
+	free(c->cfg);
 	free(c->rules_dir);
 	buf_release(&c->out.b);
 	lexset_release(&c->lex);

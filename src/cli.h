@@ -7,6 +7,7 @@
 #include "lexset.h"
 #include "out.h"
 
+struct config;
 struct doc;
 struct ruleset;
 struct rule_ctx;
@@ -30,16 +31,21 @@ struct cli {
 	char *rules_dir;	/* where the shipped rules and lexicons are */
 	struct cli_toggle *tog;	/* --enable and --disable, in order */
 	size_t ntog;
+	struct config *cfg;	/* .copydesk.ini, or NULL */
+	int walk_errors;	/* directories that could not be read */
 };
 
 /*
- * Parses argv, loads rules and lexicons, and lists the files to check.
- * Returns 0, or -1 after printing a usage or configuration error (exit 2).
+ * Parses argv, reads the config file (--config, else the nearest
+ * .copydesk.ini), loads rules and lexicons, and lists the files to check
+ * (directories walked recursively in sorted order for the extensions of
+ * the known formats).  Returns 0, or -1 after printing a usage or
+ * configuration error (exit 2).
  */
 int cli_init(struct cli *c, int argc, char **argv);
 
-/* Reads the i-th path into a document with its format set; NULL on error
- * (message printed). */
+/* Reads the i-th path into a document with its format and per-file rule
+ * levels set; NULL on error (message printed). */
 struct doc *cli_read(struct cli *c, size_t i);
 
 /*

@@ -184,6 +184,16 @@ doc_linecol(struct doc *d, size_t off, size_t *line, size_t *col)
 	d->lc_col = *col;
 }
 
+size_t
+doc_line_start(struct doc *d, size_t line)
+{
+	if (d->lines == NULL)
+		build_lines(d);
+	if (line == 0)
+		return 0;
+	return line <= d->nlines ? d->lines[line - 1] : d->srclen;
+}
+
 enum doc_format
 doc_format_of(const char *name)
 {

@@ -94,6 +94,12 @@ void doc_free(struct doc *d);
  */
 void doc_linecol(struct doc *d, size_t off, size_t *line, size_t *col);
 
+/*
+ * Source offset where 1-based line number line starts; d->srclen past the
+ * last line.
+ */
+size_t doc_line_start(struct doc *d, size_t line);
+
 /* The format implied by a file name's extension; DOC_TXT when unknown. */
 enum doc_format doc_format_of(const char *name);
 

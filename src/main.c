@@ -104,14 +104,14 @@ main(int argc, char **argv)
 
 	signal(SIGPIPE, SIG_IGN);	/* EPIPE is reported, not fatal */
 	if (cli_init(&c, argc, argv) < 0)
-		return cli_release(&c, 2);
+		return cli_release(&c, 2);	/* frees what was loaded */
 	if (c.done)
 		return cli_release(&c, 0);
 	c.out.w->begin(&c.out);
 	jobs_run(c.npaths, c.jobs > 0 ? c.jobs : jobs_default(), &check_ops,
 	    &r);				/* -j: output in input order */
 	c.out.w->end(&c.out);
-	if (cli_flush(&c) < 0 || c.rs->runtime_errors)
+	if (cli_flush(&c) < 0 || c.rs->runtime_errors || c.walk_errors)
 		r.status = 2;
 	return cli_release(&c, r.status);
 }

@@ -1,20 +1,231 @@
-/* strip_md.c: Markdown input (NEEDSWORK: placeholder until the cmark back end lands). */
+/* strip_md.c: Markdown input: CommonMark via libcmark, mapped to the source. */
 #include "strip.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "doc.h"
+#include "xalloc.h"
+
+/*
+ * End of the YAML ("---") or TOML ("+++") front matter that starts at
+ * offset base, or base when there is none.  The block ends at a line that
+ * is the fence again ("..." also ends YAML).
+ */
+static size_t
+front_matter_end(const char *s, size_t base, size_t n)
+{
+	const char *fence;
+	size_t i, eol;
+
+	if (n - base < 4)
+		return base;
+	if (memcmp(s + base, "---", 3) == 0)
+		fence = "---";
+	else if (memcmp(s + base, "+++", 3) == 0)
+		fence = "+++";
+	else
+		return base;
+	i = base + 3;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+		i++;
+	if (i >= n || s[i] != '\n')
+		return base;
+	for (i++; i < n; i = eol + 1) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t len;
+
+		eol = nl ? (size_t)(nl - s) : n;
+		len = eol - i;
+		while (len > 3 && (s[i + len - 1] == ' ' ||
+		    s[i + len - 1] == '\t' || s[i + len - 1] == '\r'))
+			len--;
+		if (len == 3 && (memcmp(s + i, fence, 3) == 0 ||
+		    (fence[0] == '-' && memcmp(s + i, "...", 3) == 0)))
+			return eol < n ? eol + 1 : n;
+		if (nl == NULL)
+			break;
+	}
+	return base;
+}
+
+/* Reads the suppression comments among the source bytes [from, to). */
+static void
+scan_comments(struct strip_out *so, size_t from, size_t to)
+{
+	while ((from = strip_next_comment(so, from, to)) != SIZE_MAX)
+		continue;
+}
+
+static size_t
+count_lines(const char *lit)
+{
+	size_t n = 0;
+
+	for (; *lit; lit++)
+		n += *lit == '\n';
+	return n ? n : 1;
+}
+
+/* Is link node an autolink (<https://...>), whose text is its address? */
+static int
+is_autolink(cmark_node *link)
+{
+	cmark_node *c = cmark_node_first_child(link);
+	const char *url = cmark_node_get_url(link), *t;
+
+	if (c == NULL || cmark_node_next(c) != NULL ||
+	    cmark_node_get_type(c) != CMARK_NODE_TEXT || url == NULL)
+		return 0;
+	t = cmark_node_get_literal(c);
+	if (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, t) == 0)
+		return 1;
+	return strcmp(url, t) == 0;
+}
+
+struct md_walk {
+	struct strip_out so;
+	struct doc *d;
+	size_t blk_end;		/* end of the current leaf block's lines */
+	cmark_node *skip;	/* container being skipped, or NULL */
+};
+
+static void
+at_line(struct md_walk *w, cmark_node *n)
+{
+	size_t ls = doc_line_start(w->d, (size_t)cmark_node_get_start_line(n));
+
+	if (ls > w->so.cur)
+		w->so.cur = ls;
+}
+
+static void
+enter_leaf_block(struct md_walk *w, cmark_node *n)
+{
+	int sl = cmark_node_get_start_line(n), el = cmark_node_get_end_line(n);
+
+	at_line(w, n);
+	w->blk_end = doc_line_start(w->d, (size_t)(el > sl ? el : sl) + 1);
+}
+
+static void
+visit(struct md_walk *w, cmark_event_type ev, cmark_node *n)
+{
+	struct strip_out *so = &w->so;
+	const char *lit;
+	size_t start, end;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		strip_break(so, so->cur);
+		if (ev == CMARK_EVENT_ENTER)
+			enter_leaf_block(w, n);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		strip_break(so, so->cur);
+		enter_leaf_block(w, n);
+		so->cur = w->blk_end;
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		strip_break(so, so->cur);
+		at_line(w, n);
+		end = doc_line_start(w->d, (size_t)cmark_node_get_start_line(n) +
+		    count_lines(cmark_node_get_literal(n)));
+		scan_comments(so, so->cur, end);
+		if (end > so->cur)
+			so->cur = end;
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		lit = cmark_node_get_literal(n);
+		at_line(w, n);
+		if (w->blk_end < so->cur)
+			w->blk_end = w->d->srclen;
+		start = strip_align(so, lit, strlen(lit), w->blk_end,
+		    cmark_node_get_type(n) == CMARK_NODE_TEXT ?
+		    STRIP_ALIGN_EMIT : STRIP_ALIGN_RAW);
+		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&
+		    start != SIZE_MAX)
+			scan_comments(so, start, so->cur);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		strip_space(so, so->cur);
+		break;
+	case CMARK_NODE_LINK:
+		if (ev == CMARK_EVENT_ENTER && is_autolink(n))
+			w->skip = n;
+		break;
+	case CMARK_NODE_IMAGE:
+		/* alt text is not copy a reader sees in the story */
+		if (ev == CMARK_EVENT_ENTER)
+			w->skip = n;
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_LIST:
+	case CMARK_NODE_ITEM:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CUSTOM_BLOCK:
+		strip_break(so, so->cur);
+		break;
+	default:
+		break;
+	}
+}
 
 int
 strip_md(struct doc *d)
 {
-	return strip_txt(d);
-}
+	struct md_walk w;
+	const char *s = strip_sanitized(d);
+	size_t base = 0, fm;
+	cmark_node *root;
+	cmark_iter *it;
+	cmark_event_type ev;
 
-int
-strip_html(struct doc *d)
-{
-	return strip_txt(d);
-}
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	strip_out_init(&w.so, d);
+	w.so.flags = STRIP_ESCAPES;
+	if (d->srclen >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		base = 3;
+	fm = front_matter_end(s, base, d->srclen);
+	if (fm > base) {
+		/* cmark sees blank lines where the front matter was */
+		char *copy = arena_alloc(&d->arena, xst_add(d->srclen, 1));
+		size_t i;
 
-int
-strip_xml(struct doc *d)
-{
-	return strip_txt(d);
+		memcpy(copy, s, d->srclen);
+		copy[d->srclen] = '\0';
+		for (i = base; i < fm; i++)
+			if (copy[i] != '\n')
+				copy[i] = ' ';
+		s = copy;
+	}
+	w.so.s = s;
+	w.so.cur = fm;
+	w.blk_end = d->srclen;
+	root = cmark_parse_document(s + base, d->srclen - base,
+	    CMARK_OPT_DEFAULT);
+	if (root == NULL)
+		xdie_oom();
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (w.skip != NULL) {
+			if (n == w.skip && ev == CMARK_EVENT_EXIT)
+				w.skip = NULL;
+			continue;
+		}
+		visit(&w, ev, n);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	strip_out_finish(&w.so);
+	return 0;
 }

@@ -1,0 +1,96 @@
+/* t_strip.c: markup stripping, suppression comments, entities and globs. */
+#include <stdint.h>
+#include <string.h>
+
+#include "config.h"
+#include "doc.h"
+#include "finding.h"
+#include "harness.h"
+#include "strip.h"
+
+/* Source offset of the first occurrence of word in d's analysed text. */
+static long
+src_of(struct doc *d, const char *word)
+{
+	const char *p = strstr(d->text, word);
+
+	return p ? (long)posmap_start(&d->pm, (size_t)(p - d->text)) : -1;
+}
+
+static struct doc *
+stripped(const char *name, const char *s)
+{
+	struct doc *d = doc_new(name, s, strlen(s));
+
+	strip_run(d);
+	return d;
+}
+
+int
+main(void)
+{
+	struct doc *d;
+	char out[8];
+	size_t n;
+
+	harness_name = "strip";
+
+	d = stripped("a.html", "<p>a &amp; <em>b</em>&rdquo;c</p>");
+	STR_EQ(d->text, "a & b\xE2\x80\x9D" "c\n\n", "HTML text, entities");
+	INT_EQ(src_of(d, "b"), 15, "text after a tag maps to its byte");
+	INT_EQ(src_of(d, "\xE2\x80\x9D"), 21, "an entity maps to its '&'");
+	INT_EQ(posmap_end(&d->pm, 9), 29, "an entity ends after its ';'");
+	doc_free(d);
+
+	d = stripped("a.html", "<p>x</p><script>y</script><p hidden>z</p>"
+	    "<pre>w</pre><p>v<br>u<br> <br>t</p>");
+	STR_EQ(d->text, "x\n\nv\nu\n \n\nt\n\n", "skipped elements, <br>");
+	doc_free(d);
+
+	d = stripped("a.md", "---\ntitle: x\n---\n# T *e* `c`\n\n> q \\* r\n");
+	STR_EQ(d->text, "T e \n\nq * r\n\n", "Markdown: front matter, code, "
+	    "escapes");
+	INT_EQ(src_of(d, "e"), 22, "emphasis text maps past its '*'");
+	INT_EQ(src_of(d, "*"), 35, "an escape maps to the escaped byte");
+	doc_free(d);
+
+	d = stripped("a.xml", "<nitf><head><title>h</title></head><body>"
+	    "<body.content><p>a<![CDATA[<b>]]></p></body.content></body></nitf>");
+	STR_EQ(d->text, "a<b>\n\n", "NITF: only body.content; CDATA");
+	doc_free(d);
+
+	d = stripped("a.md", "a\n<!-- copydesk off -->\nb\n<!-- copydesk on -->"
+	    "\nc <!-- vale House.X = NO --> d <!-- vale House.X = YES -->"
+	    "\n<!-- vale House = NO -->\ne\n");
+	INT_EQ(d->nsupps, 3, "three suppressed ranges");
+	if (d->nsupps == 3) {
+		INT_EQ(d->supps[0].start, 23, "off starts after its comment");
+		INT_EQ(d->supps[0].end, 26, "off ends at the on comment");
+		OK(d->supps[0].rule == NULL, "off is for every rule");
+		STR_EQ(d->supps[1].rule, "House.X", "Style.Rule = NO");
+		STR_EQ(d->supps[2].rule, "House", "a style left off to the end");
+		INT_EQ(d->supps[2].end, d->srclen, "... ends at the end");
+	}
+	doc_free(d);
+
+	INT_EQ(strip_entity("&#x1F389;", 9, out, &n), 9, "hex reference");
+	INT_EQ(n, 4, "... is 4 bytes of UTF-8");
+	INT_EQ(strip_entity("&#0;", 4, out, &n), 4, "&#0; decodes");
+	OK(n == 3 && memcmp(out, "\xEF\xBF\xBD", 3) == 0, "... to U+FFFD");
+	INT_EQ(strip_entity("&eacute;", 8, out, &n), 8, "named entity");
+	INT_EQ(strip_entity("&nosuch;", 8, out, &n), 0, "unknown entity");
+	INT_EQ(strip_entity("&amp", 4, out, &n), 0, "no semicolon");
+
+	OK(config_glob("*.md", "stories/a.md"), "*.md matches any directory");
+	OK(!config_glob("*.md", "a.mdx"), "*.md is not *.mdx");
+	OK(config_glob("stories/**/*.html", "stories/a.html"),
+	    "** matches no directory");
+	OK(config_glob("stories/**/*.html", "stories/x/y/a.html"),
+	    "** matches several");
+	OK(!config_glob("stories/*.html", "stories/x/a.html"),
+	    "* does not cross /");
+	OK(config_glob("*.{md,txt}", "a.txt"), "braces");
+	OK(config_glob("[!x]?.htm", "ab.htm"), "classes and ?");
+	OK(!config_glob("/top/*.md", "sub/top/a.md"), "a leading / anchors");
+	return harness_failed != 0;
+}

@@ -76,6 +76,8 @@ arena_alloc(struct arena *a, size_t n)
 	size = b ? b->size * 2 : ARENA_BLOCK_MIN;
 	if (size > ARENA_BLOCK_MAX)
 		size = ARENA_BLOCK_MAX;
+	if (size < n)	/* a request larger than the next block */
+		size = n;
 	b = block_new(size);
 	b->next = a->head;
 	a->head = b;

@@ -37,7 +37,12 @@ lexset_load(struct lexset *ls, const char *dir)
 	    NULL) < 0 ||
 	    load(&ls->numbers, dir, "number-words.txt", 0, NULL) < 0 ||
 	    load(&ls->pronouns, dir, "pronouns.txt", 0, NULL) < 0 ||
-	    load(&ls->change_words, dir, "change-words.txt", 0, NULL) < 0) {
+	    load(&ls->change_words, dir, "change-words.txt", 0, NULL) < 0 ||
+	    load(&ls->title_groups, dir, "title-groups.txt", 0, NULL) < 0 ||
+	    load(&ls->attrib_phrases, dir, "attribution-phrases.txt", 0,
+	    NULL) < 0 ||
+	    load(&ls->calendar, dir, "calendar.txt", 0, NULL) < 0 ||
+	    load(&ls->quantity, dir, "quantity-words.txt", 0, NULL) < 0) {
 		lexset_release(ls);
 		return -1;
 	}
@@ -59,5 +64,9 @@ lexset_release(struct lexset *ls)
 	lex_free(ls->numbers);
 	lex_free(ls->pronouns);
 	lex_free(ls->change_words);
+	lex_free(ls->title_groups);
+	lex_free(ls->attrib_phrases);
+	lex_free(ls->calendar);
+	lex_free(ls->quantity);
 	memset(ls, 0, sizeof(*ls));
 }

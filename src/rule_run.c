@@ -388,6 +388,18 @@ run_occurrence(struct ruleset *rs, struct rule *r, struct doc *d)
 	}
 }
 
+/* Does the word contain an ASCII letter? */
+static int
+has_latin(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+			return 1;
+	return 0;
+}
+
 static void
 run_repetition(struct rule *r, struct doc *d)
 {
@@ -408,6 +420,13 @@ run_repetition(struct rule *r, struct doc *d)
 		    (a->off == 0 || d->text[a->off - 1] == '\n'))
 			continue;
 		if (r->exc && lex_get_key(r->exc, lex_key_step(0, a->key)))
+			continue;
+		/* "Sirhan Sirhan", "Duran Duran": a name, not a slip */
+		if ((a->flags & TOK_CAP) && (b->flags & TOK_CAP) &&
+		    !(a->flags & TOK_SSTART))
+			continue;
+		/* reduplication is grammar in Hindi or Malay: English only */
+		if (!has_latin(d->text + a->off, a->len))
 			continue;
 		if ((r->flags & RULE_SKIPQUOTES) && (a->flags & TOK_INQUOTE))
 			continue;

@@ -1,12 +1,1368 @@
-/* attr.c: quote attribution (NEEDSWORK: sieves land with the attribution issue). */
+/* attr.c: quote attribution by ordered sieves, anonymous sources, sources. */
 #include "attr.h"
 
+#include <string.h>
+
 #include "doc.h"
+#include "finding.h"
+#include "lex.h"
+#include "lexset.h"
+#include "people.h"
+#include "quote.h"
+#include "rule.h"
+#include "source.h"
+#include "tok.h"
+
+/* Reach of the searches, in tokens (bounds keep attribution linear). */
+#define ATTR_REGION 60		/* reporter's words beside a quote */
+#define ATTR_ADJACENT 10	/* verb "adjacent" to a quote */
+#define ATTR_CLAUSE 30		/* ", who ..., " skipped before a verb */
+#define ATTR_NP 6		/* modifiers in a noun phrase */
+#define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
+#define ATTR_BACKREF 64		/* sources searched for "the official" */
+
+/* Who a noun phrase names. */
+struct who {
+	int kind;		/* enum speaker_kind; SPEAKER_NONE: nobody */
+	int person;		/* index into d->people, or -1 */
+	int source;		/* an existing source (back-reference), or -1 */
+	size_t a, b;		/* the phrase's tokens [a, b) */
+	size_t na;		/* where the name proper starts (no article) */
+	uint64_t head;		/* key of the head noun, 0: the last word */
+	int span;		/* an anonymous phrase already counted */
+	int ambiguous;		/* a surname or pronoun of two people */
+};
+
+/* An anonymous-source phrase found in the text. */
+struct anon {
+	size_t a, b;		/* tokens, qualifier and its object included */
+	size_t ne;		/* end of the name ("officials in X, who"),
+				 * b when the qualifier is part of it */
+	uint64_t role;		/* key of its role noun */
+	int source;
+};
+
+struct attr {
+	struct doc *d;
+	const struct ruleset *rs;
+	const struct lexset *lx;
+	int sec_roles, sec_quals, sec_reasons;
+	struct anon *anons;
+	size_t nanons, capanons;
+	size_t capsources;
+	uint64_t *skeys;	/* per source: its identity key */
+	uint64_t *sheads;	/* per source: its head noun key */
+	size_t capskeys;
+	uint64_t *mkeys;	/* identity key -> source index */
+	size_t *mvals, smask, mn;
+};
+
+/* ---- small predicates ---- */
+
+static const struct lex_entry *
+word_in(const struct lexicon *lx, uint64_t key)
+{
+	return lex_get_key(lx, lex_key_step(0, key));
+}
+
+static int
+is_p(const struct doc *d, size_t i, char c)
+{
+	const struct tok *t = &d->toks[i];
+
+	return t->kind == TOK_PUNCT && t->len == 1 && d->text[t->off] == c;
+}
+
+static int
+is_w(const struct doc *d, size_t i, const char *w)
+{
+	return i < d->ntoks && d->toks[i].kind == TOK_WORD &&
+	    tok_is(d, &d->toks[i], w);
+}
+
+static int
+in_quote(const struct doc *d, size_t i)
+{
+	return (d->toks[i].flags & (TOK_INQUOTE | TOK_QMARK)) != 0;
+}
+
+/* Is token i the last of its sentence (by the tokenizer's boundaries)? */
+static int
+ends_sentence(const struct doc *d, size_t i)
+{
+	return i + 1 >= d->ntoks || (d->toks[i + 1].flags & TOK_SSTART);
+}
+
+static int
+is_fw(const struct attr *s, size_t i)
+{
+	return word_in(s->lx->function_words, s->d->toks[i].key) != NULL;
+}
+
+static int
+is_role(const struct attr *s, size_t i)
+{
+	const struct lex_entry *e = word_in(s->lx->anon, s->d->toks[i].key);
+
+	return e != NULL && e->section == s->sec_roles &&
+	    s->d->toks[i].kind == TOK_WORD;
+}
+
+static int
+is_docnoun(const struct attr *s, size_t i)
+{
+	return s->d->toks[i].kind == TOK_WORD &&
+	    word_in(s->lx->doc_nouns, s->d->toks[i].key) != NULL;
+}
+
+static int
+is_orgnoun(const struct attr *s, size_t i)
+{
+	return s->d->toks[i].kind == TOK_WORD &&
+	    (word_in(s->lx->org_nouns, s->d->toks[i].key) != NULL ||
+	    word_in(s->lx->org_suffixes, s->d->toks[i].key) != NULL);
+}
+
+static int
+is_det(const struct attr *s, size_t i)
+{
+	static const char *const w[] = {
+		"a", "an", "the", "one", "two", "three", "four", "five", "six",
+		"several", "multiple", "some", "many", "numerous", "other",
+		"another", "this", "that", "these", "those", "its", "his",
+		"her", "their", "both", "few", "various", "dozens", NULL
+	};
+	size_t k;
+
+	if (s->d->toks[i].kind == TOK_NUM)
+		return 1;
+	for (k = 0; w[k] != NULL; k++)
+		if (is_w(s->d, i, w[k]))
+			return 1;
+	return word_in(s->lx->numbers, s->d->toks[i].key) != NULL;
+}
+
+/* Does token i end with a possessive ('s, ’s)? */
+static int
+poss_word(const struct attr *s, size_t i)
+{
+	const struct tok *t = &s->d->toks[i];
+	const char *p = s->d->text + t->off;
+
+	return (t->len > 2 && p[t->len - 1] == 's' && p[t->len - 2] == '\'') ||
+	    (t->len > 4 && p[t->len - 1] == 's' &&
+	    memcmp(p + t->len - 4, "\xE2\x80\x99", 3) == 0);
+}
+
+/* An inflected speech verb (said, saying; not "state", "report"). */
+static int
+verb_form(const struct attr *s, size_t i)
+{
+	const struct lex_entry *e = word_in(s->lx->speech_verbs,
+	    s->d->toks[i].key);
+
+	return e != NULL && !tok_is(s->d, &s->d->toks[i], e->val);
+}
+
+/* A speech verb at token i outside quotes: its lexicon entry, or NULL. */
+static const struct lex_entry *
+speech_verb(const struct attr *s, size_t i)
+{
+	const struct doc *d = s->d;
+	const struct tok *t = &d->toks[i];
+	const struct lex_entry *e;
+
+	if (t->kind != TOK_WORD || in_quote(d, i))
+		return NULL;
+	e = word_in(s->lx->speech_verbs, t->key);
+	if (e == NULL)
+		e = word_in(s->lx->doc_verbs, t->key);
+	if (e == NULL)
+		return NULL;
+	/* the base form is a verb after a plural subject ("officials say",
+	 * "records show"), not in "a staff report" or "to report" */
+	if (tok_is(d, t, e->val) || (e->val[0] == '\0')) {
+		const struct tok *p;
+
+		if (i == 0)
+			return NULL;
+		p = &d->toks[i - 1];
+		if (p->kind != TOK_WORD || (is_fw(s, i - 1) &&
+		    !is_w(d, i - 1, "they") && !is_w(d, i - 1, "we") &&
+		    !is_w(d, i - 1, "i") && !is_w(d, i - 1, "you")))
+			return NULL;
+		if (!is_fw(s, i - 1) && d->text[p->off + p->len - 1] != 's')
+			return NULL;
+	}
+	/* "declared a state of emergency": a thing, not a statement */
+	if (i + 1 < d->ntoks && (is_w(d, i + 1, "a") || is_w(d, i + 1, "an")) &&
+	    strcmp(e->val, "say") != 0 && strcmp(e->val, "tell") != 0 &&
+	    strcmp(e->val, "add") != 0)
+		return NULL;
+	return e;
+}
+
+/* ---- anonymous sources ---- */
+
+/*
+ * After a role noun at r: a qualifier ("familiar with", ", who spoke on
+ * condition of anonymity") and its object.  Returns the end of the phrase
+ * (exclusive) or 0 when there is no qualifier; *name_end gets where the
+ * name of the source should stop (before ", who ...").
+ */
+static size_t
+qualifier(const struct attr *s, size_t r, size_t *name_end)
+{
+	const struct doc *d = s->d;
+	const struct lex_entry *e;
+	size_t i = r + 1, n, j, k;
+
+	*name_end = 0;
+	/* "officials in two neighboring counties, who ..." */
+	if (i < d->ntoks && (is_w(d, i, "in") || is_w(d, i, "from") ||
+	    is_w(d, i, "at"))) {
+		for (k = i; k < d->ntoks && k < i + ATTR_NP &&
+		    !in_quote(d, k) && d->toks[k].kind != TOK_PUNCT; k++)
+			;
+		if (k < d->ntoks && is_p(d, k, ','))
+			i = k;
+	}
+	*name_end = i;
+	if (i < d->ntoks && is_p(d, i, ','))
+		i++;
+	if (i >= d->ntoks || in_quote(d, i))
+		return 0;
+	e = lex_match(s->lx->anon, d, i, &n);
+	if (e == NULL || e->section != s->sec_quals)
+		return 0;
+	if (*name_end == r + 1 && i == r + 1)
+		*name_end = 0;
+	/* the object: up to punctuation, a speech verb or a clause */
+	for (j = i + n; j < d->ntoks && j < i + n + ATTR_QUAL_OBJ; j++) {
+		const struct tok *t = &d->toks[j];
+
+		if (t->kind == TOK_PUNCT || t->kind == TOK_QUOTE ||
+		    in_quote(d, j) || t->sent != d->toks[r].sent)
+			break;
+		if (word_in(s->lx->speech_verbs, t->key) != NULL && j > i + n)
+			break;
+		if (is_w(d, j, "said") || is_w(d, j, "that") ||
+		    is_w(d, j, "who") || is_w(d, j, "which") ||
+		    is_w(d, j, "was") || is_w(d, j, "were") ||
+		    is_w(d, j, "is") || is_w(d, j, "are") ||
+		    is_w(d, j, "because"))
+			break;
+	}
+	return j;
+}
+
+/* Start of the determiner and modifiers before a role noun at r. */
+static size_t
+role_start(const struct attr *s, size_t r, int *has_det)
+{
+	const struct doc *d = s->d;
+	size_t k = r, n = 0;
+
+	*has_det = 0;
+	while (k > 0 && n < 4) {
+		size_t p = k - 1;
+
+		if (in_quote(d, p) || d->toks[p].kind != TOK_WORD ||
+		    d->toks[p].sent != d->toks[r].sent)
+			break;
+		if (is_det(s, p)) {
+			k = p;
+			*has_det = 1;
+			/* "one of the sources" */
+			if (is_w(d, p, "the") && p >= 2 && is_w(d, p - 1, "of") &&
+			    is_det(s, p - 2))
+				k = p - 2;
+			break;
+		}
+		if (is_fw(s, p) || verb_form(s, p) ||
+		    people_mention_at(d, p) >= 0)
+			break;
+		k = p;
+		n++;
+	}
+	return k;
+}
+
+/* Is the phrase [a, b) the subject of a speech verb, or after
+ * "according to" or an agent "by"? */
+static int
+in_frame(const struct attr *s, size_t a, size_t b)
+{
+	const struct doc *d = s->d;
+	size_t j = b, k;
+
+	if (a >= 2 && is_w(d, a - 2, "according") && is_w(d, a - 1, "to"))
+		return 1;
+	if (a >= 1 && is_w(d, a - 1, "by"))
+		return 1;
+	/* skip ", who ..., " */
+	if (j < d->ntoks && is_p(d, j, ',')) {
+		for (k = j + 1; k < d->ntoks && k < j + ATTR_CLAUSE &&
+		    !ends_sentence(d, k); k++)
+			if (is_p(d, k, ',')) {
+				j = k + 1;
+				break;
+			}
+	}
+	for (k = j; k < d->ntoks && k < j + 3; k++) {
+		if (speech_verb(s, k) != NULL &&
+		    word_in(s->lx->speech_verbs, d->toks[k].key) != NULL)
+			return 1;
+		if (!is_w(d, k, "also") && !is_w(d, k, "have") &&
+		    !is_w(d, k, "has") && !is_w(d, k, "had"))
+			break;
+	}
+	return 0;
+}
+
+static void
+find_anons(struct attr *s)
+{
+	struct doc *d = s->d;
+	size_t i;
+
+	for (i = 0; i < d->ntoks; i++) {
+		size_t a, b, ne;
+		int det;
+		struct anon *an;
+
+		if (in_quote(d, i) || !is_role(s, i))
+			continue;
+		/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
+		if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)
+			continue;
+		a = role_start(s, i, &det);
+		if (a > 0 && d->toks[a - 1].kind == TOK_WORD &&
+		    poss_word(s, a - 1))
+			continue;	/* "the company's employees" */
+		b = qualifier(s, i, &ne);
+		if (b == 0) {
+			/* no qualifier: anonymous only when it speaks */
+			if (is_w(d, a, "the") || is_w(d, a, "this") ||
+			    is_w(d, a, "that") || is_w(d, a, "its") ||
+			    is_w(d, a, "his") || is_w(d, a, "her") ||
+			    is_w(d, a, "their"))
+				continue;	/* a back-reference */
+			if (!in_frame(s, a, i + 1))
+				continue;
+			if (!det && a == i && !(d->toks[i].flags & TOK_CAP) &&
+			    !(a >= 1 && (is_w(d, a - 1, "to") ||
+			    is_w(d, a - 1, "by"))) &&
+			    !(i + 1 < d->ntoks && speech_verb(s, i + 1)))
+				continue;
+			b = i + 1;
+			ne = b;
+		}
+		arena_grow(&d->arena, (void **)&s->anons, &s->capanons,
+		    sizeof(*s->anons), s->nanons + 1);
+		an = &s->anons[s->nanons++];
+		an->a = a;
+		an->b = b;
+		an->ne = ne ? ne : b;
+		an->role = d->toks[i].key;
+		an->source = -1;
+		i = b - 1;
+	}
+}
+
+/* The anonymous phrase covering token i, or NULL. */
+static struct anon *
+anon_at(const struct attr *s, size_t i)
+{
+	size_t lo = 0, hi = s->nanons;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->anons[mid].a <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && i < s->anons[lo - 1].b &&
+	    i >= s->anons[lo - 1].a)
+		return &s->anons[lo - 1];
+	return NULL;
+}
+
+/* ---- noun phrases: who a subject or object names ---- */
+
+static void
+who_init(struct who *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->person = -1;
+	w->source = -1;
+}
+
+static int
+who_mention(const struct attr *s, int mi, struct who *w)
+{
+	const struct doc *d = s->d;
+	const struct mention *m = &d->mentions[mi];
+
+	w->a = w->na = m->tntok > 0 && m->tfirst < m->first ? m->tfirst :
+	    m->first;
+	w->b = (size_t)m->first + m->ntok;
+	if (m->flags & MENTION_AMBIGUOUS) {
+		w->kind = SPEAKER_NAMED;
+		w->ambiguous = 1;
+		return 1;
+	}
+	if (m->person < 0)
+		return 0;
+	w->person = m->person;
+	w->kind = d->people[m->person].kind == PERSON_ORG ?
+	    SPEAKER_ORGANIZATION : SPEAKER_NAMED;
+	return 1;
+}
+
+/* Index of the source with head key h and kind k among recent ones. */
+static int
+source_by_head(const struct attr *s, uint64_t h, int kind, size_t at)
+{
+	size_t i, n = 0, off = s->d->toks[at].off;
+
+	for (i = s->d->nsources; i > 0 && n < ATTR_BACKREF; i--, n++)
+		if (s->sheads[i - 1] == h && s->d->sources[i - 1].kind == kind &&
+		    s->d->sources[i - 1].toff < off)
+			return (int)(i - 1);
+	return -1;
+}
+
+/* The organization "the HEAD" refers back to, by its last word first. */
+static int
+org_backref(const struct attr *s, size_t at, uint64_t head)
+{
+	const struct doc *d = s->d;
+	int m = people_mention_before(d, at), n = 0;
+
+	for (; m >= 0 && n < ATTR_BACKREF; m--, n++) {
+		const struct mention *mm = &d->mentions[m];
+
+		if (mm->person < 0 || d->people[mm->person].kind != PERSON_ORG)
+			continue;
+		if (d->toks[mm->first + mm->ntok - 1].key == head)
+			return mm->person;
+	}
+	return people_org_before(d, at);
+}
+
+/*
+ * A common-noun phrase [start, head]: anonymous role, document or
+ * organization noun.  det: the phrase starts with a determiner.
+ */
+static int
+classify_head(const struct attr *s, size_t start, size_t head, struct who *w)
+{
+	const struct doc *d = s->d;
+	int det = is_det(s, start) && start < head;
+	int bare = det && start + 1 == head;
+	int backref = det && (is_w(d, start, "the") || is_w(d, start, "this") ||
+	    is_w(d, start, "that") || is_w(d, start, "its"));
+	uint64_t hk = d->toks[head].key;
+
+	w->a = start;
+	w->na = det ? start + 1 : start;
+	w->b = head + 1;
+	if (is_role(s, head)) {
+		w->kind = SPEAKER_ANONYMOUS;
+		if (backref)
+			w->source = source_by_head(s, hk, SPEAKER_ANONYMOUS, start);
+		if (backref && w->source < 0)
+			return 0;	/* "the official" of nobody */
+		w->na = start;
+		return 1;
+	}
+	if (is_docnoun(s, head)) {
+		w->kind = SPEAKER_DOCUMENT;
+		if (bare || backref)
+			w->source = source_by_head(s, hk, SPEAKER_DOCUMENT, start);
+		return 1;
+	}
+	if (is_orgnoun(s, head)) {
+		w->kind = SPEAKER_ORGANIZATION;
+		if (bare) {
+			w->person = org_backref(s, start, hk);
+			if (w->person < 0)
+				w->source = source_by_head(s, hk,
+				    SPEAKER_ORGANIZATION, start);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* Start of the modifiers and determiner before a head noun at h. */
+static size_t
+np_start(const struct attr *s, size_t h, size_t lo)
+{
+	const struct doc *d = s->d;
+	size_t k = h, n = 0;
+
+	while (k > lo && n < ATTR_NP) {
+		size_t p = k - 1;
+		const struct tok *t = &d->toks[p];
+
+		if (in_quote(d, p) || t->kind != TOK_WORD ||
+		    t->sent != d->toks[h].sent)
+			break;
+		if (is_det(s, p))
+			return p;
+		if (is_fw(s, p) || verb_form(s, p) ||
+		    people_mention_at(d, p) >= 0)
+			break;
+		k = p;
+		n++;
+	}
+	return k;
+}
+
+static int
+pronoun_who(const struct attr *s, size_t i, struct who *w)
+{
+	const struct doc *d = s->d;
+	int mi = people_mention_at(d, i);
+
+	if (mi >= 0)
+		return who_mention(s, mi, w);
+	if (is_w(d, i, "it")) {
+		w->person = people_org_before(d, i);
+		w->kind = SPEAKER_ORGANIZATION;
+		w->a = w->na = i;
+		w->b = i + 1;
+		return w->person >= 0;
+	}
+	return 0;
+}
+
+/* An unknown capitalised name before a verb ("Ledgerline said"). */
+static int
+cap_org(const struct attr *s, size_t j, size_t lo, struct who *w)
+{
+	const struct doc *d = s->d;
+	size_t k = j;
+	const struct tok *t = &d->toks[j];
+
+	if (t->kind != TOK_WORD || !(t->flags & TOK_CAP) || is_fw(s, j) ||
+	    in_quote(d, j))
+		return 0;
+	while (k > lo && k + 4 > j && d->toks[k - 1].kind == TOK_WORD &&
+	    (d->toks[k - 1].flags & TOK_CAP) && !is_fw(s, k - 1) &&
+	    !in_quote(d, k - 1) && d->toks[k - 1].sent == t->sent)
+		k--;
+	/* one unknown word ("Residents said", a misspelt surname) names
+	 * nobody we know; an acronym (CNN) is an organization */
+	if (k == j && !(t->flags & TOK_ALLCAP))
+		return 0;
+	w->kind = SPEAKER_ORGANIZATION;
+	w->a = w->na = k;
+	w->b = j + 1;
+	return 1;
+}
+
+static int
+skippable(const struct attr *s, size_t i)
+{
+	const struct doc *d = s->d;
+	const struct tok *t = &d->toks[i];
+	static const char *const w[] = {
+		"also", "later", "then", "has", "have", "had", "previously",
+		"again", "further", "once", "first", "last", "earlier", "later",
+		"separately", "privately", "publicly", "recently", NULL
+	};
+	size_t k;
+
+	if (t->kind != TOK_WORD || in_quote(d, i))
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(d, t, w[k]))
+			return 1;
+	return t->len > 4 && !(t->flags & TOK_CAP) &&
+	    memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0;
+}
+
+/* The subject ending just before token e, not reaching lo. */
+static int
+np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
+{
+	const struct doc *d = s->d;
+	size_t j, n = 0, c;
+	struct anon *an;
+	int mi;
+
+	who_init(w);
+	if (e <= lo)
+		return 0;
+	j = e - 1;
+	while (j > lo && n < 3 && skippable(s, j)) {
+		j--;
+		n++;
+	}
+	/* "X, who ..., said" and "X, a spokeswoman for Y, said" */
+	if (is_p(d, j, ',')) {
+		for (c = j; c > lo && c + ATTR_CLAUSE > j; c--) {
+			if (ends_sentence(d, c - 1) || in_quote(d, c - 1))
+				break;
+			if (is_p(d, c - 1, ',')) {
+				/* "Kessler's lawyer, public defender Marisa
+				 * Quon, said": the name inside the commas */
+				mi = people_mention_at(d, j - 1);
+				if (mi >= 0 && d->mentions[mi].person >= 0 &&
+				    !(d->mentions[mi].flags & MENTION_PRONOUN))
+					return who_mention(s, mi, w);
+				if (c - 1 > lo)
+					j = c - 2;
+				break;
+			}
+		}
+		if (is_p(d, j, ','))
+			return 0;
+	}
+	if (in_quote(d, j) || d->toks[j].kind != TOK_WORD)
+		return 0;
+	if ((an = anon_at(s, j)) != NULL) {
+		w->kind = SPEAKER_ANONYMOUS;
+		w->a = w->na = an->a;
+		w->b = an->ne;
+		w->head = an->role;
+		w->span = 1;
+		return 1;
+	}
+	if ((mi = people_mention_at(d, j)) >= 0)
+		return who_mention(s, mi, w);
+	if (pronoun_who(s, j, w))
+		return 1;
+	if (is_role(s, j) || is_docnoun(s, j) || is_orgnoun(s, j))
+		return classify_head(s, np_start(s, j, lo), j, w);
+	return cap_org(s, j, lo, w);
+}
+
+/* The noun phrase starting at token k (inverted order, "according to"). */
+static int
+np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
+{
+	const struct doc *d = s->d;
+	struct anon *an;
+	size_t j;
+	int mi;
+
+	who_init(w);
+	if (k >= hi || in_quote(d, k) || d->toks[k].kind != TOK_WORD)
+		return 0;
+	if ((an = anon_at(s, k)) != NULL) {
+		w->kind = SPEAKER_ANONYMOUS;
+		w->a = w->na = an->a;
+		w->b = an->ne;
+		w->head = an->role;
+		w->span = 1;
+		return 1;
+	}
+	/* a mention, or a title before one ("said Brownsville Mayor X") */
+	mi = people_mention_before(d, k + ATTR_NP + 1);
+	for (; mi >= 0 && d->mentions[mi].first >= k; mi--) {
+		const struct mention *m = &d->mentions[mi];
+
+		if (m->first == k || (m->tntok > 0 && m->tfirst <= k))
+			return who_mention(s, mi, w);
+	}
+	if ((mi = people_mention_at(d, k)) >= 0)
+		return who_mention(s, mi, w);
+	if (pronoun_who(s, k, w))
+		return 1;
+	for (j = k; j < hi && j < k + ATTR_NP; j++) {
+		const struct tok *t = &d->toks[j];
+
+		if (in_quote(d, j) || t->kind != TOK_WORD)
+			break;
+		if (is_role(s, j) || is_docnoun(s, j) || is_orgnoun(s, j)) {
+			/* the last noun of a compound: "the city finance
+			 * department", "the state attorney general's office" */
+			size_t h = j, x;
+
+			for (x = j + 1; x < hi && x < j + ATTR_NP; x++) {
+				/* "a Department of Transportation report" */
+				if (is_w(d, x, "of") && x + 1 < hi &&
+				    (d->toks[x].flags & TOK_CAP) == 0 &&
+				    (d->toks[x + 1].flags & TOK_CAP) &&
+				    (d->toks[j].flags & TOK_CAP))
+					continue;
+				if (in_quote(d, x) ||
+				    d->toks[x].kind != TOK_WORD || is_fw(s, x))
+					break;
+				if (is_role(s, x) || is_docnoun(s, x) ||
+				    is_orgnoun(s, x))
+					h = x;
+			}
+			return classify_head(s, k, h, w);
+		}
+		if (j > k && is_det(s, j))
+			break;
+		if (is_fw(s, j) && !is_det(s, j))
+			break;
+	}
+	if (cap_org(s, k, k, w)) {
+		/* extend over the rest of the name */
+		while (w->b < hi && w->b < k + ATTR_NP &&
+		    d->toks[w->b].kind == TOK_WORD &&
+		    (d->toks[w->b].flags & TOK_CAP) && !in_quote(d, w->b))
+			w->b++;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- speech-verb frames ---- */
+
+/* Is token v a cue ("said", "according to")?  *len gets its tokens. */
+static int
+cue_at(const struct attr *s, size_t v, size_t *len)
+{
+	const struct doc *d = s->d;
+
+	if (in_quote(d, v) || anon_at(s, v) != NULL)
+		return 0;
+	if (is_w(d, v, "according") && v + 1 < d->ntoks && is_w(d, v + 1, "to")) {
+		*len = 2;
+		return 1;
+	}
+	*len = 1;
+	return speech_verb(s, v) != NULL;
+}
+
+static int
+is_doc_verb(const struct attr *s, size_t v)
+{
+	return word_in(s->lx->speech_verbs, s->d->toks[v].key) == NULL &&
+	    !is_w(s->d, v, "according");
+}
+
+/*
+ * The speaker of the cue at token v (len tokens): the subject before it,
+ * the agent after "by", "according to X", the sentence subject of a
+ * ", saying" participle, or the noun phrase after it (inverted order).
+ * lo and hi bound the search.
+ */
+static int
+cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
+    size_t hi, struct who *w)
+{
+	const struct doc *d = s->d;
+	const struct tok *t = &d->toks[v];
+	size_t k;
+	int ok;
+
+	who_init(w);
+	if (len == 2)
+		return np_after(s, v + 2, hi, w);
+	for (k = v + 1; k < hi && k < v + 5; k++) {
+		if (d->toks[k].kind != TOK_WORD || in_quote(d, k))
+			break;
+		if (is_w(d, k, "by"))
+			return np_after(s, k + 1, hi, w);
+	}
+	if (t->len > 4 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0 &&
+	    v > 0 && is_p(d, v - 1, ',')) {
+		/* ", saying ...": the subject of the sentence */
+		size_t a = d->sents[t->sent].first;
+		int mi = people_mention_before(d, a);
+
+		for (mi = mi + 1; mi >= 0 && (size_t)mi < d->nmentions &&
+		    d->mentions[mi].first < v; mi++)
+			if (d->mentions[mi].person >= 0 &&
+			    !(d->mentions[mi].flags & MENTION_PRONOUN &&
+			    d->mentions[mi].first > a + 1))
+				return who_mention(s, mi, w);
+		return 0;
+	}
+	ok = np_before(s, v, lo, w);
+	if (ok && is_doc_verb(s, v) && w->kind != SPEAKER_DOCUMENT)
+		return 0;
+	if (ok || is_doc_verb(s, v))
+		return ok;
+	/* inverted: "said Councilwoman Renata Alves", "said the official" */
+	k = v + 1;
+	while (k < hi && d->toks[k].kind == TOK_WORD && k < v + 3 &&
+	    (skippable(s, k) || is_w(d, k, "today") ||
+	    is_w(d, k, "yesterday")))
+		k++;
+	return np_after(s, k, hi, w);
+}
+
+/* ---- the sources table ---- */
+
+static uint64_t
+span_key(const struct doc *d, size_t a, size_t b, int kind)
+{
+	uint64_t k = (uint64_t)kind + 1;
+	size_t i;
+
+	for (i = a; i < b; i++)
+		k = lex_key_step(k, d->toks[i].key);
+	return k;
+}
+
+static const char *
+span_text(struct doc *d, size_t a, size_t b)
+{
+	size_t off = d->toks[a].off;
+
+	return arena_strndup(&d->arena, d->text + off,
+	    (size_t)d->toks[b - 1].off + d->toks[b - 1].len - off);
+}
+
+static size_t
+smap_slot(const struct attr *s, uint64_t key)
+{
+	size_t h = (size_t)(key ^ (key >> 29)) & s->smask;
+
+	while (s->mkeys[h] != 0 && s->mkeys[h] != key)
+		h = (h + 1) & s->smask;
+	return h;
+}
+
+/* Index of the source with identity key (never 0), or (size_t)-1. */
+static size_t
+smap_get(const struct attr *s, uint64_t key)
+{
+	size_t h;
+
+	if (s->mkeys == NULL)
+		return (size_t)-1;
+	h = smap_slot(s, key | 1);
+	return s->mkeys[h] == 0 ? (size_t)-1 : s->mvals[h];
+}
+
+static void
+smap_put(struct attr *s, uint64_t key, size_t val)
+{
+	size_t h, i, old = s->mkeys ? s->smask + 1 : 0;
+
+	if ((s->mn + 1) * 2 > old) {
+		uint64_t *ok = s->mkeys;
+		size_t *ov = s->mvals, n = old ? old * 2 : 64;
+
+		s->mkeys = arena_calloc(&s->d->arena, n, sizeof(*s->mkeys));
+		s->mvals = arena_calloc(&s->d->arena, n, sizeof(*s->mvals));
+		s->smask = n - 1;
+		for (i = 0; i < old; i++)
+			if (ok[i] != 0) {
+				h = smap_slot(s, ok[i]);
+				s->mkeys[h] = ok[i];
+				s->mvals[h] = ov[i];
+			}
+	}
+	h = smap_slot(s, key | 1);
+	if (s->mkeys[h] == 0)
+		s->mn++;
+	s->mkeys[h] = key | 1;
+	s->mvals[h] = val;
+}
+
+/* The source w names, created on first use; -1 for nobody. */
+static int
+source_of(struct attr *s, const struct who *w)
+{
+	struct doc *d = s->d;
+	struct source *src;
+	uint64_t key, head = 0;
+	size_t i;
+
+	if (w->kind == SPEAKER_NONE || w->ambiguous)
+		return -1;
+	if (w->source >= 0)
+		return w->source;
+	if (w->person >= 0) {
+		key = lex_key_step(0x5045524bULL, (uint64_t)w->person + 1);
+	} else {
+		if (w->b <= w->na)
+			return -1;
+		key = span_key(d, w->na, w->b, w->kind);
+		head = w->head ? w->head : d->toks[w->b - 1].key;
+	}
+	i = smap_get(s, key);
+	if (i != (size_t)-1)
+		return (int)i;
+	arena_grow(&d->arena, (void **)&d->sources, &s->capsources,
+	    sizeof(*d->sources), d->nsources + 1);
+	if (s->capskeys < s->capsources) {
+		uint64_t *k1 = arena_calloc(&d->arena, s->capsources, 8);
+		uint64_t *k2 = arena_calloc(&d->arena, s->capsources, 8);
+
+		if (d->nsources) {
+			memcpy(k1, s->skeys, d->nsources * 8);
+			memcpy(k2, s->sheads, d->nsources * 8);
+		}
+		s->skeys = k1;
+		s->sheads = k2;
+		s->capskeys = s->capsources;
+	}
+	smap_put(s, key, d->nsources);
+	s->skeys[d->nsources] = key;
+	s->sheads[d->nsources] = head;
+	src = &d->sources[d->nsources];
+	memset(src, 0, sizeof(*src));
+	src->kind = w->kind;
+	if (w->person >= 0) {
+		const struct person *p = &d->people[w->person];
+
+		src->name = p->name;
+		src->title = p->title;
+		src->toff = p->toff;
+		src->mentions = p->nmentions;
+		if (p->kind == PERSON_HUMAN && p->surname != NULL &&
+		    strcmp(p->surname, p->name) != 0) {
+			src->aliases = arena_alloc(&d->arena,
+			    sizeof(*src->aliases));
+			src->aliases[0] = p->surname;
+			src->naliases = 1;
+		}
+	} else {
+		src->name = span_text(d, w->na, w->b);
+		src->toff = d->toks[w->a].off;
+	}
+	return (int)d->nsources++;
+}
+
+/* Records that the story relies on w once more; returns the source. */
+static int
+source_use(struct attr *s, const struct who *w)
+{
+	int i = source_of(s, w);
+
+	if (i >= 0 && w->person < 0 && !w->span)
+		s->d->sources[i].mentions++;
+	return i;
+}
+
+/* ---- attribution sieves ---- */
+
+/* The reporter's words before quote q in its sentence: [*a, q->open). */
+static size_t
+region_before(const struct doc *d, const struct quote *q)
+{
+	size_t k = q->open, n = 0;
+
+	while (k > 0 && n < ATTR_REGION) {
+		size_t p = k - 1;
+
+		if ((d->toks[p].flags & (TOK_QMARK | TOK_INQUOTE)) ||
+		    d->toks[p].para != d->toks[q->open].para ||
+		    ends_sentence(d, p))
+			break;
+		k = p;
+		n++;
+	}
+	return k;
+}
+
+/* ... and after it: [q->close + 1, end). */
+static size_t
+region_after(const struct doc *d, const struct quote *q)
+{
+	size_t k = (size_t)q->close + 1, n = 0;
+
+	if (!q->closed)
+		return k;
+	while (k < d->ntoks && n < ATTR_REGION) {
+		if ((d->toks[k].flags & (TOK_QMARK | TOK_INQUOTE)) ||
+		    d->toks[k].para != d->toks[q->close].para ||
+		    (d->toks[k].flags & TOK_SSTART))
+			break;
+		k++;
+		n++;
+	}
+	return k;
+}
+
+struct attrib {
+	struct who w;
+	size_t cue, cuelen;
+	const char *method;
+};
+
+/* A cue in [a, b) nearest to the quote (from the end when backward). */
+static int
+nearest_cue(const struct attr *s, size_t a, size_t b, int backward,
+    size_t *v, size_t *len)
+{
+	size_t i;
+
+	if (backward) {
+		for (i = b; i > a; i--)
+			if (cue_at(s, i - 1, len)) {
+				*v = i - 1;
+				return 1;
+			}
+		return 0;
+	}
+	for (i = a; i < b; i++)
+		if (cue_at(s, i, len)) {
+			*v = i;
+			return 1;
+		}
+	return 0;
+}
+
+static int
+try_cue(const struct attr *s, size_t v, size_t len, size_t lo, size_t hi,
+    const char *method, struct attrib *r)
+{
+	if (!cue_subject(s, v, len, lo, hi, &r->w))
+		return 0;
+	r->cue = v;
+	r->cuelen = len;
+	r->method = method;
+	return 1;
+}
+
+/* Sieve 1: the cue right beside the quote. */
+static int
+sieve_adjacent(const struct attr *s, const struct quote *q, size_t bs,
+    size_t ae, struct attrib *r)
+{
+	const struct doc *d = s->d;
+	size_t k = (size_t)q->close + 1, v, len, lim;
+
+	/* "Q" — Superintendent Corinne Whitlock */
+	if (q->closed && k < ae && d->toks[k].kind == TOK_PUNCT &&
+	    (memcmp(d->text + d->toks[k].off, "\xE2\x80\x94", 3) == 0 ||
+	    memcmp(d->text + d->toks[k].off, "--", 2) == 0) &&
+	    np_after(s, k + 1, ae, &r->w) && r->w.kind == SPEAKER_NAMED) {
+		r->cue = k;
+		r->cuelen = 1;
+		r->method = "adjacent";
+		return 1;
+	}
+	if (q->closed && k < ae) {
+		while (k < ae && (is_p(d, k, ',') || is_p(d, k, ':') ||
+		    d->toks[k].kind == TOK_PUNCT))
+			k++;
+		lim = k + ATTR_ADJACENT < ae ? k + ATTR_ADJACENT : ae;
+		if (nearest_cue(s, k, lim, 0, &v, &len) &&
+		    try_cue(s, v, len, k, ae, "adjacent", r))
+			return 1;
+	}
+	if (bs < q->open) {
+		size_t e = q->open;
+
+		if (is_p(d, e - 1, ':') || is_p(d, e - 1, ','))
+			e--;
+		else if (q->kind != QUOTE_PARTIAL && !cue_at(s, e - 1, &len))
+			return 0;
+		lim = e > bs + ATTR_ADJACENT ? e - ATTR_ADJACENT : bs;
+		if (nearest_cue(s, lim, e, 1, &v, &len) &&
+		    try_cue(s, v, len, bs, q->open, "adjacent", r))
+			return 1;
+	}
+	return 0;
+}
+
+/* Sieve 2: the nearest cue anywhere in the quote's sentence. */
+static int
+sieve_frame(const struct attr *s, const struct quote *q, size_t bs,
+    size_t ae, struct attrib *r)
+{
+	size_t vb = 0, va = 0, lb = 0, la = 0;
+	int hb = nearest_cue(s, bs, q->open, 1, &vb, &lb);
+	int ha = q->closed && nearest_cue(s, (size_t)q->close + 1, ae, 0, &va,
+	    &la);
+
+	if (hb && (!ha || q->open - vb <= va - q->close) &&
+	    try_cue(s, vb, lb, bs, q->open, "frame", r))
+		return 1;
+	if (ha && try_cue(s, va, la, (size_t)q->close + 1, ae, "frame", r))
+		return 1;
+	if (hb && ha && try_cue(s, vb, lb, bs, q->open, "frame", r))
+		return 1;
+	return 0;
+}
+
+/* Sieve 3: "NAME said in a statement." right before the quote. */
+static int
+sieve_reporting(const struct attr *s, const struct quote *q, size_t bs,
+    struct attrib *r)
+{
+	const struct doc *d = s->d;
+	const struct sent *ps;
+	size_t v, len, sa, se, first = (size_t)-1;
+	uint32_t si = d->toks[q->open].sent;
+	int mi;
+
+	if (bs < q->open || si == 0)
+		return 0;
+	ps = &d->sents[si - 1];
+	sa = ps->first;
+	se = (size_t)ps->first + ps->n;
+	if (se == 0 || d->toks[sa].para + 1 < d->toks[q->open].para)
+		return 0;
+	/* the first cue of the sentence whose speaker is known */
+	for (v = sa; v < se; v++) {
+		if (!cue_at(s, v, &len))
+			continue;
+		if (first == (size_t)-1)
+			first = v;
+		if (try_cue(s, v, len, sa, se, "reporting-sentence", r))
+			return 1;
+	}
+	/* "Asked about the streak, Lindqvist was blunt." */
+	if (first == (size_t)-1 && !is_p(d, se - 1, ':'))
+		return 0;
+	for (mi = people_mention_before(d, sa) + 1; mi >= 0 &&
+	    (size_t)mi < d->nmentions && d->mentions[mi].first < se; mi++) {
+		const struct mention *m = &d->mentions[mi];
+
+		if (m->person < 0 || d->people[m->person].kind != PERSON_HUMAN)
+			continue;
+		who_init(&r->w);
+		who_mention(s, mi, &r->w);
+		r->cue = first != (size_t)-1 ? first : se - 1;
+		r->cuelen = 1;
+		r->method = "reporting-sentence";
+		return 1;
+	}
+	return 0;
+}
+
+/* Sieve 4: a running quote, or the last speaker with nobody in between. */
+static int
+sieve_continuation(const struct attr *s, int qi, size_t bs, struct attrib *r,
+    const struct attrib *got)
+{
+	const struct doc *d = s->d;
+	const struct quote *q = &d->quotes[qi];
+	int pi, m;
+
+	if (q->prev >= 0 && got[q->prev].method != NULL) {
+		*r = got[q->prev];
+		r->method = "continuation";
+		return 1;
+	}
+	if (bs < q->open)
+		return 0;
+	for (pi = qi - 1; pi >= 0; pi--)
+		if (quote_is_speech(&d->quotes[pi]))
+			break;
+	if (pi < 0 || got[pi].method == NULL)
+		return 0;
+	if (d->toks[d->quotes[pi].open].para + 1 < d->toks[q->open].para)
+		return 0;
+	/* nobody else named in between */
+	for (m = people_mention_before(d, q->open); m >= 0 &&
+	    d->mentions[m].first > d->quotes[pi].close; m--) {
+		const struct mention *mm = &d->mentions[m];
+
+		if (mm->flags & MENTION_PRONOUN)
+			continue;
+		if (mm->person < 0 || mm->person != got[pi].w.person)
+			return 0;
+	}
+	*r = got[pi];
+	r->method = "continuation";
+	return 1;
+}
+
+static const char *
+who_name(struct attr *s, const struct who *w, int src)
+{
+	if (w->person >= 0)
+		return s->d->people[w->person].name;
+	if (src >= 0)
+		return s->d->sources[src].name;
+	return NULL;
+}
+
+static void
+attribute_quotes(struct attr *s)
+{
+	struct doc *d = s->d;
+	struct attrib *got;
+	size_t qi;
+
+	if (d->nquotes == 0)
+		return;
+	got = arena_calloc(&d->arena, d->nquotes, sizeof(*got));
+	for (qi = 0; qi < d->nquotes; qi++) {
+		struct quote *q = &d->quotes[qi];
+		struct attrib *r = &got[qi];
+		size_t bs, ae;
+		int src;
+
+		if (!quote_is_speech(q))
+			continue;
+		bs = region_before(d, q);
+		ae = region_after(d, q);
+		if (!sieve_adjacent(s, q, bs, ae, r) &&
+		    !sieve_frame(s, q, bs, ae, r) &&
+		    !(q->prev >= 0 &&
+		    sieve_continuation(s, (int)qi, bs, r, got)) &&
+		    !sieve_reporting(s, q, bs, r) &&
+		    !sieve_continuation(s, (int)qi, bs, r, got)) {
+			memset(r, 0, sizeof(*r));
+			q->speaker_kind = SPEAKER_NONE;
+			finding_add(d, rule_builtin(s->rs,
+			    FINDING_UNATTRIBUTED_QUOTE), 0, q->toff, q->tlen,
+			    "Quotation credited to no one: who said it?");
+			continue;
+		}
+		q->method = r->method;
+		q->cue = span_text(d, r->cue, r->cue + r->cuelen);
+		if (r->w.ambiguous) {
+			const struct tok *a = &d->toks[r->w.a];
+
+			q->speaker_kind = SPEAKER_NONE;
+			q->speaker = span_text(d, r->w.na, r->w.b);
+			finding_add(d, rule_builtin(s->rs,
+			    FINDING_AMBIGUOUS_SPEAKER), 0, a->off,
+			    (size_t)d->toks[r->w.b - 1].off +
+			    d->toks[r->w.b - 1].len - a->off, finding_format(d,
+			    "'%s' could be more than one person: who said this?",
+			    span_text(d, r->w.a, r->w.b), NULL));
+			continue;
+		}
+		src = source_of(s, &r->w);
+		q->source = src;
+		q->speaker_kind = r->w.kind;
+		q->speaker = who_name(s, &r->w, src);
+		if (r->w.person >= 0)
+			q->speaker_title = d->people[r->w.person].title;
+		if (src >= 0)
+			d->sources[src].quotes++;
+		if (q->speaker == NULL)
+			q->speaker_kind = SPEAKER_NONE;
+	}
+}
+
+/* ---- sources outside quotes ---- */
+
+static int
+has_reason(const struct attr *s, const struct anon *an)
+{
+	const struct doc *d = s->d;
+	uint32_t si = d->toks[an->a].sent;
+	size_t i, n, end;
+
+	/* the phrase's sentence and the next one */
+	end = si + 2 < d->nsents ? d->sents[si + 2].first : d->ntoks;
+	for (i = d->sents[si].first; i < end; i++) {
+		const struct lex_entry *e = lex_match(s->lx->anon, d, i, &n);
+
+		if (e != NULL && e->section == s->sec_reasons)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+scan_sources(struct attr *s)
+{
+	struct doc *d = s->d;
+	size_t i, ai = 0, len;
+	struct who w;
+
+	for (i = 0; i < d->ntoks; i++) {
+		if (ai < s->nanons && s->anons[ai].a == i) {
+			struct anon *an = &s->anons[ai++];
+			const struct tok *a = &d->toks[an->a];
+			const struct tok *b = &d->toks[an->b - 1];
+			const char *ph = span_text(d, an->a, an->b);
+
+			who_init(&w);
+			w.kind = SPEAKER_ANONYMOUS;
+			w.a = w.na = an->a;
+			w.b = an->ne;
+			w.head = an->role;
+			an->source = source_use(s, &w);
+			finding_add(d, rule_builtin(s->rs,
+			    FINDING_ANONYMOUS_SOURCE), 0, a->off,
+			    (size_t)b->off + b->len - a->off, finding_format(d,
+			    "Anonymous source '%s': does the story say why "
+			    "anonymity was granted?", ph, NULL));
+			if (!has_reason(s, an) &&
+			    d->sources[an->source].mentions == 1)
+				finding_add(d, rule_builtin(s->rs,
+				    FINDING_NO_ANONYMITY_REASON), 0, a->off,
+				    (size_t)b->off + b->len - a->off,
+				    finding_format(d, "No reason is given for "
+				    "granting anonymity to '%s'", ph, NULL));
+		}
+		if (!cue_at(s, i, &len))
+			continue;
+		{
+			const struct sent *st = &d->sents[d->toks[i].sent];
+			size_t lo = st->first, hi = (size_t)st->first + st->n;
+
+			if (!cue_subject(s, i, len, lo, hi, &w))
+				continue;
+			if (w.ambiguous)
+				continue;
+			source_use(s, &w);
+			/* "Mayor A and Mayor B also confirmed" */
+			if (w.a > lo + 1 && is_w(d, w.a - 1, "and") &&
+			    np_before(s, w.a - 1, lo, &w) && !w.ambiguous &&
+			    w.kind == SPEAKER_NAMED)
+				source_use(s, &w);
+		}
+		i += len - 1;
+	}
+}
+
+/* Sorts the sources by first mention and renumbers the quotes' links. */
+static void
+sort_sources(struct doc *d)
+{
+	size_t i, j, n = d->nsources;
+	int *order, *rank;
+	struct source *tmp;
+
+	if (n < 2)
+		return;
+	order = arena_calloc(&d->arena, n, sizeof(*order));
+	rank = arena_calloc(&d->arena, n, sizeof(*rank));
+	tmp = arena_calloc(&d->arena, n, sizeof(*tmp));
+	for (i = 0; i < n; i++)
+		order[i] = (int)i;
+	/* insertion sort on a nearly sorted list; merge for big ones */
+	for (i = 1; i < n; i++) {
+		int x = order[i];
+
+		for (j = i; j > 0 && d->sources[order[j - 1]].toff >
+		    d->sources[x].toff; j--)
+			order[j] = order[j - 1];
+		order[j] = x;
+	}
+	for (i = 0; i < n; i++) {
+		tmp[i] = d->sources[order[i]];
+		rank[order[i]] = (int)i;
+	}
+	memcpy(d->sources, tmp, n * sizeof(*tmp));
+	for (i = 0; i < d->nquotes; i++)
+		if (d->quotes[i].source >= 0)
+			d->quotes[i].source = rank[d->quotes[i].source];
+}
 
 void
 attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
-	(void)d;
-	(void)rs;
-	(void)lx;
+	struct attr s;
+
+	memset(&s, 0, sizeof(s));
+	s.d = d;
+	s.rs = rs;
+	s.lx = lx;
+	s.sec_roles = lex_section(lx->anon, "roles");
+	s.sec_quals = lex_section(lx->anon, "qualifiers");
+	s.sec_reasons = lex_section(lx->anon, "reasons");
+	d->sources = NULL;
+	d->nsources = 0;
+	people_build(d, lx);
+	find_anons(&s);
+	scan_sources(&s);
+	attribute_quotes(&s);
+	sort_sources(d);
 }

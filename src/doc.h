@@ -29,6 +29,8 @@ struct sent;
 struct para;
 struct quote;
 struct source;
+struct person;
+struct mention;
 struct finding;
 struct supp;
 
@@ -58,6 +60,10 @@ struct doc {
 	size_t nquotes;
 	struct source *sources;
 	size_t nsources;
+	struct person *people;	/* the person table (people.h) */
+	size_t npeople;
+	struct mention *mentions;	/* in token order */
+	size_t nmentions;
 
 	struct finding *findings;
 	size_t nfindings, capfindings;

@@ -42,7 +42,10 @@ lexset_load(struct lexset *ls, const char *dir)
 	    load(&ls->attrib_phrases, dir, "attribution-phrases.txt", 0,
 	    NULL) < 0 ||
 	    load(&ls->calendar, dir, "calendar.txt", 0, NULL) < 0 ||
-	    load(&ls->quantity, dir, "quantity-words.txt", 0, NULL) < 0) {
+	    load(&ls->quantity, dir, "quantity-words.txt", 0, NULL) < 0 ||
+	    load(&ls->title_mods, dir, "title-modifiers.txt", 0, NULL) < 0 ||
+	    load(&ls->doc_verbs, dir, "document-verbs.txt", LEX_ALL_FIELDS,
+	    NULL) < 0) {
 		lexset_release(ls);
 		return -1;
 	}
@@ -68,5 +71,7 @@ lexset_release(struct lexset *ls)
 	lex_free(ls->attrib_phrases);
 	lex_free(ls->calendar);
 	lex_free(ls->quantity);
+	lex_free(ls->title_mods);
+	lex_free(ls->doc_verbs);
 	memset(ls, 0, sizeof(*ls));
 }

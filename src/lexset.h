@@ -21,6 +21,8 @@ struct lexset {
 	struct lexicon *attrib_phrases;	/* attribution-phrases.txt */
 	struct lexicon *calendar;	/* weekdays, months -> number */
 	struct lexicon *quantity;	/* approx, scale, anaphors, units */
+	struct lexicon *title_mods;	/* title-modifiers.txt */
+	struct lexicon *doc_verbs;	/* document-verbs.txt (all forms) */
 };
 
 /*

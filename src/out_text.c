@@ -4,8 +4,13 @@
 #include "doc.h"
 #include "finding.h"
 #include "out.h"
+#include "quote.h"
 #include "rule.h"
+#include "source.h"
 #include "utf8.h"
+
+/* Code points of a quote shown in the quotes table. */
+#define TEXT_QUOTE_EXCERPT 36
 
 /* Widest piece of a source line shown under a finding, in bytes. */
 #define TEXT_MAX_EXCERPT 160
@@ -65,6 +70,138 @@ show_caret(struct out *o, struct doc *d, const struct finding *f,
 	fputc('\n', o->fp);
 }
 
+/* Prints s padded with spaces to w code points. */
+static void
+put_cell(struct out *o, const char *s, size_t w)
+{
+	size_t n = s ? utf8_count(s, strlen(s)) : 1;
+
+	fputs(s ? s : "-", o->fp);
+	while (n++ < w)
+		fputc(' ', o->fp);
+}
+
+static size_t
+width(const char *s)
+{
+	return s ? utf8_count(s, strlen(s)) : 1;
+}
+
+/* The first words of quote q, whitespace folded, with an ellipsis. */
+static const char *
+excerpt(struct doc *d, const struct quote *q)
+{
+	char *out = arena_alloc(&d->arena, TEXT_QUOTE_EXCERPT * 4 + 8);
+	size_t i = 0, n = 0, k = 0;
+	int space = 0;
+
+	out[k++] = '"';
+	while (i < q->tlen && n < TEXT_QUOTE_EXCERPT) {
+		unsigned char c = (unsigned char)d->text[q->toff + i];
+		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+		if (i + len > q->tlen)
+			break;
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (space && n > 0) {
+			out[k++] = ' ';
+			n++;
+		}
+		space = 0;
+		memcpy(out + k, d->text + q->toff + i, len);
+		k += len;
+		i += len;
+		n++;
+	}
+	if (i < q->tlen) {
+		memcpy(out + k, "\xE2\x80\xA6", 3);	/* … */
+		k += 3;
+	}
+	out[k++] = '"';
+	out[k] = '\0';
+	return out;
+}
+
+/* The quotes table: line, first words, speaker, title, how it was found. */
+static void
+report_quotes(struct out *o, struct doc *d)
+{
+	size_t i, wq = 5, ws = 7, wt = 5, line, col;
+	const char **ex = arena_calloc(&d->arena, d->nquotes + 1,
+	    sizeof(*ex));
+
+	for (i = 0; i < d->nquotes; i++) {
+		const struct quote *q = &d->quotes[i];
+
+		if (!quote_is_speech(q))
+			continue;
+		ex[i] = excerpt(d, q);
+		if (width(ex[i]) > wq)
+			wq = width(ex[i]);
+		if (q->speaker && width(q->speaker) > ws)
+			ws = width(q->speaker);
+		if (width(q->speaker_title) > wt)
+			wt = width(q->speaker_title);
+	}
+	fprintf(o->fp, "Quotes in %s\n  line  ", d->path);
+	put_cell(o, "quote", wq + 2);
+	put_cell(o, "speaker", ws + 2);
+	put_cell(o, "title", wt + 2);
+	fputs("method\n", o->fp);
+	for (i = 0; i < d->nquotes; i++) {
+		const struct quote *q = &d->quotes[i];
+
+		if (ex[i] == NULL)
+			continue;
+		doc_linecol(d, posmap_start(&d->pm, q->toff), &line, &col);
+		fprintf(o->fp, "%6zu  ", line);
+		put_cell(o, ex[i], wq + 2);
+		/* a speaker of kind none is a name that fits two people */
+		put_cell(o, q->speaker_kind == SPEAKER_NONE ? (q->speaker ?
+		    finding_format(d, "%s?", q->speaker, NULL) : "(none)") :
+		    q->speaker, ws + 2);
+		put_cell(o, q->speaker_title, wt + 2);
+		fprintf(o->fp, "%s\n", q->method ? q->method : "unattributed");
+	}
+	fputc('\n', o->fp);
+}
+
+/* The sources table: anonymous ones marked with '*'. */
+static void
+report_sources(struct out *o, struct doc *d)
+{
+	size_t i, wn = 6, wt = 5, line, col;
+
+	for (i = 0; i < d->nsources; i++) {
+		if (width(d->sources[i].name) > wn)
+			wn = width(d->sources[i].name);
+		if (width(d->sources[i].title) > wt)
+			wt = width(d->sources[i].title);
+	}
+	fprintf(o->fp, "Sources in %s\n    ", d->path);
+	put_cell(o, "source", wn + 2);
+	put_cell(o, "kind", 14);
+	put_cell(o, "title", wt + 2);
+	fputs("quotes  mentions  line\n", o->fp);
+	for (i = 0; i < d->nsources; i++) {
+		const struct source *s = &d->sources[i];
+
+		doc_linecol(d, posmap_start(&d->pm, s->toff), &line, &col);
+		fputs(s->kind == SPEAKER_ANONYMOUS ? "  * " : "    ", o->fp);
+		put_cell(o, s->name, wn + 2);
+		put_cell(o, speaker_kind_name(s->kind), 14);
+		put_cell(o, s->title, wt + 2);
+		fprintf(o->fp, "%6d  %8d  %4zu\n", s->quotes, s->mentions, line);
+	}
+	if (d->nsources == 0)
+		fputs("    (none)\n", o->fp);
+	fputc('\n', o->fp);
+}
+
 static void
 text_doc(struct out *o, struct doc *d)
 {
@@ -88,6 +225,10 @@ text_doc(struct out *o, struct doc *d)
 	}
 	if (shown)
 		fputc('\n', o->fp);
+	if (o->report & OUT_REPORT_QUOTES)
+		report_quotes(o, d);
+	if (o->report & OUT_REPORT_SOURCES)
+		report_sources(o, d);
 	out_count(o, d);
 }
 

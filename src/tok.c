@@ -500,7 +500,7 @@ ends_here(const struct doc *d, size_t i, size_t j, const struct lexicon *ab,
 	if (!(nx->flags & TOK_SPACE) || !starts_sentence(d, nx))
 		return 0;
 	starter = nx->kind == TOK_WORD && starters != NULL &&
-	    lex_get_key(starters, nx->key) != NULL;
+	    lex_get_key(starters, lex_key_step(0, nx->key)) != NULL;
 	if (t->kind == TOK_WORD)	/* U.S. at the end of a word */
 		return starter;
 	if (d->text[t->off] != '.' || t->len != 1 || i == 0)
@@ -513,7 +513,7 @@ ends_here(const struct doc *d, size_t i, size_t j, const struct lexicon *ab,
 		return starter;
 	if (ab == NULL)
 		return 1;
-	e = lex_get_key(ab, w->key);
+	e = lex_get_key(ab, lex_key_step(0, w->key));
 	if (e == NULL)
 		return 1;
 	if (strcmp(e->val, "title") == 0)

@@ -1,0 +1,825 @@
+/* people.c: the person table: names, titles, appositives, surnames, pronouns. */
+#include "people.h"
+
+#include <string.h>
+
+#include "doc.h"
+#include "lex.h"
+#include "lexset.h"
+#include "tok.h"
+
+/* Most tokens in a name, a title before it, and an appositive after it. */
+#define PEOPLE_MAX_NAME 6
+#define PEOPLE_MAX_TITLE_BACK 4
+#define PEOPLE_MAX_APPOS 14
+/* Mentions looked at when resolving a pronoun backwards. */
+#define PEOPLE_PRONOUN_WINDOW 48
+
+/* A small open-addressing map from 64-bit keys to person indexes. */
+struct pmap {
+	uint64_t *keys;
+	int *vals;
+	size_t mask, n;
+};
+
+struct pstate {
+	struct doc *d;
+	const struct lexset *lx;
+	size_t capp, capm;
+	struct pmap full;	/* first name + surname -> person */
+	struct pmap sur;	/* surname (or org first word) -> person, or
+				 * -2 when two people share it */
+	struct pmap orgs;	/* an organization's whole name -> person */
+	uint64_t *pfirst;	/* per person: key of the first name word */
+	int *pnwords;		/* per person: words in its name */
+	size_t cappx;
+};
+
+#define PMAP_AMBIGUOUS (-2)
+
+static void
+pmap_init(struct doc *d, struct pmap *m, size_t hint)
+{
+	size_t n = 64;
+
+	while (n < hint * 2)
+		n *= 2;
+	m->keys = arena_calloc(&d->arena, n, sizeof(*m->keys));
+	m->vals = arena_calloc(&d->arena, n, sizeof(*m->vals));
+	m->mask = n - 1;
+	m->n = 0;
+}
+
+static size_t
+pmap_slot(const struct pmap *m, uint64_t key)
+{
+	size_t h;
+
+	key |= 1;	/* 0 marks an empty slot */
+	h = (size_t)(key ^ (key >> 31)) & m->mask;
+	while (m->keys[h] != 0 && m->keys[h] != key)
+		h = (h + 1) & m->mask;
+	return h;
+}
+
+static int
+pmap_get(const struct pmap *m, uint64_t key)
+{
+	size_t h = pmap_slot(m, key);
+
+	return m->keys[h] == 0 ? -1 : m->vals[h];
+}
+
+static void
+pmap_put(struct doc *d, struct pmap *m, uint64_t key, int val)
+{
+	size_t h = pmap_slot(m, key);
+
+	if (m->keys[h] == 0) {
+		if ((m->n + 1) * 2 > m->mask + 1) {
+			struct pmap g;
+			size_t i;
+
+			pmap_init(d, &g, m->mask + 1);
+			for (i = 0; i <= m->mask; i++)
+				if (m->keys[i] != 0) {
+					size_t s = pmap_slot(&g, m->keys[i]);
+
+					g.keys[s] = m->keys[i];
+					g.vals[s] = m->vals[i];
+					g.n++;
+				}
+			*m = g;
+			h = pmap_slot(m, key);
+		}
+		m->keys[h] = key | 1;
+		m->n++;
+	}
+	m->vals[h] = val;
+}
+
+/* ---- token predicates ---- */
+
+/* The entry of lexicon lx for the one word whose token key is key. */
+static const struct lex_entry *
+word_in(const struct lexicon *lx, uint64_t key)
+{
+	return lex_get_key(lx, lex_key_step(0, key));
+}
+
+static const struct tok *
+T(const struct pstate *s, size_t i)
+{
+	return &s->d->toks[i];
+}
+
+static int
+is_punct(const struct doc *d, size_t i, char c)
+{
+	const struct tok *t = &d->toks[i];
+
+	return t->kind == TOK_PUNCT && t->len == 1 && d->text[t->off] == c;
+}
+
+static int
+outside(const struct doc *d, size_t i)
+{
+	return !(d->toks[i].flags & (TOK_INQUOTE | TOK_QMARK));
+}
+
+static int
+is_fw(const struct pstate *s, size_t i)
+{
+	return word_in(s->lx->function_words, T(s, i)->key) != NULL;
+}
+
+/* Length of the possessive ending ('s, ’s, s') of token i, or 0. */
+static size_t
+poss_len(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	const char *p = d->text + t->off;
+	size_t n = t->len;
+
+	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') && p[n - 2] == '\'')
+		return 2;
+	if (n > 4 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
+	    memcmp(p + n - 4, "\xE2\x80\x99", 3) == 0)
+		return 4;
+	return 0;
+}
+
+/* Key of token i without a possessive ending. */
+static uint64_t
+bare_key(const struct doc *d, size_t i)
+{
+	size_t pl = poss_len(d, i);
+	const struct tok *t = &d->toks[i];
+
+	return pl ? tok_key(d->text + t->off, t->len - pl) : t->key;
+}
+
+static int
+is_cap_word(const struct pstate *s, size_t i)
+{
+	const struct tok *t = T(s, i);
+
+	return t->kind == TOK_WORD && (t->flags & TOK_CAP) && outside(s->d, i);
+}
+
+/* Name particles written in lower case inside names (Ludwig van Beethoven). */
+static int
+is_particle(const struct doc *d, size_t i)
+{
+	static const char *const w[] = {
+		"de", "van", "von", "der", "den", "la", "le", "da", "del",
+		"di", "du", "bin", "ibn", "al", "dos", "das", "ter", NULL
+	};
+	size_t k;
+
+	if (d->toks[i].kind != TOK_WORD)
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(d, &d->toks[i], w[k]))
+			return 1;
+	return 0;
+}
+
+/* Suffixes after a surname (Jr., III), not surnames themselves. */
+static int
+is_suffix(const struct doc *d, size_t i)
+{
+	return tok_is(d, &d->toks[i], "jr") || tok_is(d, &d->toks[i], "sr") ||
+	    tok_is(d, &d->toks[i], "ii") || tok_is(d, &d->toks[i], "iii") ||
+	    tok_is(d, &d->toks[i], "iv");
+}
+
+/* Does the title entry e only mark gender or respect (Mr, Dr)? */
+static int
+is_honorific(const struct lex_entry *e)
+{
+	return e->rest[0] == '-' && e->rest[1] == '\0';
+}
+
+static int
+gender_of(const char *v)
+{
+	return v[0] == 'm' ? GENDER_MALE : v[0] == 'f' ? GENDER_FEMALE :
+	    GENDER_UNKNOWN;
+}
+
+/*
+ * Title entry matching at token i, with *n its tokens plus a following
+ * abbreviation period.  Titles never start inside a quote.
+ */
+static const struct lex_entry *
+title_at(const struct pstate *s, size_t i, size_t *n)
+{
+	const struct lex_entry *e;
+	const struct doc *d = s->d;
+
+	if (i >= d->ntoks || T(s, i)->kind != TOK_WORD || !outside(d, i))
+		return NULL;
+	e = lex_match(s->lx->titles, d, i, n);
+	if (e == NULL)
+		return NULL;
+	if (i + *n < d->ntoks && is_punct(d, i + *n, '.') &&
+	    word_in(s->lx->abbrevs, d->toks[i + *n - 1].key) != NULL)
+		(*n)++;
+	return e;
+}
+
+/* End of the run of capitalised name words starting at i (exclusive). */
+static size_t
+cap_run(const struct pstate *s, size_t i)
+{
+	const struct doc *d = s->d;
+	size_t j = i, words = 0;
+	uint32_t sent = d->toks[i].sent;
+
+	while (j < d->ntoks && d->toks[j].sent == sent &&
+	    words < PEOPLE_MAX_NAME + PEOPLE_MAX_TITLE_BACK) {
+		if (is_cap_word(s, j) && !(j > i && is_fw(s, j) &&
+		    !(d->toks[j].flags & TOK_ALLCAP))) {
+			j++;
+			words++;
+			/* an initial or abbreviation keeps its period */
+			if (j < d->ntoks && is_punct(d, j, '.') &&
+			    d->toks[j].sent == sent &&
+			    (d->toks[j - 1].len == 1 ||
+			    word_in(s->lx->abbrevs, d->toks[j - 1].key) !=
+			    NULL) && j + 1 < d->ntoks &&
+			    is_cap_word(s, j + 1))
+				j++;
+			if (poss_len(d, j - 1 - (is_punct(d, j - 1, '.'))))
+				break;
+			continue;
+		}
+		if (j > i && j + 1 < d->ntoks && is_particle(d, j) &&
+		    is_cap_word(s, j + 1) && words < PEOPLE_MAX_NAME) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* ---- building the table ---- */
+
+static const char *
+span_str(struct doc *d, size_t a, size_t b, size_t strip)
+{
+	size_t off = d->toks[a].off;
+	size_t end = (size_t)d->toks[b - 1].off + d->toks[b - 1].len - strip;
+
+	return arena_strndup(&d->arena, d->text + off, end - off);
+}
+
+static int
+new_person(struct pstate *s, int kind)
+{
+	struct doc *d = s->d;
+	struct person *p;
+	size_t need = d->npeople + 1;
+
+	arena_grow(&d->arena, (void **)&d->people, &s->capp,
+	    sizeof(*d->people), need);
+	if (s->cappx < s->capp) {
+		uint64_t *pf = arena_calloc(&d->arena, s->capp, sizeof(*pf));
+		int *pn = arena_calloc(&d->arena, s->capp, sizeof(*pn));
+
+		if (d->npeople) {
+			memcpy(pf, s->pfirst, d->npeople * sizeof(*pf));
+			memcpy(pn, s->pnwords, d->npeople * sizeof(*pn));
+		}
+		s->pfirst = pf;
+		s->pnwords = pn;
+		s->cappx = s->capp;
+	}
+	p = &d->people[d->npeople];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	p->first_mention = -1;
+	return (int)d->npeople++;
+}
+
+static struct mention *
+add_mention(struct pstate *s, int person, size_t a, size_t b, int flags)
+{
+	struct doc *d = s->d;
+	struct mention *m;
+	size_t strip = poss_len(d, b - 1);
+
+	arena_grow(&d->arena, (void **)&d->mentions, &s->capm,
+	    sizeof(*d->mentions), d->nmentions + 1);
+	m = &d->mentions[d->nmentions];
+	memset(m, 0, sizeof(*m));
+	m->person = person;
+	m->first = (uint32_t)a;
+	m->ntok = (uint32_t)(b - a);
+	m->toff = d->toks[a].off;
+	m->tlen = (size_t)d->toks[b - 1].off + d->toks[b - 1].len - strip -
+	    m->toff;
+	m->flags = flags;
+	m->last_org = -1;
+	if (d->nmentions > 0)
+		m->last_org = d->mentions[d->nmentions - 1].last_org;
+	if (person >= 0) {
+		struct person *p = &d->people[person];
+
+		if (p->nmentions++ == 0) {
+			p->first_mention = (int)d->nmentions;
+			p->toff = m->toff;
+		}
+		if (p->kind == PERSON_ORG)
+			m->last_org = (int)d->nmentions;
+	}
+	d->nmentions++;
+	return m;
+}
+
+/* Sets the title of a mention (and of its person when it has none). */
+static void
+set_title(struct pstate *s, struct mention *m, size_t a, size_t b,
+    const struct lex_entry *e)
+{
+	struct doc *d = s->d;
+
+	if (b <= a)
+		return;
+	m->tfirst = (uint32_t)a;
+	m->tntok = (uint32_t)(b - a);
+	m->title = span_str(d, a, b, 0);
+	m->title_head = e != NULL && !is_honorific(e) ? e->rest : NULL;
+	if (m->person >= 0) {
+		struct person *p = &d->people[m->person];
+
+		if (p->title == NULL) {
+			p->title = m->title;
+			p->title_head = m->title_head;
+		}
+		if (p->gender == GENDER_UNKNOWN && e != NULL)
+			p->gender = gender_of(e->val);
+	}
+}
+
+/*
+ * The person named by tokens [a, b) (b - a >= 2): the same first name and
+ * surname as before, an upgrade of a surname-only person, or a new one.
+ */
+static int
+full_person(struct pstate *s, size_t a, size_t b, size_t last)
+{
+	struct doc *d = s->d;
+	uint64_t fk = d->toks[a].key, sk = bare_key(d, last);
+	uint64_t both = lex_key_step(lex_key_step(0, fk), sk);
+	int p = pmap_get(&s->full, both), q;
+	int nwords = (int)(b - a);
+	const struct lex_entry *g;
+
+	if (p < 0) {
+		q = pmap_get(&s->sur, sk);
+		if (q >= 0 && s->pnwords[q] == 1 &&
+		    d->people[q].kind == PERSON_HUMAN) {
+			p = q;	/* "Mayor Smith" first, "Jane Smith" later */
+		} else {
+			p = new_person(s, PERSON_HUMAN);
+			d->people[p].surname = span_str(d, last, last + 1,
+			    poss_len(d, last));
+			pmap_put(d, &s->sur, sk, q >= 0 || q == PMAP_AMBIGUOUS ?
+			    PMAP_AMBIGUOUS : p);
+		}
+		pmap_put(d, &s->full, both, p);
+		s->pfirst[p] = fk;
+	}
+	if (nwords > s->pnwords[p]) {
+		d->people[p].name = span_str(d, a, b, poss_len(d, b - 1));
+		s->pnwords[p] = nwords;
+	}
+	g = word_in(s->lx->given_names, fk);
+	if (g != NULL && d->people[p].gender == GENDER_UNKNOWN)
+		d->people[p].gender = gender_of(g->val);
+	return p;
+}
+
+/* A person known by one word only (a title before it: "Mayor Smith"). */
+static int
+single_person(struct pstate *s, size_t a)
+{
+	struct doc *d = s->d;
+	int p = new_person(s, PERSON_HUMAN);
+
+	d->people[p].name = span_str(d, a, a + 1, poss_len(d, a));
+	d->people[p].surname = d->people[p].name;
+	s->pnwords[p] = 1;
+	pmap_put(d, &s->sur, bare_key(d, a), p);
+	return p;
+}
+
+static int
+org_person(struct pstate *s, size_t a, size_t b)
+{
+	struct doc *d = s->d;
+	uint64_t k = 0;
+	size_t i;
+	int p;
+
+	for (i = a; i < b; i++)
+		k = lex_key_step(k, i + 1 == b ? bare_key(d, i) :
+		    d->toks[i].key);
+	p = pmap_get(&s->orgs, k);
+	if (p >= 0)
+		return p;
+	p = new_person(s, PERSON_ORG);
+	d->people[p].name = span_str(d, a, b, poss_len(d, b - 1));
+	d->people[p].surname = d->people[p].name;
+	s->pnwords[p] = (int)(b - a);
+	pmap_put(d, &s->orgs, k, p);
+	/* "Brightwater Foods" is "Brightwater" later on */
+	if (b - a >= 2 && !word_in(s->lx->org_suffixes, d->toks[a].key) &&
+	    !word_in(s->lx->title_mods, d->toks[a].key) &&
+	    pmap_get(&s->sur, d->toks[a].key) == -1)
+		pmap_put(d, &s->sur, d->toks[a].key, p);
+	return p;
+}
+
+/* Does the run [a, b) name an organization (ends in an org word)? */
+static int
+is_org_run(const struct pstate *s, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = b; i > a; i--) {
+		size_t k = i - 1;
+
+		if (is_punct(s->d, k, '.'))
+			continue;
+		if (word_in(s->lx->org_suffixes, bare_key(s->d, k)))
+			return k > a;	/* "Inc" alone names nothing */
+		break;
+	}
+	return 0;
+}
+
+/*
+ * An appositive after a name at token i (", a spokeswoman for the city,"):
+ * returns 1 for a person's title, 2 for an organization noun, 0 for none,
+ * with the phrase's tokens in [*pa, *pb) and the title entry in *pe.
+ */
+static int
+appositive(const struct pstate *s, size_t i, size_t *pa, size_t *pb,
+    const struct lex_entry **pe)
+{
+	const struct doc *d = s->d;
+	size_t a, j, n;
+	uint32_t sent;
+
+	if (i + 2 >= d->ntoks || !is_punct(d, i, ','))
+		return 0;
+	a = i + 1;
+	sent = d->toks[a].sent;
+	if (!outside(d, a) || d->toks[a].kind != TOK_WORD)
+		return 0;
+	if (tok_is(d, &d->toks[a], "a") || tok_is(d, &d->toks[a], "an") ||
+	    tok_is(d, &d->toks[a], "the"))
+		a++;
+	for (j = a; j < d->ntoks && j < a + PEOPLE_MAX_APPOS &&
+	    d->toks[j].sent == sent && outside(d, j); j++) {
+		const struct tok *t = &d->toks[j];
+		const struct lex_entry *e;
+
+		if (t->kind == TOK_PUNCT || tok_is(d, t, "who") ||
+		    tok_is(d, t, "which") || tok_is(d, t, "said"))
+			break;
+		if (t->kind != TOK_WORD)
+			continue;
+		if ((e = title_at(s, j, &n)) != NULL && !is_honorific(e)) {
+			*pa = a;
+			*pe = e;
+			/* stop at "for 19 years" but keep "at Halvorsen" */
+			for (j = j + n; j < d->ntoks &&
+			    d->toks[j].sent == sent && outside(d, j) &&
+			    d->toks[j].kind != TOK_PUNCT &&
+			    !tok_is(d, &d->toks[j], "who") &&
+			    !tok_is(d, &d->toks[j], "which") &&
+			    !tok_is(d, &d->toks[j], "since") &&
+			    j < a + PEOPLE_MAX_APPOS; j++) {
+				if (tok_is(d, &d->toks[j], "for") &&
+				    j + 1 < d->ntoks &&
+				    d->toks[j + 1].kind == TOK_NUM)
+					break;
+			}
+			*pb = j;
+			return 1;
+		}
+		if (word_in(s->lx->org_nouns, t->key) != NULL &&
+		    !(t->flags & TOK_CAP)) {
+			*pa = a;
+			*pb = j + 1;
+			*pe = NULL;
+			return 2;
+		}
+		if (word_in(s->lx->function_words, t->key) != NULL &&
+		    !tok_is(d, t, "of") && !tok_is(d, t, "at") &&
+		    !tok_is(d, t, "for"))
+			break;
+	}
+	return 0;
+}
+
+/* Start of the modifiers before a title at a ("Trump campaign"). */
+static size_t
+title_back(const struct pstate *s, size_t a, size_t floor)
+{
+	const struct doc *d = s->d;
+	size_t k = a, n = 0;
+
+	while (k > floor && n < PEOPLE_MAX_TITLE_BACK) {
+		size_t p = k - 1;
+		const struct tok *t = &d->toks[p];
+
+		if (t->sent != d->toks[a].sent || !outside(d, p) ||
+		    t->kind != TOK_WORD)
+			break;
+		if (word_in(s->lx->speech_verbs, t->key) != NULL)
+			break;
+		if ((t->flags & TOK_CAP) ? is_fw(s, p) :
+		    !(word_in(s->lx->title_mods, t->key) != NULL ||
+		    word_in(s->lx->titles, t->key) != NULL ||
+		    poss_len(d, p) > 0))
+			break;
+		k = p;
+		n++;
+	}
+	return k;
+}
+
+/* Drops mentions that a title reaching back to token a swallowed. */
+static void
+drop_mentions_from(struct pstate *s, size_t a)
+{
+	struct doc *d = s->d;
+
+	while (d->nmentions > 0 && d->mentions[d->nmentions - 1].first >= a) {
+		struct mention *m = &d->mentions[d->nmentions - 1];
+
+		if (m->person >= 0 && d->people[m->person].kind == PERSON_ORG)
+			break;	/* "Ledgerline Chief Executive": keep it */
+		if (m->person >= 0)
+			d->people[m->person].nmentions--;
+		d->nmentions--;
+	}
+}
+
+static void
+pronoun_mention(struct pstate *s, size_t i, int g)
+{
+	int amb = 0, p = people_pronoun(s->d, i, g, &amb);
+	struct mention *m;
+
+	m = add_mention(s, amb ? -1 : p, i, i + 1, MENTION_PRONOUN |
+	    (amb ? MENTION_AMBIGUOUS : 0));
+	(void)m;
+	if (p >= 0 && !amb && s->d->people[p].gender == GENDER_UNKNOWN)
+		s->d->people[p].gender = g;
+}
+
+/*
+ * Handles a possible name at token i; returns the token to continue at.
+ */
+static size_t
+name_at(struct pstate *s, size_t i)
+{
+	struct doc *d = s->d;
+	const struct lex_entry *te = NULL, *e, *hon = NULL;
+	size_t ta = 0, tb = 0, a, b, n, k, last;
+	struct mention *m;
+	int p, flags;
+
+	/* a title, in any case, followed by a capitalised name */
+	a = i;
+	while ((e = title_at(s, a, &n)) != NULL && a + n < d->ntoks &&
+	    is_cap_word(s, a + n) && d->toks[a + n].sent == d->toks[i].sent) {
+		if (is_honorific(e))
+			hon = e;
+		else {
+			if (te == NULL)
+				ta = a;
+			te = e;
+			tb = a + n;
+		}
+		a += n;
+	}
+	if (a == i && !is_cap_word(s, i))
+		return i + 1;
+	if (a == i && is_fw(s, i) && !(d->toks[i].flags & TOK_ALLCAP))
+		return i + 1;
+	b = cap_run(s, a);
+	if (b == a)
+		return a > i ? a : i + 1;
+	/* titles inside the run: "Edinburgh Mayor Ramiro Garza" */
+	for (k = a; k < b; k++) {
+		e = title_at(s, k, &n);
+		if (e == NULL || k + n >= b || !is_cap_word(s, k + n))
+			continue;
+		if (is_honorific(e))
+			hon = e;
+		else {
+			if (te == NULL || ta >= a)
+				ta = a;
+			te = e;
+			tb = k + n;
+		}
+		a = k + n;
+		k = a - 1;
+	}
+	if (te != NULL) {
+		ta = title_back(s, ta, 0);
+		drop_mentions_from(s, ta);
+	}
+	/* the name proper: [a, b), possessive stripped at the end */
+	last = b - 1;
+	while (last > a && (is_suffix(d, last) || is_punct(d, last, '.')))
+		last--;
+	if (te == NULL && hon == NULL && is_org_run(s, a, b)) {
+		p = org_person(s, a, b);
+		add_mention(s, p, a, b, MENTION_ORG);
+		return b;
+	}
+	if (last > a) {
+		int known = word_in(s->lx->given_names, d->toks[a].key) !=
+		    NULL || te != NULL || hon != NULL;
+		size_t pa, pb;
+		const struct lex_entry *ae = NULL;
+		int ap = known ? 0 : appositive(s, b, &pa, &pb, &ae);
+
+		if (!known && ap == 2 && b - a <= 3) {
+			p = org_person(s, a, b);
+			add_mention(s, p, a, b, MENTION_ORG);
+			return b;
+		}
+		if (!known && ap != 1 && !(b < d->ntoks &&
+		    word_in(s->lx->speech_verbs, d->toks[b].key) &&
+		    b - a <= 3))
+			return b;
+		p = full_person(s, a, last + 1, last);
+		flags = MENTION_FULL;
+	} else {
+		uint64_t sk = bare_key(d, a);
+
+		p = pmap_get(&s->sur, sk);
+		flags = MENTION_SURNAME;
+		if (p == PMAP_AMBIGUOUS) {
+			flags |= MENTION_AMBIGUOUS;
+			p = -1;
+		} else if (p >= 0 && d->people[p].kind == PERSON_ORG) {
+			flags = MENTION_ORG;
+		} else if (p < 0) {
+			if (te == NULL && hon == NULL) {
+				size_t pa, pb;
+				const struct lex_entry *ae = NULL;
+
+				/* "at Ledgerline, a payroll company," */
+				if (appositive(s, b, &pa, &pb, &ae) == 2) {
+					p = org_person(s, a, b);
+					add_mention(s, p, a, b, MENTION_ORG);
+				}
+				return b;
+			}
+			p = single_person(s, a);
+		}
+	}
+	m = add_mention(s, p, a, b, flags);
+	if (te != NULL)
+		set_title(s, m, ta, tb, te);
+	if (hon != NULL && p >= 0 && d->people[p].gender == GENDER_UNKNOWN)
+		d->people[p].gender = gender_of(hon->val);
+	if (p >= 0 && d->people[p].kind == PERSON_HUMAN) {
+		size_t pa, pb;
+		const struct lex_entry *ae = NULL;
+
+		if (appositive(s, b, &pa, &pb, &ae) == 1) {
+			if (m->title == NULL)
+				set_title(s, m, pa, pb, ae);
+			else if (d->people[p].gender == GENDER_UNKNOWN)
+				d->people[p].gender = gender_of(ae->val);
+		}
+	}
+	return b;
+}
+
+void
+people_build(struct doc *d, const struct lexset *lx)
+{
+	struct pstate s;
+	size_t i;
+
+	memset(&s, 0, sizeof(s));
+	s.d = d;
+	s.lx = lx;
+	d->people = NULL;
+	d->npeople = 0;
+	d->mentions = NULL;
+	d->nmentions = 0;
+	pmap_init(d, &s.full, 32);
+	pmap_init(d, &s.sur, 32);
+	pmap_init(d, &s.orgs, 32);
+	for (i = 0; i < d->ntoks;) {
+		const struct tok *t = &d->toks[i];
+		const struct lex_entry *e;
+
+		if (!outside(d, i) || t->kind != TOK_WORD) {
+			i++;
+			continue;
+		}
+		if (!(t->flags & TOK_CAP) || is_fw(&s, i)) {
+			e = word_in(lx->pronouns, t->key);
+			if (e != NULL && (e->val[0] == 'm' || e->val[0] == 'f')) {
+				pronoun_mention(&s, i, gender_of(e->val));
+				i++;
+				continue;
+			}
+		}
+		i = name_at(&s, i);
+	}
+}
+
+/* ---- queries ---- */
+
+int
+people_mention_before(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nmentions;
+
+	/* first mention starting at or after i */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->mentions[mid].first < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo - 1;
+}
+
+int
+people_mention_at(const struct doc *d, size_t i)
+{
+	int m = people_mention_before(d, i + 1);
+
+	if (m >= 0 && i < (size_t)d->mentions[m].first + d->mentions[m].ntok)
+		return m;
+	return -1;
+}
+
+int
+people_org_before(const struct doc *d, size_t i)
+{
+	int m = people_mention_before(d, i);
+
+	if (m < 0 || d->mentions[m].last_org < 0)
+		return -1;
+	return d->mentions[d->mentions[m].last_org].person;
+}
+
+static int
+compatible(const struct person *p, int g)
+{
+	return p->kind == PERSON_HUMAN && (g == GENDER_UNKNOWN ||
+	    p->gender == GENDER_UNKNOWN || p->gender == g);
+}
+
+int
+people_pronoun(const struct doc *d, size_t i, int g, int *ambiguous)
+{
+	int m = people_mention_before(d, i), k, best = -1, n = 0;
+	uint32_t sent = 0;
+
+	*ambiguous = 0;
+	for (k = m; k >= 0 && n < PEOPLE_PRONOUN_WINDOW; k--, n++) {
+		const struct mention *mm = &d->mentions[k];
+		const struct person *p;
+
+		if (mm->person < 0)
+			continue;
+		p = &d->people[mm->person];
+		if (best < 0) {
+			if (!compatible(p, g))
+				continue;
+			best = mm->person;
+			sent = d->toks[mm->first].sent;
+			continue;
+		}
+		if (d->toks[mm->first].sent != sent)
+			break;
+		/* another person of the same known gender in that sentence */
+		if (mm->person != best && g != GENDER_UNKNOWN &&
+		    p->kind == PERSON_HUMAN && p->gender == g &&
+		    d->people[best].gender == g &&
+		    !(mm->flags & MENTION_PRONOUN))
+			*ambiguous = 1;
+	}
+	return best;
+}

@@ -1,0 +1,320 @@
+/* t_attr.c: attribution sieves, the person table, sources, quote edges. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#include "attr.h"
+#include "doc.h"
+#include "finding.h"
+#include "lexset.h"
+#include "people.h"
+#include "quote.h"
+#include "rule.h"
+#include "source.h"
+#include "strip.h"
+#include "tok.h"
+
+static struct lexset lx;
+static struct ruleset *rs;
+
+static struct doc *
+run(const char *text)
+{
+	struct doc *d = doc_new("t.txt", text, strlen(text));
+
+	strip_run(d);
+	tok_split2(d, lx.abbrevs, lx.function_words);
+	quote_find(d, rs);
+	attr_run(d, rs, &lx);
+	return d;
+}
+
+/* The n-th speech quote of d. */
+static const struct quote *
+nth(const struct doc *d, int n)
+{
+	size_t i;
+
+	for (i = 0; i < d->nquotes; i++)
+		if (quote_is_speech(&d->quotes[i]) && n-- == 0)
+			return &d->quotes[i];
+	return NULL;
+}
+
+static const char *
+speaker(const struct doc *d, int n)
+{
+	const struct quote *q = nth(d, n);
+
+	if (q == NULL)
+		return "(no quote)";
+	return q->speaker_kind == SPEAKER_NONE ? "(none)" : q->speaker;
+}
+
+static const char *
+method(const struct doc *d, int n)
+{
+	const struct quote *q = nth(d, n);
+
+	return q && q->method ? q->method : "(none)";
+}
+
+static int
+count_rule(const struct doc *d, int id)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < d->nfindings; i++)
+		if (d->findings[i].rule == rule_builtin(rs, id))
+			n++;
+	return n;
+}
+
+static int
+nspeech(const struct doc *d)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < d->nquotes; i++)
+		n += quote_is_speech(&d->quotes[i]);
+	return n;
+}
+
+static const struct source *
+source_named(const struct doc *d, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < d->nsources; i++)
+		if (strcmp(d->sources[i].name, name) == 0)
+			return &d->sources[i];
+	return NULL;
+}
+
+static void
+t_sieves(void)
+{
+	struct doc *d;
+
+	/* 1. adjacent: Q, NAME said. / Q, said TITLE NAME. / NAME said: Q */
+	d = run("Mayor Jane Ortiz spoke. \"The water is safe,\" Ortiz said.\n");
+	STR_EQ(speaker(d, 0), "Jane Ortiz", "adjacent: Q, SURNAME said");
+	STR_EQ(method(d, 0), "adjacent", "adjacent: method");
+	doc_free(d);
+	d = run("\"We will rebuild,\" said Brownsville Mayor John Cowen.\n");
+	STR_EQ(speaker(d, 0), "John Cowen", "adjacent: said TITLE NAME");
+	STR_EQ(nth(d, 0)->speaker_title, "Brownsville Mayor",
+	    "adjacent: title before the name");
+	STR_EQ(nth(d, 0)->cue, "said", "adjacent: cue as written");
+	doc_free(d);
+	d = run("Sheriff Tom Brady told reporters: \"Stay home tonight.\"\n");
+	STR_EQ(speaker(d, 0), "Tom Brady", "adjacent: NAME told X: Q");
+	doc_free(d);
+	d = run("The plan is dead, \"for now,\" according to Gov. Ann Lee "
+	    "Park.\n\"It will not pass this year,\" according to Gov. Ann "
+	    "Lee Park.\n");
+	STR_EQ(speaker(d, 0), "Ann Lee Park", "adjacent: according to NAME");
+	doc_free(d);
+	/* negative: a speech verb inside the quote is not a cue */
+	d = run("\"Sources said it would happen, Smith said.\"\n");
+	STR_EQ(speaker(d, 0), "(none)", "adjacent: no cue inside a quote");
+	INT_EQ(count_rule(d, FINDING_UNATTRIBUTED_QUOTE), 1,
+	    "unattributed quote reported");
+	doc_free(d);
+
+	/* 2. frame: X, who ..., said the city was "..." */
+	d = run("Council member Hugh Pardee, who voted no, said the city was "
+	    "\"pouring good money into a building.\"\n");
+	STR_EQ(speaker(d, 0), "Hugh Pardee", "frame: X, who ..., said");
+	doc_free(d);
+	d = run("Trump campaign spokeswoman Karoline Leavitt criticized the "
+	    "order on Tuesday, saying the president is \"controlled by "
+	    "radical left-wing Democrats.\"\n");
+	STR_EQ(speaker(d, 0), "Karoline Leavitt", "frame: , saying");
+	STR_EQ(nth(d, 0)->speaker_title, "Trump campaign spokeswoman",
+	    "frame: multi-word title");
+	STR_EQ(nth(d, 0)->cue, "saying", "frame: cue");
+	doc_free(d);
+	/* negative: a verb that is not speech */
+	d = run("Someone in the back of the room shouted \"Fix it now!\" as "
+	    "the vote was tallied.\n");
+	STR_EQ(speaker(d, 0), "(none)", "frame: no known speaker");
+	doc_free(d);
+
+	/* 3. reporting sentence */
+	d = run("Regina Folau, a driver for 19 years, said shifts were long. "
+	    "\"I leave before they wake up.\"\n");
+	STR_EQ(speaker(d, 0), "Regina Folau", "reporting sentence");
+	STR_EQ(method(d, 0), "reporting-sentence", "reporting: method");
+	doc_free(d);
+	d = run("The weather was cold on Tuesday. \"I leave before they wake "
+	    "up.\"\n");
+	STR_EQ(speaker(d, 0), "(none)", "reporting: none without a cue");
+	doc_free(d);
+
+	/* 4. continuation: a running quote */
+	d = run("Ana Ruiz said: \"We will publish every report.\n\n\"People "
+	    "deserve to see them.\"\n");
+	INT_EQ(nspeech(d), 2, "running quote: two paragraphs");
+	STR_EQ(speaker(d, 1), "Ana Ruiz", "continuation: running quote");
+	STR_EQ(method(d, 1), "continuation", "continuation: method");
+	doc_free(d);
+	/* negative: another person named in between */
+	d = run("\"We are ready,\" Ana Ruiz said.\n\nThe budget went to Mark "
+	    "Olsen on Monday.\n\n\"It is too much.\"\n");
+	STR_EQ(speaker(d, 1), "(none)", "continuation: not across a name");
+	doc_free(d);
+
+	/* split quote: both halves */
+	d = run("\"If the state helps, the door is open,\" Brandt said, "
+	    "\"but we will not wait.\"\n");
+	INT_EQ(nspeech(d), 2, "split quote: two quotes");
+	STR_EQ(speaker(d, 1), speaker(d, 0), "split quote: one speaker");
+	doc_free(d);
+}
+
+static void
+t_coref(void)
+{
+	struct doc *d;
+	const struct source *s;
+
+	/* surname and pronoun */
+	d = run("Councilwoman Renata Alves spoke first. Later, she read from "
+	    "letters. \"These are nurses,\" she said. \"Enough,\" Alves "
+	    "said.\n");
+	STR_EQ(speaker(d, 0), "Renata Alves", "pronoun she -> person");
+	STR_EQ(speaker(d, 1), "Renata Alves", "surname -> person");
+	s = source_named(d, "Renata Alves");
+	OK(s != NULL && s->naliases == 1 &&
+	    strcmp(s->aliases[0], "Alves") == 0, "source alias is the surname");
+	INT_EQ(s ? s->quotes : -1, 2, "source counts its quotes");
+	doc_free(d);
+	/* gender: he skips a woman */
+	d = run("Mayor Colleen Brandt met Tomas Reyes. \"It is safe,\" he "
+	    "said.\n");
+	STR_EQ(speaker(d, 0), "Tomas Reyes", "pronoun he -> compatible person");
+	doc_free(d);
+	/* two people share a surname: ambiguous, not guessed */
+	d = run("Dan Whitaker runs the council. His brother, Paul Whitaker, "
+	    "owns a bakery. \"It is empty,\" Whitaker said.\n");
+	STR_EQ(speaker(d, 0), "(none)", "shared surname: unresolved");
+	INT_EQ(count_rule(d, FINDING_AMBIGUOUS_SPEAKER), 1,
+	    "shared surname: AmbiguousSpeaker");
+	doc_free(d);
+	/* organization back-reference */
+	d = run("The scrap dealer Hollis Metal Company could face fines. The "
+	    "company said in a statement that it \"followed every rule.\"\n");
+	STR_EQ(speaker(d, 0), "Hollis Metal Company",
+	    "the company -> organization");
+	INT_EQ(nth(d, 0)->speaker_kind, SPEAKER_ORGANIZATION,
+	    "organization kind");
+	doc_free(d);
+	d = run("Ledgerline, a payroll software company, had an outage. It "
+	    "said it would \"make this right for workers.\"\n");
+	STR_EQ(speaker(d, 0), "Ledgerline", "it -> organization (appositive)");
+	doc_free(d);
+	/* the person table keeps the earliest longest form */
+	d = run("Mayor Trevino spoke. Later Victor D. Trevino said he agreed. "
+	    "Trevino left.\n");
+	INT_EQ(d->npeople, 1, "person table: one person");
+	STR_EQ(d->npeople ? d->people[0].name : "", "Victor D. Trevino",
+	    "person table: longest form");
+	STR_EQ(d->npeople ? d->people[0].title : "", "Mayor",
+	    "person table: title kept");
+	doc_free(d);
+	/* appositive title after the name */
+	d = run("Desmond Achterberg, the local's president, said it was "
+	    "over.\n");
+	STR_EQ(d->npeople ? d->people[0].title : "", "local's president",
+	    "appositive title");
+	doc_free(d);
+}
+
+static void
+t_sources(void)
+{
+	struct doc *d;
+	const struct source *s;
+
+	d = run("Senior officials, including Chief of Staff Jeff Zients, "
+	    "called lawmakers, according to two sources familiar with the "
+	    "discussions. Edinburgh Mayor Ramiro Garza confirmed the plan. "
+	    "CNN's Camila DeChalus contributed to this report.\n");
+	OK(source_named(d, "Ramiro Garza") != NULL, "named source");
+	OK(source_named(d, "Jeff Zients") == NULL, "mentioned is no source");
+	OK(source_named(d, "Camila DeChalus") == NULL,
+	    "contributor is no source");
+	s = source_named(d, "two sources familiar with the discussions");
+	OK(s != NULL && s->kind == SPEAKER_ANONYMOUS, "anonymous source");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "one AnonymousSource finding");
+	INT_EQ(count_rule(d, FINDING_NO_ANONYMITY_REASON), 1,
+	    "NoAnonymityReason without a reason");
+	doc_free(d);
+	d = run("Two officials, who spoke on condition of anonymity because "
+	    "they were not authorized to discuss it, said the deal was "
+	    "close.\n");
+	INT_EQ(count_rule(d, FINDING_NO_ANONYMITY_REASON), 0,
+	    "reason given: no NoAnonymityReason");
+	doc_free(d);
+	d = run("The money comes from reserves, according to a staff report. "
+	    "Court records show the firm was sued.\n");
+	s = source_named(d, "staff report");
+	OK(s != NULL && s->kind == SPEAKER_DOCUMENT, "document: according to");
+	s = source_named(d, "Court records");
+	OK(s != NULL && s->kind == SPEAKER_DOCUMENT, "document: records show");
+	doc_free(d);
+	d = run("The fund held $11 million, according to the city finance "
+	    "department.\n");
+	s = source_named(d, "city finance department");
+	OK(s != NULL && s->kind == SPEAKER_ORGANIZATION,
+	    "organization: according to the department");
+	doc_free(d);
+	d = run("Tourism is a major source of revenue. Two officials attended "
+	    "the meeting.\n");
+	INT_EQ(d->nsources, 0, "no sources in plain statements");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 0,
+	    "no anonymous source without a frame or qualifier");
+	doc_free(d);
+}
+
+static void
+t_quote_edges(void)
+{
+	struct doc *d;
+
+	d = run("Jones' dog and the '90s don't open quotes, Ana Ruiz said.\n");
+	INT_EQ(nspeech(d), 0, "apostrophes are not quotes");
+	doc_free(d);
+	d = run("\"She told me, 'Don't sit back,' and we didn't,\" Ana Ruiz "
+	    "said.\n");
+	INT_EQ(nspeech(d), 1, "nested: one speech quote");
+	STR_EQ(speaker(d, 0), "Ana Ruiz", "nested: outer quote attributed");
+	doc_free(d);
+	d = run("Residents taped a sign reading \"Save Our Bridge\" to a "
+	    "post, and called it a \"disgrace\" on Monday.\n");
+	INT_EQ(nspeech(d), 0, "titles and scare quotes are not speech");
+	INT_EQ(count_rule(d, FINDING_UNATTRIBUTED_QUOTE), 0,
+	    "titles are not unattributed quotes");
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	harness_name = "attr";
+	if (lexset_load(&lx, "rules/lexicons") < 0)
+		return 2;
+	rs = rule_set_new();
+	t_sieves();
+	t_coref();
+	t_sources();
+	t_quote_edges();
+	rule_set_free(rs);
+	lexset_release(&lx);
+	return harness_failed != 0;
+}

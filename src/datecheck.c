@@ -84,6 +84,54 @@ unanchored(const struct doc *d, size_t i)
 	return incons_after(d, i, w);
 }
 
+/*
+ * Does a word between tokens a and b (exclusive) start another statement,
+ * so that a weekday beyond it dates that one ("affected, according to a
+ * report on Saturday")?  A speech verb counts in an inflected form only:
+ * "a state of emergency" is a noun.
+ */
+static int
+barrier(const struct dc *c, size_t a, size_t b)
+{
+	const struct doc *d = c->ic->d;
+	size_t k, n;
+	const char *base;
+
+	for (k = a + 1; k < b; k++)
+		if (tok_is(d, &d->toks[k], "according") ||
+		    ((base = incons_lex_val(d, c->ic->lx->speech_verbs, k,
+		    -1)) != NULL && !tok_is(d, &d->toks[k], base)) ||
+		    (c->ic->lx->doc_nouns != NULL &&
+		    lex_match(c->ic->lx->doc_nouns, d, k, &n) != NULL))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is weekday i given with a clock time ("4:53 a.m. Thursday")?  A time of
+ * day is local to a time zone the rest of the story may not share.
+ */
+static int
+clock_time(const struct doc *d, size_t i)
+{
+	size_t k, lo = i > 3 ? i - 3 : 0;
+
+	for (k = lo; k < d->ntoks && k <= i + 3; k++) {
+		const struct tok *t = &d->toks[k];
+
+		if (t->sent != d->toks[i].sent)
+			continue;
+		/* "4:53", "a.m.", "p.m." */
+		if ((t->kind == TOK_PUNCT && d->text[t->off] == ':' && k > 0 &&
+		    d->toks[k - 1].kind == TOK_NUM) || tok_is(d, t, "a.m") ||
+		    tok_is(d, t, "p.m") || (tok_is(d, t, "m") && k >= 2 &&
+		    (tok_is(d, &d->toks[k - 2], "a") ||
+		    tok_is(d, &d->toks[k - 2], "p"))))
+			return 1;
+	}
+	return 0;
+}
+
 /* Indexes the words dated by each plain weekday of sentence s. */
 static void
 anchors(struct dc *c, size_t s)
@@ -106,12 +154,13 @@ anchors(struct dc *c, size_t s)
 			size_t dist = i > j ? i - j : j - i;
 
 			if (weekday(c, i) < 0 || incons_possessive(d, i) ||
-			    unanchored(d, i) || dist >= bestdist)
+			    unanchored(d, i) || dist >= bestdist ||
+			    barrier(c, i < j ? i : j, i < j ? j : i))
 				continue;
 			best = i;
 			bestdist = dist;
 		}
-		if (bestdist == (size_t)-1)
+		if (bestdist == (size_t)-1 || clock_time(d, best))
 			continue;
 		arena_grow(&d->arena, (void **)&c->a, &c->cap, sizeof(*c->a),
 		    c->na + 1);

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -39,6 +40,15 @@
 #define QM_MIN_WORDS 5
 #define QM_MIN_SHARED 4
 #define QM_OVERLAP 0.6
+
+/*
+ * Share of the shorter quote's word pairs (bigrams) the longer must hold:
+ * shared words alone also join two quotes on one topic.
+ */
+#define QM_BIGRAMS 0.5
+
+/* Most word pairs of a quote compared. */
+#define QM_MAX_BIGRAMS 256
 
 /*
  * Chains of quotes sharing a word longer than this are not followed: a
@@ -466,6 +476,50 @@ quote_contained(const struct doc *d, const struct quote *a,
 }
 
 static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The word-pair keys of quote q (sorted), at most cap; returns the count. */
+static size_t
+bigrams(const struct doc *d, const struct quote *q, uint64_t *out,
+    size_t cap)
+{
+	size_t i, n = 0;
+	uint64_t prev = 0;
+
+	for (i = q->first; i < q->last && n < cap; i++) {
+		if (!wordlike(&d->toks[i]))
+			continue;
+		if (prev != 0)
+			out[n++] = prev * 31 + d->toks[i].key;
+		prev = d->toks[i].key;
+	}
+	qsort(out, n, sizeof(*out), cmp_u64);
+	return n;
+}
+
+/* Share of a's word pairs that b has too. */
+static double
+bigram_share(const struct doc *d, const struct quote *a,
+    const struct quote *b)
+{
+	uint64_t x[QM_MAX_BIGRAMS], y[QM_MAX_BIGRAMS];
+	size_t nx = bigrams(d, a, x, QM_MAX_BIGRAMS);
+	size_t ny = bigrams(d, b, y, QM_MAX_BIGRAMS), i, hit = 0;
+
+	if (nx == 0)
+		return 0;
+	for (i = 0; i < nx; i++)
+		if (bsearch(&x[i], y, ny, sizeof(*y), cmp_u64) != NULL)
+			hit++;
+	return (double)hit / (double)nx;
+}
+
+static int
 same_speaker(const struct quote *a, const struct quote *b)
 {
 	if (a->speaker == NULL || b->speaker == NULL)
@@ -494,7 +548,8 @@ quote_pair(const struct incons *ic, const struct quote *a,
 		    incons_line(d, a->toff));
 		return;
 	}
-	if (c != 0 || sp == 0)
+	if (c != 0 || sp == 0 || bigram_share(d, na <= nb ? a : b,
+	    na <= nb ? b : a) < QM_BIGRAMS)
 		return;
 	incons_report(ic, FINDING_QUOTE_MISMATCH, b->toff, b->tlen,
 	    "This quote repeats, in other words, the quote on line %zu: "

@@ -9,6 +9,7 @@
 #include "incons_p.h"
 #include "lex.h"
 #include "lexset.h"
+#include "people.h"
 #include "tok.h"
 #include "utf8.h"
 
@@ -158,6 +159,21 @@ form_of(struct nm *c, size_t i)
 static void
 titles_of(struct nm *c, size_t r, size_t i, uint64_t who);
 
+/*
+ * Whose titles these are: the person the attribution's person table
+ * resolved the name to, else the folded surname.
+ */
+static uint64_t
+person_key(const struct nm *c, size_t i, const struct nm_form *f)
+{
+	int m = people_mention_at(c->ic->d, i);
+
+	if (m >= 0 && c->ic->d->mentions[m].person >= 0)
+		return 0x8000000000000000ULL |
+		    (uint64_t)c->ic->d->mentions[m].person;
+	return tok_key(f->fold, f->flen);
+}
+
 static void
 collect(struct nm *c)
 {
@@ -199,7 +215,7 @@ collect(struct nm *c)
 			f->given_conflict = 1;
 		if (given && !f->given)
 			f->given = given;
-		titles_of(c, r, i, tok_key(f->fold, f->flen));
+		titles_of(c, r, i, person_key(c, i, f));
 	}
 }
 

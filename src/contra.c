@@ -58,12 +58,12 @@ negated(const struct rule *r, const struct doc *d, size_t from, size_t to)
 	return 0;
 }
 
-/* Does a context word occur, unnegated, in the sentence before token i? */
+/* Does a context word occur, unnegated, in the clause before token i? */
 static int
 in_context(const struct rule *r, const struct doc *d,
-    const struct lexicon *ctx, size_t i)
+    const struct lexicon *ctx, size_t first, size_t i)
 {
-	size_t j, n, first = d->sents[d->toks[i].sent].first;
+	size_t j, n;
 
 	for (j = first; j < i; j++)
 		if (!(d->toks[j].flags & TOK_INQUOTE) &&
@@ -90,7 +90,7 @@ pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
 			continue;
 		if (lex_match(subj, d, i, &n) == NULL)
 			continue;
-		if (ctx != NULL && !in_context(r, d, ctx, i))
+		if (ctx != NULL && !in_context(r, d, ctx, from, i))
 			continue;
 		for (j = i + n; j < to; j++) {
 			const struct tok *e;

@@ -10,6 +10,7 @@
 #include "incons_p.h"
 #include "lex.h"
 #include "lexset.h"
+#include "people.h"
 #include "tok.h"
 
 /*
@@ -356,6 +357,16 @@ age_owner(const struct doc *d, size_t i, size_t *who)
 	return 1;
 }
 
+/* Did attribution's person table resolve token i to a person? */
+static int
+human(const struct doc *d, size_t i)
+{
+	int m = people_mention_at(d, i);
+
+	return m >= 0 && d->mentions[m].person >= 0 &&
+	    d->people[d->mentions[m].person].kind == PERSON_HUMAN;
+}
+
 /* Mentions of ages: "Cowen, 54," "the 55-year-old Cowen". */
 static int
 age_mention(struct nc *c, size_t i, double v, int age)
@@ -379,9 +390,12 @@ age_mention(struct nc *c, size_t i, double v, int age)
 		    (d->toks[j].flags & TOK_CAP) &&
 		    d->toks[j].sent == d->toks[i].sent; j++)
 			who = j;
-		if (who == 0 || (who + 1 < d->ntoks &&
+		/* "a 34-year-old Rockport man": a modifier, not a name,
+		 * unless the person table knows the name */
+		if (who == 0 || (!human(d, who) && who + 1 < d->ntoks &&
 		    d->toks[who + 1].kind == TOK_WORD &&
-		    !incons_minor(c->ic, who + 1)))
+		    !incons_minor(c->ic, who + 1) &&
+		    !incons_lex_val(d, c->ic->lx->speech_verbs, who + 1, -1)))
 			return 0;
 	}
 	if (incons_minor(c->ic, who))

@@ -5,7 +5,8 @@
 struct incons;
 
 /*
- * Adds DateConflict findings: 'Tuesday's vote' against 'voted on Wednesday', and a weekday that does not fall on the stated date.
+ * Adds DateConflict findings: 'Tuesday's vote' against 'voted on
+ * Wednesday', and a weekday that does not fall on the stated date.
  * Cannot fail.
  */
 void datecheck_run(const struct incons *ic);

@@ -5,7 +5,9 @@
 struct incons;
 
 /*
- * Adds NumberConflict findings: the same counted thing, price or age given values that cannot both be true, with no change or revision stated near either.
+ * Adds NumberConflict findings: the same counted thing, price or age given
+ * values that cannot both be true, with no change or revision stated near
+ * either.
  * Cannot fail.
  */
 void numconf_run(const struct incons *ic);

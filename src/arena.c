@@ -76,7 +76,7 @@ arena_alloc(struct arena *a, size_t n)
 
 	if (size > ARENA_BLOCK_MAX)
 		size = ARENA_BLOCK_MAX;
-	if (size < n)
+	if (size < n)	/* a request larger than the next block */
 		size = n;
 	b = block_new(size);
 	b->next = a->head;

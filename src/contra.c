@@ -26,7 +26,10 @@ clause_break(const struct doc *d, const struct tok *t)
 	for (i = 0; words[i] != NULL; i++)
 		if (tok_is(d, t, words[i]))
 			return 1;
-	return 0;
+	/* "even as", "even though": a contrast, like "although" */
+	return tok_is(d, t, "even") && t + 1 < d->toks + d->ntoks &&
+	    (tok_is(d, t + 1, "as") || tok_is(d, t + 1, "though") ||
+	    tok_is(d, t + 1, "if"));
 }
 
 static int
@@ -55,10 +58,28 @@ negated(const struct rule *r, const struct doc *d, size_t from, size_t to)
 	return 0;
 }
 
-/* Looks for subj ... pred in the clause [from, to); adds a finding. */
+/* Does a context word occur, unnegated, in the clause before token i? */
+static int
+in_context(const struct rule *r, const struct doc *d,
+    const struct lexicon *ctx, size_t first, size_t i)
+{
+	size_t j, n;
+
+	for (j = first; j < i; j++)
+		if (!(d->toks[j].flags & TOK_INQUOTE) &&
+		    lex_match(ctx, d, j, &n) != NULL && !negated(r, d, first, j))
+			return 1;
+	return 0;
+}
+
+/*
+ * Looks for subj ... pred in the clause [from, to), after a context word
+ * when ctx is set; adds a finding.
+ */
 static int
 pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
-    const struct lexicon *pred, size_t from, size_t to)
+    const struct lexicon *pred, const struct lexicon *ctx, size_t from,
+    size_t to)
 {
 	size_t i, j, n, m;
 
@@ -68,6 +89,8 @@ pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
 		if (d->toks[i].flags & TOK_INQUOTE)
 			continue;
 		if (lex_match(subj, d, i, &n) == NULL)
+			continue;
+		if (ctx != NULL && !in_context(r, d, ctx, from, i))
 			continue;
 		for (j = i + n; j < to; j++) {
 			const struct tok *e;
@@ -102,9 +125,10 @@ contra_run(const struct rule *r, struct doc *d)
 		for (i = st->first; i <= end; i++) {
 			if (i < end && !clause_break(d, &d->toks[i]))
 				continue;
-			if (!pair(r, d, r->subjects, r->predicates, start, i))
-				pair(r, d, r->subjects2, r->predicates2, start,
-				    i);
+			if (!pair(r, d, r->subjects, r->predicates,
+			    r->context, start, i))
+				pair(r, d, r->subjects2, r->predicates2,
+				    r->context2, start, i);
 			start = i + 1;
 		}
 	}

@@ -1,12 +1,635 @@
-/* incons.c: inconsistency checks (NEEDSWORK: land with the inconsistency issue). */
+/* incons.c: inconsistency checks: the driver, repeated phrases, quotes. */
 #include "incons.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "datecheck.h"
 #include "doc.h"
+#include "finding.h"
+#include "incons_p.h"
+#include "lex.h"
+#include "lexset.h"
+#include "namecheck.h"
+#include "numconf.h"
+#include "quote.h"
+#include "rule.h"
+#include "tok.h"
+
+/*
+ * Longest repeated phrase looked for, and most tokens allowed between its
+ * two copies ("take effect almost take effect": 2 and 1).
+ */
+#define REP_MAX_N 5
+#define REP_MAX_GAP 3
+
+/*
+ * Most tokens between a first attribution phrase and a second one for the
+ * two to count as doubled ("according to one of the sources, according
+ * to"): the first one's source is a short noun phrase.
+ */
+#define ATTR_MAX_GAP 10
+
+/*
+ * Quotes compared for QuoteMismatch: at least this many content words,
+ * and the share of the shorter quote's content words the longer shares.
+ */
+#define QM_MIN_WORDS 5
+#define QM_MIN_SHARED 4
+#define QM_OVERLAP 0.6
+
+/*
+ * Share of the shorter quote's word pairs (bigrams) the longer must hold:
+ * shared words alone also join two quotes on one topic.
+ */
+#define QM_BIGRAMS 0.5
+
+/* Most word pairs of a quote compared. */
+#define QM_MAX_BIGRAMS 256
+
+/*
+ * Chains of quotes sharing a word longer than this are not followed: a
+ * word in that many quotes says nothing about which two are the same, and
+ * skipping it keeps the check linear.
+ */
+#define QM_MAX_CHAIN 32
+
+void
+incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys)
+{
+	size_t cap = 16, i;
+
+	while (cap < nkeys * 2)
+		cap *= 2;
+	m->keys = arena_alloc(a, cap * sizeof(*m->keys));
+	m->heads = arena_alloc(a, cap * sizeof(*m->heads));
+	m->mask = cap - 1;
+	for (i = 0; i < cap; i++) {
+		m->keys[i] = 0;
+		m->heads[i] = -2;	/* empty slot */
+	}
+}
+
+int32_t *
+incons_map_head(struct incons_map *m, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+
+	while (m->heads[i] != -2 && m->keys[i] != key)
+		i = (i + 1) & m->mask;
+	if (m->heads[i] == -2) {
+		m->keys[i] = key;
+		m->heads[i] = -1;
+	}
+	return &m->heads[i];
+}
+
+int32_t
+incons_map_get(const struct incons_map *m, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+
+	while (m->heads[i] != -2) {
+		if (m->keys[i] == key)
+			return m->heads[i];
+		i = (i + 1) & m->mask;
+	}
+	return -1;
+}
+
+/* Length of t's text without a trailing 's or ’s. */
+static size_t
+stem_len(const struct doc *d, const struct tok *t)
+{
+	const char *s = d->text + t->off;
+
+	if (t->len > 2 && (s[t->len - 1] == 's' || s[t->len - 1] == 'S') &&
+	    s[t->len - 2] == '\'')
+		return t->len - 2;
+	if (t->len > 4 && (s[t->len - 1] == 's' || s[t->len - 1] == 'S') &&
+	    memcmp(s + t->len - 4, "\xE2\x80\x99", 3) == 0)
+		return t->len - 4;
+	return t->len;
+}
+
+int
+incons_possessive(const struct doc *d, size_t i)
+{
+	return d->toks[i].kind == TOK_WORD &&
+	    stem_len(d, &d->toks[i]) != d->toks[i].len;
+}
+
+size_t
+incons_word(const struct doc *d, size_t i, char *buf, size_t cap)
+{
+	const struct tok *t = &d->toks[i];
+	size_t n = stem_len(d, t), k;
+
+	if (n >= cap)
+		n = cap - 1;
+	for (k = 0; k < n; k++) {
+		char c = d->text[t->off + k];
+
+		buf[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+uint64_t
+incons_word_key(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+
+	return tok_key(d->text + t->off, stem_len(d, t));
+}
+
+int
+incons_after(const struct doc *d, size_t i, const char *const *w)
+{
+	size_t k;
+
+	if (i == 0 || d->toks[i - 1].sent != d->toks[i].sent)
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(d, &d->toks[i - 1], w[k]))
+			return 1;
+	return 0;
+}
+
+const char *
+incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
+    int sec)
+{
+	const struct lex_entry *e;
+
+	if (lx == NULL || d->toks[i].kind != TOK_WORD)
+		return NULL;
+	e = lex_get_key(lx, lex_key_step(0, incons_word_key(d, i)));
+	if (e == NULL || e->nwords != 1 || (sec >= 0 && e->section != sec))
+		return NULL;
+	return e->val;
+}
+
+int
+incons_minor(const struct incons *ic, size_t i)
+{
+	const struct tok *t = &ic->d->toks[i];
+
+	if (t->kind != TOK_WORD)
+		return 1;
+	return lex_get_key(ic->lx->function_words,
+	    lex_key_step(0, t->key)) != NULL;
+}
+
+int
+incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
+{
+	const struct doc *d = ic->d;
+	const struct sent *s = &d->sents[d->toks[a].sent];
+	size_t lo = a > s->first + win ? a - win : s->first;
+	size_t hi = b + win < s->first + s->n ? b + win : s->first + s->n;
+	size_t j, n;
+
+	if (ic->lx->change_words == NULL)
+		return 0;
+	for (j = lo; j < hi; j++) {
+		if (j >= a && j <= b)
+			continue;
+		if (lex_match(ic->lx->change_words, d, j, &n) != NULL &&
+		    (j > b || j + n <= a))
+			return 1;
+	}
+	return 0;
+}
+
+size_t
+incons_line(struct doc *d, size_t toff)
+{
+	size_t line, col;
+
+	doc_linecol(d, posmap_start(&d->pm, toff), &line, &col);
+	return line;
+}
+
+void
+incons_span(const struct doc *d, size_t a, size_t b, size_t *toff,
+    size_t *tlen)
+{
+	*toff = d->toks[a].off;
+	*tlen = (size_t)d->toks[b].off + d->toks[b].len - d->toks[a].off;
+}
+
+void
+incons_report(const struct incons *ic, int id, size_t toff, size_t tlen,
+    const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	finding_add(ic->d, rule_builtin(ic->rs, id), 0, toff, tlen, msg);
+}
+
+/* Short excerpt of [toff, toff+tlen) for messages: at most 60 bytes. */
+static int
+excerpt_len(size_t tlen)
+{
+	return tlen > 60 ? 60 : (int)tlen;
+}
+
+/* Is token i a word or number (a token a phrase can repeat)? */
+static int
+wordlike(const struct tok *t)
+{
+	return t->kind == TOK_WORD || t->kind == TOK_NUM;
+}
+
+/*
+ * Is the gap [a, b) between two copies of a phrase the kind an editing
+ * slip leaves ("take effect almost take effect": a modifier)?  Parallel
+ * wording has a comma, a conjunction or a preposition there ("year after
+ * year", "bone tools because bone tools", "the head of state but not the
+ * head of"); a slip has only content words or adverbs.
+ */
+static int
+slip_gap(const struct incons *ic, size_t a, size_t b)
+{
+	static const char *const adverbs[] = { "almost", "nearly", "likely",
+	    "just", "still", "also", "even", "only", "now", "really", "very",
+	    "probably", "possibly", "already", "soon", "quickly", NULL };
+	const struct doc *d = ic->d;
+	size_t i, k;
+
+	for (i = a; i < b; i++) {
+		if (d->toks[i].kind != TOK_WORD)
+			return 0;
+		if (!incons_minor(ic, i))
+			continue;
+		for (k = 0; adverbs[k] != NULL; k++)
+			if (tok_is(d, &d->toks[i], adverbs[k]))
+				break;
+		if (adverbs[k] == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Does token i hold an ASCII letter?  The check is for English copy:
+ * repeated phrases are grammar in Hindi or Malay quotes.
+ */
+static int
+latin(const struct doc *d, size_t i)
+{
+	const char *s = d->text + d->toks[i].off;
+	size_t k;
+
+	for (k = 0; k < d->toks[i].len; k++)
+		if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the n-gram at i repeat at j?  Every token must be a word outside
+ * quotes, the first one and one lowercase one content words.
+ */
+static int
+ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
+{
+	const struct doc *d = ic->d;
+	size_t k;
+	int content = 0;
+
+	if (incons_minor(ic, i))
+		return 0;	/* "the bill remarked the bill": two mentions */
+	for (k = 0; k < n; k++) {
+		const struct tok *a = &d->toks[i + k], *b = &d->toks[j + k];
+
+		if (!wordlike(a) || a->key != b->key ||
+		    (a->flags & TOK_INQUOTE) || (b->flags & TOK_INQUOTE))
+			return 0;
+		/* a lowercase content word: "Port Calder ... Port Calder"
+		 * is a name said twice, not a slip */
+		if (a->kind == TOK_WORD && !(a->flags & TOK_CAP) &&
+		    !incons_minor(ic, i + k) && latin(d, i + k))
+			content = 1;
+	}
+	return content;
+}
+
+/* PhraseRepetition: "take effect almost take effect" in one sentence. */
+static void
+phrase_repetition(const struct incons *ic)
+{
+	const struct doc *d = ic->d;
+	size_t s, i, n, g;
+
+	for (s = 0; s < d->nsents; s++) {
+		size_t end = d->sents[s].first + d->sents[s].n;
+
+		for (i = d->sents[s].first; i < end; i++) {
+			int hit = 0;
+
+			for (n = REP_MAX_N; n >= 2 && !hit; n--)
+				for (g = 0; g <= REP_MAX_GAP && !hit; g++) {
+					size_t j = i + n + g, off, len;
+
+					if (j + n > end ||
+					    !ngram_repeats(ic, i, j, n) ||
+					    !slip_gap(ic, i + n, j))
+						continue;
+					incons_span(d, i, j + n - 1, &off,
+					    &len);
+					incons_report(ic,
+					    FINDING_PHRASE_REPETITION, off,
+					    len, "Phrase '%.*s' is repeated",
+					    (int)((size_t)d->toks[i + n - 1].off +
+					    d->toks[i + n - 1].len -
+					    d->toks[i].off),
+					    d->text + d->toks[i].off);
+					i = j + n - 1;
+					hit = 1;
+				}
+		}
+	}
+}
+
+/* The last token of the source phrase after an attribution at i. */
+static size_t
+source_end(const struct doc *d, size_t i, size_t end)
+{
+	size_t j = i, k;
+
+	for (k = 0; j < end && k < ATTR_MAX_GAP; j++, k++)
+		if (!wordlike(&d->toks[j]))
+			break;
+	return j > i ? j - 1 : i;
+}
+
+/*
+ * PhraseRepetition, doubled attribution: "according to one of the sources,
+ * according to the regulation".
+ */
+static void
+doubled_attribution(const struct incons *ic)
+{
+	const struct doc *d = ic->d;
+	size_t s, i, j, n, m;
+
+	if (ic->lx->attrib_phrases == NULL)
+		return;
+	for (s = 0; s < d->nsents; s++) {
+		size_t end = d->sents[s].first + d->sents[s].n;
+
+		for (i = d->sents[s].first; i < end; i++) {
+			size_t last, off, len;
+
+			if ((d->toks[i].flags & TOK_INQUOTE) ||
+			    lex_match(ic->lx->attrib_phrases, d, i, &n) ==
+			    NULL)
+				continue;
+			/* the first source: words, then one comma */
+			for (j = i + n; j < end && j < i + n + ATTR_MAX_GAP;
+			    j++)
+				if (!wordlike(&d->toks[j]))
+					break;
+			if (j == i + n || j + 1 >= end ||
+			    d->text[d->toks[j].off] != ',' ||
+			    lex_match(ic->lx->attrib_phrases, d, j + 1, &m) ==
+			    NULL)
+				continue;
+			last = source_end(d, j + 1 + m, end);
+			incons_span(d, i, last, &off, &len);
+			incons_report(ic, FINDING_PHRASE_REPETITION, off, len,
+			    "Attribution is doubled: '%.*s'",
+			    excerpt_len(len), d->text + off);
+			i = last;
+		}
+	}
+}
+
+/* Content words of quote q (keys), at most cap; returns the count. */
+static size_t
+quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
+    size_t cap)
+{
+	size_t i, n = 0, k;
+
+	for (i = q->first; i < q->last && n < cap; i++) {
+		const struct tok *t = &ic->d->toks[i];
+
+		if (t->kind == TOK_WORD && incons_minor(ic, i))
+			continue;
+		if (!wordlike(t))
+			continue;
+		for (k = 0; k < n && out[k] != t->key; k++)
+			;
+		if (k == n)
+			out[n++] = t->key;
+	}
+	return n;
+}
+
+/*
+ * Is the word sequence of quote a (case and punctuation aside) the same
+ * as b's (2), or contained in it (1)?  0 otherwise.
+ */
+static int
+quote_contained(const struct doc *d, const struct quote *a,
+    const struct quote *b)
+{
+	size_t i, j, na = 0, nb = 0, k;
+
+	for (i = a->first; i < a->last; i++)
+		na += wordlike(&d->toks[i]);
+	for (j = b->first; j < b->last; j++)
+		nb += wordlike(&d->toks[j]);
+	if (na > nb)
+		return 0;
+	for (j = b->first; j < b->last; j++) {
+		size_t x = a->first, y = j;
+
+		if (!wordlike(&d->toks[j]))
+			continue;
+		for (k = 0; k < na; k++) {
+			while (x < a->last && !wordlike(&d->toks[x]))
+				x++;
+			while (y < b->last && !wordlike(&d->toks[y]))
+				y++;
+			if (x >= a->last || y >= b->last ||
+			    d->toks[x].key != d->toks[y].key)
+				break;
+			x++;
+			y++;
+		}
+		if (k == na)
+			return na == nb ? 2 : 1;
+	}
+	return 0;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The word-pair keys of quote q (sorted), at most cap; returns the count. */
+static size_t
+bigrams(const struct doc *d, const struct quote *q, uint64_t *out,
+    size_t cap)
+{
+	size_t i, n = 0;
+	uint64_t prev = 0;
+
+	for (i = q->first; i < q->last && n < cap; i++) {
+		if (!wordlike(&d->toks[i]))
+			continue;
+		if (prev != 0)
+			out[n++] = prev * 31 + d->toks[i].key;
+		prev = d->toks[i].key;
+	}
+	qsort(out, n, sizeof(*out), cmp_u64);
+	return n;
+}
+
+/* Share of a's word pairs that b has too. */
+static double
+bigram_share(const struct doc *d, const struct quote *a,
+    const struct quote *b)
+{
+	uint64_t x[QM_MAX_BIGRAMS], y[QM_MAX_BIGRAMS];
+	size_t nx = bigrams(d, a, x, QM_MAX_BIGRAMS);
+	size_t ny = bigrams(d, b, y, QM_MAX_BIGRAMS), i, hit = 0;
+
+	if (nx == 0)
+		return 0;
+	for (i = 0; i < nx; i++)
+		if (bsearch(&x[i], y, ny, sizeof(*y), cmp_u64) != NULL)
+			hit++;
+	return (double)hit / (double)nx;
+}
+
+static int
+same_speaker(const struct quote *a, const struct quote *b)
+{
+	if (a->speaker == NULL || b->speaker == NULL)
+		return -1;	/* unknown */
+	return strcasecmp(a->speaker, b->speaker) == 0;
+}
+
+/* Compares quote b (later) with the earlier quote a; reports b. */
+static void
+quote_pair(const struct incons *ic, const struct quote *a,
+    const struct quote *b, size_t shared, size_t na, size_t nb)
+{
+	struct doc *d = ic->d;
+	size_t small = na < nb ? na : nb;
+	int c, sp;
+
+	if (shared < QM_MIN_SHARED || (double)shared < QM_OVERLAP *
+	    (double)small)
+		return;
+	c = na <= nb ? quote_contained(d, a, b) : quote_contained(d, b, a);
+	sp = same_speaker(a, b);
+	if (c == 2 && sp == 0) {
+		incons_report(ic, FINDING_QUOTE_MISMATCH, b->toff, b->tlen,
+		    "The same quote is credited to %s here and to %s on "
+		    "line %zu", b->speaker, a->speaker,
+		    incons_line(d, a->toff));
+		return;
+	}
+	if (c != 0 || sp == 0 || bigram_share(d, na <= nb ? a : b,
+	    na <= nb ? b : a) < QM_BIGRAMS)
+		return;
+	incons_report(ic, FINDING_QUOTE_MISMATCH, b->toff, b->tlen,
+	    "This quote repeats, in other words, the quote on line %zu: "
+	    "'%.*s'", incons_line(d, a->toff), excerpt_len(a->tlen),
+	    d->text + a->toff);
+}
+
+/* QuoteMismatch: one remark quoted twice in different words. */
+static void
+quote_mismatch(const struct incons *ic)
+{
+	struct doc *d = ic->d;
+	struct incons_map map;
+	int32_t *next, *count, *touched;
+	size_t *nwords, q, k, w, ntouched;
+	uint64_t words[64];
+	int32_t *wq;
+	size_t nitems = 0, cap;
+
+	if (d->nquotes < 2)
+		return;
+	cap = d->nquotes * 64;
+	next = arena_alloc(&d->arena, cap * sizeof(*next));
+	wq = arena_alloc(&d->arena, cap * sizeof(*wq));
+	count = arena_calloc(&d->arena, d->nquotes, sizeof(*count));
+	touched = arena_alloc(&d->arena, d->nquotes * sizeof(*touched));
+	nwords = arena_calloc(&d->arena, d->nquotes, sizeof(*nwords));
+	incons_map_init(&map, &d->arena, cap);
+	for (q = 0; q < d->nquotes; q++) {
+		const struct quote *b = &d->quotes[q];
+		size_t n;
+
+		if (!quote_is_speech(b))
+			continue;
+		n = quote_words(ic, b, words, 64);
+		nwords[q] = n;
+		if (n < QM_MIN_WORDS)
+			continue;
+		/* count shared words with earlier quotes */
+		ntouched = 0;
+		for (w = 0; w < n; w++) {
+			int32_t h = incons_map_get(&map, words[w]);
+			size_t len = 0;
+
+			for (k = (size_t)h; h >= 0 && len < QM_MAX_CHAIN;
+			    len++, h = next[h], k = (size_t)h)
+				if (count[wq[k]]++ == 0)
+					touched[ntouched++] = wq[k];
+		}
+		for (k = 0; k < ntouched; k++) {
+			size_t a = (size_t)touched[k];
+
+			quote_pair(ic, &d->quotes[a], b, (size_t)count[a],
+			    nwords[a], n);
+			count[a] = 0;
+		}
+		for (w = 0; w < n; w++) {
+			int32_t *h = incons_map_head(&map, words[w]);
+
+			wq[nitems] = (int32_t)q;
+			next[nitems] = *h;
+			*h = (int32_t)nitems++;
+		}
+	}
+}
 
 void
 incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
-	(void)d;
-	(void)rs;
-	(void)lx;
+	struct incons ic;
+
+	ic.d = d;
+	ic.rs = rs;
+	ic.lx = lx;
+	if (d->ntoks == 0)
+		return;
+	phrase_repetition(&ic);
+	doubled_attribution(&ic);
+	quote_mismatch(&ic);
+	numconf_run(&ic);
+	namecheck_run(&ic);
+	datecheck_run(&ic);
 }

@@ -38,6 +38,11 @@ lexset_load(struct lexset *ls, const char *dir)
 	    load(&ls->numbers, dir, "number-words.txt", 0, NULL) < 0 ||
 	    load(&ls->pronouns, dir, "pronouns.txt", 0, NULL) < 0 ||
 	    load(&ls->change_words, dir, "change-words.txt", 0, NULL) < 0 ||
+	    load(&ls->title_groups, dir, "title-groups.txt", 0, NULL) < 0 ||
+	    load(&ls->attrib_phrases, dir, "attribution-phrases.txt", 0,
+	    NULL) < 0 ||
+	    load(&ls->calendar, dir, "calendar.txt", 0, NULL) < 0 ||
+	    load(&ls->quantity, dir, "quantity-words.txt", 0, NULL) < 0 ||
 	    load(&ls->title_mods, dir, "title-modifiers.txt", 0, NULL) < 0 ||
 	    load(&ls->doc_verbs, dir, "document-verbs.txt", LEX_ALL_FIELDS,
 	    NULL) < 0) {
@@ -62,6 +67,10 @@ lexset_release(struct lexset *ls)
 	lex_free(ls->numbers);
 	lex_free(ls->pronouns);
 	lex_free(ls->change_words);
+	lex_free(ls->title_groups);
+	lex_free(ls->attrib_phrases);
+	lex_free(ls->calendar);
+	lex_free(ls->quantity);
 	lex_free(ls->title_mods);
 	lex_free(ls->doc_verbs);
 	memset(ls, 0, sizeof(*ls));

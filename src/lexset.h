@@ -17,6 +17,10 @@ struct lexset {
 	struct lexicon *numbers;	/* number-words.txt: word -> value */
 	struct lexicon *pronouns;	/* pronoun -> m f p n */
 	struct lexicon *change_words;	/* change-words.txt */
+	struct lexicon *title_groups;	/* title head -> exclusive group */
+	struct lexicon *attrib_phrases;	/* attribution-phrases.txt */
+	struct lexicon *calendar;	/* weekdays, months -> number */
+	struct lexicon *quantity;	/* approx, scale, anaphors, units */
 	struct lexicon *title_mods;	/* title-modifiers.txt */
 	struct lexicon *doc_verbs;	/* document-verbs.txt (all forms) */
 };

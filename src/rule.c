@@ -39,6 +39,7 @@ static const char *const known_keys[] = {
 	"second", "capitalize", "match", "style", "indicators", "either",
 	"alpha", "threshold", "category", "skipquotes", "subjects",
 	"predicates", "mirror_subjects", "mirror_predicates", "negators",
+	"context", "mirror_context",
 	"filters", "custom", "dictionaries", "dicpath", "ignore", "prefix",
 	"formula", "condition", "metrics", "grade", "script", "pos",
 	"vocab", NULL
@@ -130,6 +131,8 @@ rule_free(struct rule *r)
 	lex_free(r->subjects2);
 	lex_free(r->predicates2);
 	lex_free(r->negators);
+	lex_free(r->context);
+	lex_free(r->context2);
 	free(r);
 }
 
@@ -438,6 +441,10 @@ apply_key(struct rule *r, const char *path, const char *k,
 		return get_lexicon(path, v, k, &r->predicates2);
 	if (strcmp(k, "negators") == 0)
 		return get_lexicon(path, v, k, &r->negators);
+	if (strcmp(k, "context") == 0)
+		return get_lexicon(path, v, k, &r->context);
+	if (strcmp(k, "mirror_context") == 0)
+		return get_lexicon(path, v, k, &r->context2);
 	if (strcmp(k, "scope") == 0 && v->type == YT_SCALAR) {
 		if (strcmp(v->str, "sentence") == 0)
 			r->scope = RULE_SCOPE_SENTENCE;

@@ -82,6 +82,9 @@ struct rule {
 	struct lexicon *subjects, *predicates;
 	struct lexicon *subjects2, *predicates2;
 	struct lexicon *negators;
+	/* a word of these must come earlier in the sentence ("shares fell
+	 * ... as investors applauded"); NULL: no condition */
+	struct lexicon *context, *context2;
 	int scope;		/* RULE_SCOPE_* */
 	int regex_failed;	/* match limit reported once (atomic) */
 };

@@ -419,6 +419,18 @@ run_occurrence(struct runctx *c, struct rule *r, struct doc *d)
 	}
 }
 
+/* Does the word contain an ASCII letter? */
+static int
+has_latin(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+			return 1;
+	return 0;
+}
+
 static void
 run_repetition(struct rule *r, struct doc *d)
 {
@@ -445,6 +457,13 @@ run_repetition(struct rule *r, struct doc *d)
 			continue;
 		/* reduplication is grammar in many scripts (Hindi, Malay) */
 		if ((unsigned char)d->text[a->off] >= 0xCD)
+			continue;
+		/* "Sirhan Sirhan", "Duran Duran": a name, not a slip */
+		if ((a->flags & TOK_CAP) && (b->flags & TOK_CAP) &&
+		    !(a->flags & TOK_SSTART))
+			continue;
+		/* reduplication is grammar in Hindi or Malay: English only */
+		if (!has_latin(d->text + a->off, a->len))
 			continue;
 		if ((r->flags & RULE_SKIPQUOTES) && (a->flags & TOK_INQUOTE))
 			continue;

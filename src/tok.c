@@ -218,6 +218,8 @@ scan_number(const unsigned char *s, size_t n, size_t i)
 			i += k;
 			continue;
 		}
+		/* "2,500", "1.2": a separator between digits, even when
+		 * the caller started scanning after the first digit */
 		if ((c == '.' || c == ',') && i + 1 < n &&
 		    s[i + 1] >= '0' && s[i + 1] <= '9' && digits) {
 			i += 1;

@@ -1,0 +1,356 @@
+/* datecheck.c: DateConflict: one event anchored to two days or dates. */
+#include "datecheck.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "finding.h"
+#include "incons_p.h"
+#include "lex.h"
+#include "lexset.h"
+#include "tok.h"
+
+/*
+ * How far from a weekday a word may be and still be the event it dates:
+ * "declared a state of emergency for Dunmore and two neighboring counties
+ * on Thursday" puts the verb 12 tokens before the day.
+ */
+#define DC_BEFORE 12
+#define DC_AFTER 4
+
+/* Words after "Tuesday's" searched for the event noun. */
+#define DC_MAX_NP 3
+
+/* Anchors of one event compared (keeps the check linear). */
+#define DC_MAX_CHAIN 32
+
+/* Paragraphs at the top searched for a dateline year. */
+#define DC_DATELINE_PARAS 3
+
+struct dc_anchor {
+	size_t word, day;	/* tokens: the event word and its weekday */
+	int wday;
+	int32_t next;
+};
+
+struct dc {
+	const struct incons *ic;
+	int sec_wday, sec_month;
+	struct dc_anchor *a;
+	size_t na, cap;
+	struct incons_map map;	/* event stem -> anchors */
+};
+
+/* "publication", "published" -> "publi"; "vote", "voted" -> "vot". */
+static uint64_t
+event_stem(const struct doc *d, size_t i)
+{
+	static const char *const suf[] = { "ation", "ion", "ing", "ed", "e",
+	    NULL };
+	char w[64];
+	size_t n = incons_word(d, i, w, sizeof(w)), k, l;
+
+	if (n > 3 && w[n - 1] == 's')
+		n--;
+	for (k = 0; suf[k] != NULL; k++) {
+		l = strlen(suf[k]);
+		if (n > l + 2 && memcmp(w + n - l, suf[k], l) == 0) {
+			n -= l;
+			break;
+		}
+	}
+	return tok_key(w, n > 5 ? 5 : n);
+}
+
+static int
+weekday(const struct dc *c, size_t i)
+{
+	const char *v;
+
+	if (c->ic->d->toks[i].flags & TOK_INQUOTE)
+		return -1;
+	v = incons_lex_val(c->ic->d, c->ic->lx->calendar, i, c->sec_wday);
+	return v != NULL ? atoi(v) : -1;
+}
+
+/* "next Tuesday", "every Monday": not the day something happened. */
+static int
+unanchored(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "next", "every", "each", "until",
+	    "by", "through", "before", "following", NULL };
+
+	return incons_after(d, i, w);
+}
+
+/*
+ * Does a word between tokens a and b (exclusive) start another statement,
+ * so that a weekday beyond it dates that one ("affected, according to a
+ * report on Saturday")?  A speech verb counts in an inflected form only:
+ * "a state of emergency" is a noun.
+ */
+static int
+barrier(const struct dc *c, size_t a, size_t b)
+{
+	const struct doc *d = c->ic->d;
+	size_t k, n;
+	const char *base;
+
+	for (k = a + 1; k < b; k++)
+		if (tok_is(d, &d->toks[k], "according") ||
+		    ((base = incons_lex_val(d, c->ic->lx->speech_verbs, k,
+		    -1)) != NULL && !tok_is(d, &d->toks[k], base)) ||
+		    (c->ic->lx->doc_nouns != NULL &&
+		    lex_match(c->ic->lx->doc_nouns, d, k, &n) != NULL))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is weekday i given with a clock time ("4:53 a.m. Thursday")?  A time of
+ * day is local to a time zone the rest of the story may not share.
+ */
+static int
+clock_time(const struct doc *d, size_t i)
+{
+	size_t k, lo = i > 3 ? i - 3 : 0;
+
+	for (k = lo; k < d->ntoks && k <= i + 3; k++) {
+		const struct tok *t = &d->toks[k];
+
+		if (t->sent != d->toks[i].sent)
+			continue;
+		/* "4:53", "a.m.", "p.m." */
+		if ((t->kind == TOK_PUNCT && d->text[t->off] == ':' && k > 0 &&
+		    d->toks[k - 1].kind == TOK_NUM) || tok_is(d, t, "a.m") ||
+		    tok_is(d, t, "p.m") || (tok_is(d, t, "m") && k >= 2 &&
+		    (tok_is(d, &d->toks[k - 2], "a") ||
+		    tok_is(d, &d->toks[k - 2], "p"))))
+			return 1;
+	}
+	return 0;
+}
+
+/* Indexes the words dated by each plain weekday of sentence s. */
+static void
+anchors(struct dc *c, size_t s)
+{
+	struct doc *d = c->ic->d;
+	const struct sent *st = &d->sents[s];
+	size_t i, j, end = st->first + st->n;
+
+	for (j = st->first; j < end; j++) {
+		size_t best = 0, bestdist = (size_t)-1;
+		struct dc_anchor *a;
+		int32_t *h;
+
+		if (d->toks[j].kind != TOK_WORD ||
+		    (d->toks[j].flags & TOK_INQUOTE) ||
+		    incons_minor(c->ic, j) || weekday(c, j) >= 0)
+			continue;
+		for (i = j > st->first + DC_AFTER ? j - DC_AFTER : st->first;
+		    i < end && i <= j + DC_BEFORE; i++) {
+			size_t dist = i > j ? i - j : j - i;
+
+			if (weekday(c, i) < 0 || incons_possessive(d, i) ||
+			    unanchored(d, i) || dist >= bestdist ||
+			    barrier(c, i < j ? i : j, i < j ? j : i))
+				continue;
+			best = i;
+			bestdist = dist;
+		}
+		if (bestdist == (size_t)-1 || clock_time(d, best))
+			continue;
+		arena_grow(&d->arena, (void **)&c->a, &c->cap, sizeof(*c->a),
+		    c->na + 1);
+		a = &c->a[c->na];
+		a->word = j;
+		a->day = best;
+		a->wday = weekday(c, best);
+		h = incons_map_head(&c->map, event_stem(d, j));
+		a->next = *h;
+		*h = (int32_t)c->na++;
+	}
+}
+
+/* "Tuesday's vote": the event noun after a possessive weekday. */
+static size_t
+event_noun(const struct dc *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	size_t j, head = 0;
+
+	for (j = i + 1; j < d->ntoks && j <= i + DC_MAX_NP &&
+	    d->toks[j].sent == d->toks[i].sent; j++) {
+		if (d->toks[j].kind != TOK_WORD ||
+		    (d->toks[j].flags & TOK_CAP) || incons_minor(c->ic, j))
+			break;
+		head = j;
+	}
+	return head;
+}
+
+static void
+possessives(struct dc *c)
+{
+	struct doc *d = c->ic->d;
+	size_t i, k;
+
+	for (i = 0; i < d->ntoks; i++) {
+		const struct dc_anchor *bad = NULL;
+		size_t head, a, b, off, len, aoff, alen;
+		int day, n = 0;
+		int32_t e;
+
+		if ((day = weekday(c, i)) < 0 || !incons_possessive(d, i) ||
+		    (head = event_noun(c, i)) == 0)
+			continue;
+		for (e = incons_map_get(&c->map, event_stem(d, head));
+		    e >= 0 && n < DC_MAX_CHAIN; e = c->a[e].next, n++) {
+			const struct dc_anchor *x = &c->a[e];
+
+			if (d->toks[x->word].sent == d->toks[i].sent)
+				continue;
+			if (x->wday == day)
+				break;
+			bad = x;
+		}
+		if (bad == NULL || e >= 0)
+			continue;
+		a = bad->word < bad->day ? bad->word : bad->day;
+		b = bad->word < bad->day ? bad->day : bad->word;
+		incons_span(d, i, head, &off, &len);
+		incons_span(d, a, b, &aoff, &alen);
+		if (aoff > off) {
+			size_t t;
+
+			t = off, off = aoff, aoff = t;
+			t = len, len = alen, alen = t;
+		}
+		k = incons_line(d, aoff);
+		incons_report(c->ic, FINDING_DATE_CONFLICT, off, len,
+		    "'%.*s' puts the event on another day than '%.*s' on "
+		    "line %zu", (int)(len > 60 ? 60 : len), d->text + off,
+		    (int)(alen > 60 ? 60 : alen), d->text + aoff, k);
+	}
+}
+
+/* Day of the week (0 = Sunday) of a Gregorian date. */
+static int
+day_of_week(int y, int m, int dd)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+
+	if (m < 3)
+		y--;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + dd) % 7;
+}
+
+/* A plain integer token in [lo, hi], or -1. */
+static int
+int_tok(const struct doc *d, size_t i, int lo, int hi)
+{
+	const struct tok *t = &d->toks[i];
+	int v = 0;
+	size_t k;
+
+	if (t->kind != TOK_NUM || t->len > 4)
+		return -1;
+	for (k = 0; k < t->len; k++) {
+		char ch = d->text[t->off + k];
+
+		if (ch < '0' || ch > '9')
+			return -1;
+		v = v * 10 + (ch - '0');
+	}
+	return v >= lo && v <= hi ? v : -1;
+}
+
+/*
+ * Parses MONTH [.] DAY [, YEAR] at token i; returns the token after it,
+ * or 0 when there is no date.  *year is 0 when not given.
+ */
+static size_t
+parse_date(const struct dc *c, size_t i, int *month, int *dd, int *year)
+{
+	const struct doc *d = c->ic->d;
+	const char *v;
+	size_t j = i + 1;
+
+	if (i >= d->ntoks || (v = incons_lex_val(d, c->ic->lx->calendar, i,
+	    c->sec_month)) == NULL)
+		return 0;
+	*month = atoi(v);
+	if (j < d->ntoks && d->text[d->toks[j].off] == '.')
+		j++;
+	if (j >= d->ntoks || (*dd = int_tok(d, j, 1, 31)) < 0)
+		return 0;
+	j++;
+	*year = 0;
+	if (j + 1 < d->ntoks && d->text[d->toks[j].off] == ',' &&
+	    (*year = int_tok(d, j + 1, 1800, 2200)) > 0)
+		return j + 2;
+	*year = 0;
+	return j;
+}
+
+/* "Tuesday, Nov. 18, 2025": the weekday must fall on the date. */
+static void
+weekday_dates(struct dc *c)
+{
+	struct doc *d = c->ic->d;
+	static const char *const names[] = { "Sunday", "Monday", "Tuesday",
+	    "Wednesday", "Thursday", "Friday", "Saturday" };
+	size_t i, j, end;
+	int dateline = 0, dlmonth = 0, m, dd, y;
+
+	for (i = 0; i < d->ntoks && d->toks[i].para < DC_DATELINE_PARAS;
+	    i++)
+		if (parse_date(c, i, &m, &dd, &y) && y > 0) {
+			dateline = y;
+			dlmonth = m;
+			break;
+		}
+	for (i = 0; i + 2 < d->ntoks; i++) {
+		int wd = weekday(c, i), year;
+
+		if (wd < 0)
+			continue;
+		j = i + 1;
+		if (d->text[d->toks[j].off] == ',')
+			j++;
+		if ((end = parse_date(c, j, &m, &dd, &y)) == 0)
+			continue;
+		year = y;
+		if (year == 0 && dateline > 0)
+			year = m > dlmonth + 1 ? dateline - 1 : dateline;
+		if (year == 0 || day_of_week(year, m, dd) == wd)
+			continue;
+		incons_report(c->ic, FINDING_DATE_CONFLICT, d->toks[i].off,
+		    (size_t)d->toks[end - 1].off + d->toks[end - 1].len -
+		    d->toks[i].off, "This date falls on a %s in %d, not on "
+		    "'%.*s'", names[day_of_week(year, m, dd)], year,
+		    (int)d->toks[i].len, d->text + d->toks[i].off);
+	}
+}
+
+void
+datecheck_run(const struct incons *ic)
+{
+	struct doc *d = ic->d;
+	struct dc c;
+	size_t s;
+
+	memset(&c, 0, sizeof(c));
+	c.ic = ic;
+	if (ic->lx->calendar == NULL)
+		return;
+	c.sec_wday = lex_section(ic->lx->calendar, "weekdays");
+	c.sec_month = lex_section(ic->lx->calendar, "months");
+	incons_map_init(&c.map, &d->arena, d->ntoks);
+	for (s = 0; s < d->nsents; s++)
+		anchors(&c, s);
+	possessives(&c);
+	weekday_dates(&c);
+}

@@ -1,0 +1,89 @@
+/*
+ * incons_p.h: helpers shared by the inconsistency checks (incons.c,
+ * numconf.c, namecheck.c, datecheck.c); not for the rest of the program.
+ */
+#ifndef INCONS_P_H
+#define INCONS_P_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct ruleset;
+struct lexset;
+struct lexicon;
+struct arena;
+
+/* What every check receives. */
+struct incons {
+	struct doc *d;
+	const struct ruleset *rs;
+	const struct lexset *lx;
+};
+
+/*
+ * A multimap from 64-bit keys to item indexes, in the document's arena:
+ * items chain through a next array the caller owns (-1 ends a chain).
+ * Built for a known maximum number of distinct keys; cannot fail.
+ */
+struct incons_map {
+	uint64_t *keys;
+	int32_t *heads;
+	size_t mask;
+};
+
+void incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys);
+
+/* The chain head for key (created empty, -1, when new). */
+int32_t *incons_map_head(struct incons_map *m, uint64_t key);
+
+/* The chain head for key, or -1 when the key was never added. */
+int32_t incons_map_get(const struct incons_map *m, uint64_t key);
+
+/*
+ * Writes token i's text, lowercased (ASCII) with a trailing possessive 's
+ * removed, into buf (NUL-terminated, truncated to cap - 1); returns the
+ * length.
+ */
+size_t incons_word(const struct doc *d, size_t i, char *buf, size_t cap);
+
+/* tok_key of incons_word's result. */
+uint64_t incons_word_key(const struct doc *d, size_t i);
+
+/* Does token i end in a possessive 's (or ’s)? */
+int incons_possessive(const struct doc *d, size_t i);
+
+/*
+ * Is the token before i, in the same sentence, one of the NULL-terminated
+ * words w (ASCII case ignored)?
+ */
+int incons_after(const struct doc *d, size_t i, const char *const *w);
+
+/* Is token i a word in lexicon lx (section sec, or any when sec < 0)? */
+const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
+    size_t i, int sec);
+
+/* Is token i a function word (or a number, or not a word at all)? */
+int incons_minor(const struct incons *ic, size_t i);
+
+/*
+ * Does a change or revision word (change-words.txt) occur within win tokens
+ * of the tokens [a, b] in their sentence (not inside them)?
+ */
+int incons_changed(const struct incons *ic, size_t a, size_t b, size_t win);
+
+/* The 1-based source line of text offset toff. */
+size_t incons_line(struct doc *d, size_t toff);
+
+/*
+ * Adds a finding of built-in check id over text [toff, toff+tlen) with a
+ * printf-style message (truncated at 400 bytes).  Cannot fail.
+ */
+void incons_report(const struct incons *ic, int id, size_t toff, size_t tlen,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* The text span covering tokens [a, b] (inclusive). */
+void incons_span(const struct doc *d, size_t a, size_t b, size_t *toff,
+    size_t *tlen);
+
+#endif

@@ -1,0 +1,577 @@
+/* namecheck.c: NameVariant and TitleConflict: one person, two forms. */
+#include "namecheck.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "finding.h"
+#include "incons_p.h"
+#include "lex.h"
+#include "lexset.h"
+#include "people.h"
+#include "tok.h"
+#include "utf8.h"
+
+/* Longest folded surname compared (bytes); longer ones are skipped. */
+#define NM_MAX_LEN 40
+
+/*
+ * Surnames of at least this many letters may differ by 2 edits (Reyes
+ * and Reyez: 1 at 4 letters; Achterberg and Achterburg: 2 from 8).
+ */
+#define NM_MIN_LEN 4
+#define NM_LEN_DIST2 8
+
+/* Forms compared with one neighbour key (keeps the check linear). */
+#define NM_MAX_CHAIN 16
+
+/* Tokens searched before a name for its title run. */
+#define NM_MAX_TITLE 4
+
+/* A distinct spelling of a capitalized word that ends a name. */
+struct nm_form {
+	uint64_t key;		/* case-folded, accents kept */
+	char fold[NM_MAX_LEN + 1];	/* accents and case folded */
+	size_t flen;
+	int count;
+	int person;		/* some use has a given name, title or verb */
+	int named;		/* some use has a given name or a title */
+	uint64_t given;		/* given name seen with it, 0 none */
+	int given_conflict;	/* two different given names */
+	size_t first;		/* token of the first use */
+	int reported;
+};
+
+/* One title given to a surname: "Lt. Boyce", "Raghunathan, the COO". */
+struct nm_title {
+	uint64_t who;		/* fold key of the surname */
+	const char *head;	/* canonical title (titles.txt) */
+	const char *group;	/* title-groups.txt, or NULL */
+	size_t a, b;		/* span tokens */
+	size_t name;		/* the surname token */
+	int32_t next;
+};
+
+struct nm {
+	const struct incons *ic;
+	struct nm_form *f;
+	size_t nf, capf;
+	struct nm_title *t;
+	size_t nt, capt;
+	struct incons_map forms;	/* key -> form */
+	struct incons_map lower;	/* keys of lowercase words */
+};
+
+static int
+capword(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+
+	return t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
+	    !(t->flags & TOK_ALLCAP);
+}
+
+/* The title lexicon entry that ends exactly at token j, and its start. */
+static const struct lex_entry *
+title_ending(const struct nm *c, size_t j, size_t lo, size_t *start)
+{
+	const struct doc *d = c->ic->d;
+	size_t p, n;
+
+	for (p = j >= lo + NM_MAX_TITLE ? j - NM_MAX_TITLE : lo; p <= j;
+	    p++) {
+		const struct lex_entry *e = lex_match(c->ic->lx->titles, d,
+		    p, &n);
+
+		if (e != NULL && p + n == j + 1 &&
+		    d->toks[p].sent == d->toks[j].sent) {
+			*start = p;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* The first token of the name whose last token is i (given names kept). */
+static size_t
+name_start(const struct nm *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	size_t r = i, s;
+
+	while (r > 0 && capword(d, r - 1) &&
+	    d->toks[r - 1].sent == d->toks[i].sent &&
+	    title_ending(c, r - 1, 0, &s) == NULL &&
+	    !incons_minor(c->ic, r - 1))
+		r--;
+	return r;
+}
+
+static int
+is_name_word(const struct nm *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct lexset *lx = c->ic->lx;
+
+	if (!capword(d, i) || (d->toks[i].flags & TOK_INQUOTE) ||
+	    incons_minor(c->ic, i) ||
+	    incons_lex_val(d, lx->titles, i, -1) != NULL ||
+	    incons_lex_val(d, lx->calendar, i, -1) != NULL)
+		return 0;
+	/* a given name alone is no surname; after "Dana" or "Sheriff",
+	 * Reed is one */
+	if (incons_lex_val(d, lx->given_names, i, -1) != NULL &&
+	    !(i > 0 && capword(d, i - 1) &&
+	    d->toks[i - 1].sent == d->toks[i].sent))
+		return 0;
+	/* the last capitalized word of a run */
+	return !(i + 1 < d->ntoks && capword(d, i + 1) &&
+	    d->toks[i + 1].sent == d->toks[i].sent &&
+	    !incons_possessive(d, i));
+}
+
+static struct nm_form *
+form_of(struct nm *c, size_t i)
+{
+	struct doc *d = c->ic->d;
+	uint64_t key = incons_word_key(d, i);
+	int32_t *h = incons_map_head(&c->forms, key);
+	struct nm_form *f;
+	char w[NM_MAX_LEN * 3 + 1];
+	size_t n;
+
+	if (*h >= 0)
+		return &c->f[*h];
+	n = incons_word(d, i, w, sizeof(w));
+	arena_grow(&d->arena, (void **)&c->f, &c->capf, sizeof(*c->f),
+	    c->nf + 1);
+	f = &c->f[c->nf];
+	memset(f, 0, sizeof(*f));
+	f->key = key;
+	f->first = i;
+	/* fold from the original text: incons_word lowercases ASCII only */
+	f->flen = utf8_fold_strip(d->text + d->toks[i].off, n, f->fold,
+	    sizeof(f->fold));
+	if (f->flen > NM_MAX_LEN)
+		f->flen = NM_MAX_LEN;
+	f->fold[f->flen] = '\0';
+	*h = (int32_t)c->nf++;
+	return f;
+}
+
+/* Records the title run before the name [r, i] and its appositive. */
+static void
+titles_of(struct nm *c, size_t r, size_t i, uint64_t who);
+
+/*
+ * Whose titles these are: the person the attribution's person table
+ * resolved the name to, else the folded surname.
+ */
+static uint64_t
+person_key(const struct nm *c, size_t i, const struct nm_form *f)
+{
+	int m = people_mention_at(c->ic->d, i);
+
+	if (m >= 0 && c->ic->d->mentions[m].person >= 0)
+		return 0x8000000000000000ULL |
+		    (uint64_t)c->ic->d->mentions[m].person;
+	return tok_key(f->fold, f->flen);
+}
+
+static void
+collect(struct nm *c)
+{
+	struct doc *d = c->ic->d;
+	const struct lexset *lx = c->ic->lx;
+	size_t i;
+
+	for (i = 0; i < d->ntoks; i++)
+		if (d->toks[i].kind == TOK_WORD &&
+		    !(d->toks[i].flags & TOK_CAP))
+			incons_map_head(&c->lower, d->toks[i].key);
+	for (i = 0; i < d->ntoks; i++) {
+		struct nm_form *f;
+		size_t r, s;
+		uint64_t given = 0;
+		int titled, verb;
+
+		if (!is_name_word(c, i))
+			continue;
+		f = form_of(c, i);
+		f->count++;
+		r = name_start(c, i);
+		if (r < i && incons_lex_val(d, lx->given_names, r, -1))
+			given = d->toks[r].key;
+		s = r;
+		if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
+		    d->text[d->toks[s - 1].off] == '.')
+			s--;
+		titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
+		verb = i + 1 < d->ntoks &&
+		    d->toks[i + 1].sent == d->toks[i].sent &&
+		    lex_get_key(lx->speech_verbs,
+		    lex_key_step(0, d->toks[i + 1].key)) != NULL;
+		if (given || titled || verb)
+			f->person = 1;
+		if (given || titled)
+			f->named = 1;
+		if (given && f->given && f->given != given)
+			f->given_conflict = 1;
+		if (given && !f->given)
+			f->given = given;
+		titles_of(c, r, i, person_key(c, i, f));
+	}
+}
+
+/* Optimal string alignment distance of a and b, capped at max + 1. */
+static int
+osa(const char *a, size_t na, const char *b, size_t nb, int max)
+{
+	int row[3][NM_MAX_LEN + 2];
+	size_t i, j;
+
+	if ((na > nb ? na - nb : nb - na) > (size_t)max)
+		return max + 1;
+	for (j = 0; j <= nb; j++)
+		row[0][j] = (int)j;
+	for (i = 1; i <= na; i++) {
+		int *cur = row[i % 3], *prev = row[(i - 1) % 3];
+		int *pp = row[(i + 1) % 3], best = max + 1;
+
+		cur[0] = (int)i;
+		for (j = 1; j <= nb; j++) {
+			int cost = a[i - 1] != b[j - 1], v = prev[j] + 1;
+
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (prev[j - 1] + cost < v)
+				v = prev[j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return row[na % 3][nb];
+}
+
+/*
+ * Reyes-Whitman and Reyes-Whitmore: the same parts but one, and that one
+ * shares its first NM_MIN_LEN letters.
+ */
+static int
+hyphen_variant(const struct nm_form *a, const struct nm_form *b)
+{
+	const char *pa = a->fold, *pb = b->fold;
+	int diff = 0;
+
+	if (strchr(pa, '-') == NULL || strchr(pb, '-') == NULL)
+		return 0;
+	while (*pa != '\0' || *pb != '\0') {
+		size_t la = strcspn(pa, "-"), lb = strcspn(pb, "-");
+
+		if (la != lb || memcmp(pa, pb, la) != 0) {
+			if (diff++ || la < NM_MIN_LEN || lb < NM_MIN_LEN ||
+			    memcmp(pa, pb, NM_MIN_LEN) != 0)
+				return 0;
+		}
+		pa += la + (pa[la] == '-');
+		pb += lb + (pb[lb] == '-');
+		if ((*pa == '\0') != (*pb == '\0'))
+			return 0;
+	}
+	return diff == 1;
+}
+
+/* Are a and b one person's name spelled two ways?  Returns the kind. */
+static int
+variant(const struct nm *c, const struct nm_form *a, const struct nm_form *b)
+{
+	size_t n = a->flen < b->flen ? a->flen : b->flen;
+	int max = n >= NM_LEN_DIST2 ? 2 : 1;
+
+	(void)c;
+	if (!a->person || !b->person || !(a->named || b->named))
+		return 0;
+	if (a->given && b->given && a->given != b->given)
+		return 0;	/* two people: Anita Boyce, Mark Boyd */
+	if (a->given_conflict || b->given_conflict)
+		return 0;
+	if (incons_map_get(&c->lower, a->key) >= 0 ||
+	    incons_map_get(&c->lower, b->key) >= 0)
+		return 0;	/* a common word, not a name */
+	if (a->flen == b->flen && memcmp(a->fold, b->fold, a->flen) == 0)
+		return 2;	/* Peña, Pena */
+	if (n < NM_MIN_LEN)
+		return 0;
+	/* evidence: the same given name, or one spelling used once */
+	if (!(a->given && a->given == b->given) &&
+	    !((a->count == 1) != (b->count == 1)))
+		return 0;
+	if (osa(a->fold, a->flen, b->fold, b->flen, max) <= max ||
+	    hyphen_variant(a, b))
+		return 1;
+	return 0;
+}
+
+/* Length of token i without a possessive 's. */
+static int
+name_len(const struct doc *d, size_t i)
+{
+	return (int)(d->toks[i].len - (incons_possessive(d, i) ?
+	    (d->text[d->toks[i].off + d->toks[i].len - 2] == '\'' ? 2 : 4) :
+	    0));
+}
+
+static void
+report_variant(const struct nm *c, struct nm_form *a, struct nm_form *b,
+    int kind)
+{
+	struct doc *d = c->ic->d;
+	struct nm_form *rare = a, *other = b;
+	const struct tok *t;
+	size_t len;
+
+	if (b->count < a->count || (b->count == a->count &&
+	    b->first > a->first)) {
+		rare = b;
+		other = a;
+	}
+	if (rare->reported)
+		return;
+	rare->reported = 1;
+	t = &d->toks[rare->first];
+	len = (size_t)name_len(d, rare->first);
+	incons_report(c->ic, FINDING_NAME_VARIANT, t->off, len,
+	    kind == 2 ? "'%.*s' is written '%.*s' elsewhere (line %zu): "
+	    "accents differ" : "'%.*s' is spelled '%.*s' elsewhere (line "
+	    "%zu): the same person?", (int)len, d->text + t->off,
+	    name_len(d, other->first),
+	    d->text + d->toks[other->first].off,
+	    incons_line(d, d->toks[other->first].off));
+}
+
+/* Neighbour keys of a folded form: itself, one deletion, hyphen parts. */
+static size_t
+neighbours(const struct nm_form *f, uint64_t *out, size_t cap)
+{
+	char w[NM_MAX_LEN + 1];
+	size_t n = 0, i, j;
+
+	out[n++] = tok_key(f->fold, f->flen);
+	for (i = 0; i < f->flen && n < cap; i++) {
+		memcpy(w, f->fold, i);
+		memcpy(w + i, f->fold + i + 1, f->flen - i - 1);
+		out[n++] = tok_key(w, f->flen - 1);
+		if (f->flen < NM_LEN_DIST2)
+			continue;
+		for (j = i; j + 1 < f->flen - 1 && n < cap; j++) {
+			char v[NM_MAX_LEN + 1];
+
+			memcpy(v, w, j);
+			memcpy(v + j, w + j + 1, f->flen - 2 - j);
+			out[n++] = tok_key(v, f->flen - 2);
+		}
+	}
+	/* hyphenated: each part replaced by a wildcard */
+	if (memchr(f->fold, '-', f->flen) == NULL)
+		return n;
+	for (i = 0; i <= f->flen && n < cap; i = j + 1) {
+		for (j = i; j < f->flen && f->fold[j] != '-'; j++)
+			;
+		memcpy(w, f->fold, i);
+		w[i] = '*';
+		memcpy(w + i + 1, f->fold + j, f->flen - j);
+		out[n++] = tok_key(w, i + 1 + f->flen - j);
+	}
+	return n;
+}
+
+static void
+name_variants(struct nm *c)
+{
+	struct doc *d = c->ic->d;
+	struct incons_map near;
+	int32_t *next;
+	size_t i, n, k, cap = NM_MAX_LEN * NM_MAX_LEN;
+	uint64_t *keys = arena_alloc(&d->arena, cap * sizeof(*keys));
+	size_t nitems = 0, total = 0;
+	int32_t *item;
+
+	for (i = 0; i < c->nf; i++)
+		if (c->f[i].person)
+			total += neighbours(&c->f[i], keys, cap);
+	if (total == 0)
+		return;
+	incons_map_init(&near, &d->arena, total);
+	next = arena_alloc(&d->arena, total * sizeof(*next));
+	item = arena_alloc(&d->arena, total * sizeof(*item));
+	for (i = 0; i < c->nf; i++) {
+		if (!c->f[i].person)
+			continue;
+		n = neighbours(&c->f[i], keys, cap);
+		for (k = 0; k < n; k++) {
+			int32_t *h = incons_map_head(&near, keys[k]), e;
+			int len = 0, kind;
+
+			for (e = *h; e >= 0 && len < NM_MAX_CHAIN;
+			    e = next[e], len++) {
+				struct nm_form *a = &c->f[item[e]];
+
+				if (a == &c->f[i])
+					continue;
+				kind = variant(c, a, &c->f[i]);
+				if (kind)
+					report_variant(c, a, &c->f[i], kind);
+			}
+			item[nitems] = (int32_t)i;
+			next[nitems] = *h;
+			*h = (int32_t)nitems++;
+		}
+	}
+}
+
+static void
+add_title(struct nm *c, uint64_t who, const char *head, size_t a, size_t b,
+    size_t name)
+{
+	struct doc *d = c->ic->d;
+	const struct lex_entry *g;
+	struct nm_title *t;
+
+	if (head == NULL || strcmp(head, "-") == 0)
+		return;
+	arena_grow(&d->arena, (void **)&c->t, &c->capt, sizeof(*c->t),
+	    c->nt + 1);
+	t = &c->t[c->nt++];
+	t->who = who;
+	t->head = head;
+	g = lex_get(c->ic->lx->title_groups, head, strlen(head));
+	t->group = g != NULL ? g->val : NULL;
+	t->a = a;
+	t->b = b;
+	t->name = name;
+	t->next = -1;
+}
+
+/* Is the word before token i "former", "ex-" or the like? */
+static int
+former(const struct doc *d, size_t i)
+{
+	static const char *const w[] = { "former", "ex", "then", "late",
+	    "retired", "onetime", "future", "incoming", "outgoing", NULL };
+
+	return incons_after(d, i, w);
+}
+
+static void
+titles_of(struct nm *c, size_t r, size_t i, uint64_t who)
+{
+	const struct doc *d = c->ic->d;
+	const struct lex_entry *e[NM_MAX_TITLE], *m;
+	size_t s = r, start[NM_MAX_TITLE], n = 0, j, end, len;
+	char joined[128];
+
+	/* before: "Detective Sgt. Anita Boyce" */
+	while (n < NM_MAX_TITLE) {
+		size_t p = s;
+
+		if (p > 0 && d->toks[p - 1].kind == TOK_PUNCT &&
+		    d->text[d->toks[p - 1].off] == '.')
+			p--;
+		if (p == 0 || (e[n] = title_ending(c, p - 1, 0, &p)) ==
+		    NULL)
+			break;
+		start[n++] = p;
+		s = p;
+	}
+	if (n > 0 && !former(d, start[n - 1])) {
+		/* "detective sergeant", "lieutenant governor": one title */
+		if (n >= 2 && snprintf(joined, sizeof(joined), "%s %s",
+		    e[1]->rest, e[0]->rest) < (int)sizeof(joined) &&
+		    (m = lex_get(c->ic->lx->titles, joined, strlen(joined))) !=
+		    NULL)
+			add_title(c, who, m->rest, start[1], i, i);
+		else
+			add_title(c, who, e[0]->rest, start[0], i, i);
+	}
+	/* after: "Raghunathan, the chief operating officer" */
+	end = d->sents[d->toks[i].sent].first + d->sents[d->toks[i].sent].n;
+	j = i + 1;
+	if (j >= end || d->text[d->toks[j].off] != ',')
+		return;
+	for (j++; j < end && j <= i + 6; j++) {
+		if (tok_is(d, &d->toks[j], "the") ||
+		    tok_is(d, &d->toks[j], "a") || tok_is(d, &d->toks[j], "an") ||
+		    incons_possessive(d, j))
+			continue;
+		if ((m = lex_match(c->ic->lx->titles, d, j, &len)) != NULL) {
+			if (!former(d, j))
+				add_title(c, who, m->rest, name_start(c, i),
+				    j + len - 1, i);
+		}
+		return;
+	}
+}
+
+static void
+title_conflicts(struct nm *c)
+{
+	struct doc *d = c->ic->d;
+	struct incons_map who;
+	size_t i;
+
+	if (c->nt == 0)
+		return;
+	incons_map_init(&who, &d->arena, c->nt);
+	for (i = 0; i < c->nt; i++) {
+		struct nm_title *t = &c->t[i];
+		int32_t *h = incons_map_head(&who, t->who), e;
+		int32_t fi = incons_map_get(&c->forms,
+		    incons_word_key(d, t->name));
+
+		if (fi >= 0 && c->f[fi].given_conflict)
+			continue;	/* two people share the surname */
+		for (e = *h; e >= 0 && t->group != NULL; e = c->t[e].next) {
+			const struct nm_title *o = &c->t[e];
+			size_t off, len, ooff, olen;
+
+			if (o->group == NULL || strcmp(o->group, t->group) ||
+			    strcmp(o->head, t->head) == 0)
+				continue;
+			incons_span(d, t->a, t->b, &off, &len);
+			incons_span(d, o->a, o->b, &ooff, &olen);
+			incons_report(c->ic, FINDING_TITLE_CONFLICT, off, len,
+			    "'%.*s' gives another title than '%.*s' on line "
+			    "%zu", (int)(len > 60 ? 60 : len), d->text + off,
+			    (int)(olen > 60 ? 60 : olen), d->text + ooff,
+			    incons_line(d, ooff));
+			break;
+		}
+		t->next = *h;
+		*h = (int32_t)i;
+	}
+}
+
+void
+namecheck_run(const struct incons *ic)
+{
+	struct doc *d = ic->d;
+	struct nm c;
+
+	memset(&c, 0, sizeof(c));
+	c.ic = ic;
+	if (ic->lx->titles == NULL || ic->lx->given_names == NULL ||
+	    ic->lx->title_groups == NULL)
+		return;
+	incons_map_init(&c.forms, &d->arena, d->ntoks);
+	incons_map_init(&c.lower, &d->arena, d->ntoks);
+	collect(&c);
+	name_variants(&c);
+	title_conflicts(&c);
+}

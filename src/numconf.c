@@ -1,0 +1,640 @@
+/* numconf.c: NumberConflict: one quantity given two values in a story. */
+#include "numconf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "finding.h"
+#include "incons_p.h"
+#include "lex.h"
+#include "lexset.h"
+#include "people.h"
+#include "tok.h"
+
+/*
+ * How far (tokens) a change word ("rose", "revised", "initially") may be
+ * from a number and still explain a second value for it.
+ */
+#define NC_CHANGE_WIN 8
+
+/* Words of the noun phrase after a number that name what it counts. */
+#define NC_MAX_NP 4
+
+/* Tokens after the counted noun searched for "were damaged". */
+#define NC_MAX_PRED 6
+
+/*
+ * Two restatements of one figure that differ by more than this ratio are
+ * rarely a slip: "the 16 teams" after "32 teams" is a subset.  Without a
+ * shared qualifier (both "damaged"), only closer values are compared.
+ */
+#define NC_MAX_RATIO 1.6
+
+/* Earlier mentions of one key compared with a new one (keeps it linear). */
+#define NC_MAX_CHAIN 64
+
+/* Most qualifier words kept per mention. */
+#define NC_MAX_QUAL 4
+
+enum nc_unit {
+	NC_COUNT,
+	NC_MONEY,
+	NC_PERCENT,
+	NC_AGE
+};
+
+struct nc_mention {
+	double v, lo, hi;	/* value and the interval its wording allows */
+	int unit;		/* enum nc_unit */
+	int definite;		/* "the 430 damaged homes" restates a figure */
+	int anaphor;		/* "the $3.2 million plan" */
+	uint64_t key;		/* unit and counted noun, or person */
+	uint64_t qual[NC_MAX_QUAL];
+	int nqual;
+	size_t first, last;	/* tokens of the number .. the noun */
+	int32_t next;		/* earlier mention with the same key */
+};
+
+struct nc {
+	const struct incons *ic;
+	struct nc_mention *m;
+	size_t n, cap;
+	int sec_approx, sec_scale, sec_anaphor, sec_unit, sec_cardinal;
+};
+
+/* A simple stem for comparing nouns and participles: homes/home. */
+static uint64_t
+stem_key(const struct doc *d, size_t i)
+{
+	char w[64];
+	size_t n = incons_word(d, i, w, sizeof(w));
+
+	if (n > 4 && strcmp(w + n - 3, "ies") == 0) {
+		w[n - 3] = 'y';
+		n -= 2;
+	} else if (n > 5 && strcmp(w + n - 3, "ing") == 0)
+		n -= 3;
+	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
+		n -= 2;
+	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
+	    w[n - 2] != 'u' && w[n - 2] != 'i')
+		n -= 1;
+	if (n > 3 && w[n - 1] == 'e')	/* damage, damag(ed) */
+		n -= 1;
+	return tok_key(w, n);
+}
+
+static int
+plural(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	const char *s = d->text + t->off;
+
+	return t->len > 3 && s[t->len - 1] == 's' && s[t->len - 2] != 's' &&
+	    s[t->len - 2] != 'u' && s[t->len - 2] != 'i';
+}
+
+/*
+ * Parses a number token: "$3.8", "2,500", "14%", "$3bn".  Sets *unit and
+ * returns 0, or -1 for what is not a plain quantity (1960s, 4:12, 3-1,
+ * 18th).  *age is set for "55-year-old".
+ */
+static int
+parse_num(const char *s, size_t n, double *v, int *unit, int *age,
+    int *grouped)
+{
+	size_t i = 0;
+	double x = 0, frac = 0.1;
+	int digits = 0, dot = 0;
+
+	*unit = NC_COUNT;
+	*age = 0;
+	*grouped = 0;
+	if (n > 0 && s[0] == '$') {
+		*unit = NC_MONEY;
+		i = 1;
+	} else if (n > 2 && ((unsigned char)s[0] == 0xE2 ||
+	    (unsigned char)s[0] == 0xC2)) {
+		/* EUR, GBP, YEN */
+		*unit = NC_MONEY;
+		i = (unsigned char)s[0] == 0xE2 ? 3 : 2;
+	}
+	for (; i < n; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9') {
+			if (dot) {
+				x += (c - '0') * frac;
+				frac /= 10;
+			} else
+				x = x * 10 + (c - '0');
+			digits++;
+		} else if (c == ',' && !dot && i + 3 < n + 1 && digits > 0) {
+			*grouped = 1;
+		} else if (c == '.' && !dot) {
+			dot = 1;
+		} else
+			break;
+	}
+	if (digits == 0)
+		return -1;
+	*v = x;
+	if (i == n)
+		return 0;
+	if (s[i] == '%' && i + 1 == n && *unit == NC_COUNT) {
+		*unit = NC_PERCENT;
+		return 0;
+	}
+	if (n - i == 9 && memcmp(s + i, "-year-old", 9) == 0 &&
+	    *unit == NC_COUNT) {
+		*age = 1;
+		return 0;
+	}
+	if (*unit == NC_MONEY) {
+		if (n - i == 2 && memcmp(s + i, "bn", 2) == 0) {
+			*v *= 1e9;
+			return 0;
+		}
+		if ((n - i == 1 && s[i] == 'm') || (n - i == 2 &&
+		    memcmp(s + i, "mn", 2) == 0)) {
+			*v *= 1e6;
+			return 0;
+		}
+		if (n - i == 1 && (s[i] == 'k' || s[i] == 'K')) {
+			*v *= 1e3;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static void
+add(struct nc *c, const struct nc_mention *m)
+{
+	struct doc *d = c->ic->d;
+
+	arena_grow(&d->arena, (void **)&c->m, &c->cap, sizeof(*c->m),
+	    c->n + 1);
+	c->m[c->n++] = *m;
+}
+
+/* The approximator ending just before token i, if any: its kind. */
+static const char *
+approximator(const struct nc *c, size_t i, size_t *start)
+{
+	const struct doc *d = c->ic->d;
+	size_t back, n;
+
+	for (back = 1; back <= 3 && back <= i; back++) {
+		const struct lex_entry *e = lex_match(c->ic->lx->quantity, d,
+		    i - back, &n);
+
+		if (e != NULL && e->section == c->sec_approx && n == back &&
+		    d->toks[i - back].sent == d->toks[i].sent) {
+			*start = i - back;
+			return e->val;
+		}
+	}
+	*start = i;
+	return NULL;
+}
+
+/*
+ * Does the word before token i make the number a restatement ("the 430
+ * damaged homes")?  A possessive ("the state's 41 delegates") names
+ * another owner's figure, not the one already given.
+ */
+static int
+definite_before(const struct doc *d, size_t i)
+{
+	static const char *const dets[] = { "the", "this", "these", "those",
+	    NULL };
+
+	return incons_after(d, i, dets);
+}
+
+/* Is token i a participle ("damaged", "pledged")? */
+static int
+participle(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+
+	return t->kind == TOK_WORD && t->len > 4 &&
+	    memcmp(d->text + t->off + t->len - 2, "ed", 2) == 0;
+}
+
+/*
+ * Does a restrictive modifier follow the counted noun at head ("the 326
+ * seats needed for a majority", "the 40 pilings in the ramp")?  Then the
+ * definite article picks out a new figure, not a restated one.
+ */
+static int
+restricted(const struct nc *c, size_t head)
+{
+	static const char *const w[] = { "of", "that", "which", "who", "in",
+	    "for", "to", "from", "at", "on", "with", "left", "remaining",
+	    "needed", "required", NULL };
+	const struct doc *d = c->ic->d;
+	size_t k;
+
+	if (head + 1 >= d->ntoks || d->toks[head + 1].sent !=
+	    d->toks[head].sent || d->toks[head + 1].kind != TOK_WORD)
+		return 0;
+	if (participle(d, head + 1))
+		return 1;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(d, &d->toks[head + 1], w[k]))
+			return 1;
+	return 0;
+}
+
+/* "homes ... were damaged": a participle after a form of "be". */
+static void
+post_qualifier(struct nc *c, struct nc_mention *m, size_t head)
+{
+	static const char *const be[] = { "was", "were", "is", "are", "been",
+	    "be", NULL };
+	const struct doc *d = c->ic->d;
+	size_t j, k, end = d->sents[d->toks[head].sent].first +
+	    d->sents[d->toks[head].sent].n;
+
+	for (j = head + 1; j < end && j <= head + NC_MAX_PRED; j++) {
+		if (d->toks[j].kind != TOK_WORD)
+			return;
+		for (k = 0; be[k] != NULL; k++)
+			if (tok_is(d, &d->toks[j], be[k]))
+				break;
+		if (be[k] == NULL)
+			continue;
+		for (j++; j < end && d->toks[j].kind == TOK_WORD; j++) {
+			if (incons_minor(c->ic, j))
+				continue;
+			if (participle(d, j) && m->nqual < NC_MAX_QUAL)
+				m->qual[m->nqual++] = stem_key(d, j);
+			return;
+		}
+		return;
+	}
+}
+
+/* Is token i a unit of measure (quantity-words.txt units), any number? */
+static int
+unit_word(const struct nc *c, size_t i)
+{
+	const struct lex_entry *e;
+	char w[64];
+	size_t n = incons_word(c->ic->d, i, w, sizeof(w));
+
+	if (n > 3 && w[n - 1] == 's')
+		n--;
+	e = lex_get(c->ic->lx->quantity, w, n);
+	return (e != NULL && e->section == c->sec_unit) ||
+	    incons_lex_val(c->ic->d, c->ic->lx->quantity, i, c->sec_unit);
+}
+
+/*
+ * The noun phrase after the number: up to NC_MAX_NP lowercase content
+ * words, ending at a plural noun.  Sets the key (unit + head) and the
+ * qualifiers; returns 0 when no counted noun follows.
+ */
+static int
+counted_noun(struct nc *c, struct nc_mention *m, size_t j)
+{
+	const struct doc *d = c->ic->d;
+	size_t end = d->sents[d->toks[m->first].sent].first +
+	    d->sents[d->toks[m->first].sent].n;
+	size_t head = 0, k, nw = 0;
+	uint64_t words[NC_MAX_NP];
+	int quals[NC_MAX_NP];
+
+	for (; j < end && nw < NC_MAX_NP; j++) {
+		const struct tok *t = &d->toks[j];
+
+		if (t->kind != TOK_WORD || (t->flags & (TOK_CAP |
+		    TOK_INQUOTE)) || incons_minor(c->ic, j))
+			break;
+		/* "5 kg rice", "195 light years": a measure, not a count */
+		if (unit_word(c, j))
+			return 0;
+		quals[nw] = participle(d, j);
+		words[nw++] = stem_key(d, j);
+		head = j;
+		if (plural(d, j) || incons_possessive(d, j))
+			break;
+	}
+	if (nw == 0)
+		return 0;
+	m->key = words[nw - 1] * 4 + (uint64_t)m->unit;
+	m->last = head;
+	for (k = 0; k + 1 < nw && m->nqual < NC_MAX_QUAL; k++)
+		if (quals[k])
+			m->qual[m->nqual++] = words[k];
+	m->anaphor = incons_lex_val(d, c->ic->lx->quantity, head,
+	    c->sec_anaphor) != NULL;
+	if (m->definite && restricted(c, head))
+		m->definite = 0;
+	post_qualifier(c, m, head);
+	return 1;
+}
+
+/* The capitalized word before ", 54," or ", a 54-year-old": a surname. */
+static int
+age_owner(const struct doc *d, size_t i, size_t *who)
+{
+	size_t j = i;
+
+	if (j >= 2 && (tok_is(d, &d->toks[j - 1], "a") ||
+	    tok_is(d, &d->toks[j - 1], "the")))
+		j--;
+	if (j < 2 || d->text[d->toks[j - 1].off] != ',' ||
+	    d->toks[j - 2].kind != TOK_WORD ||
+	    !(d->toks[j - 2].flags & TOK_CAP) ||
+	    d->toks[j - 2].sent != d->toks[i].sent)
+		return 0;
+	*who = j - 2;
+	return 1;
+}
+
+/* Did attribution's person table resolve token i to a person? */
+static int
+human(const struct doc *d, size_t i)
+{
+	int m = people_mention_at(d, i);
+
+	return m >= 0 && d->mentions[m].person >= 0 &&
+	    d->people[d->mentions[m].person].kind == PERSON_HUMAN;
+}
+
+/* Mentions of ages: "Cowen, 54," "the 55-year-old Cowen". */
+static int
+age_mention(struct nc *c, size_t i, double v, int age)
+{
+	const struct doc *d = c->ic->d;
+	struct nc_mention m;
+	size_t who = 0, j;
+
+	memset(&m, 0, sizeof(m));
+	if (!age) {
+		/* "Haines, 81, said" */
+		if (v < 1 || v > 119 || i + 1 >= d->ntoks ||
+		    !age_owner(d, i, &who) ||
+		    d->toks[i + 1].kind != TOK_PUNCT ||
+		    (d->text[d->toks[i + 1].off] != ',' &&
+		    d->text[d->toks[i + 1].off] != ')'))
+			return 0;
+	} else if (!age_owner(d, i, &who)) {
+		/* "the 55-year-old Cowen": the last word of the name */
+		for (j = i + 1; j < d->ntoks && d->toks[j].kind == TOK_WORD &&
+		    (d->toks[j].flags & TOK_CAP) &&
+		    d->toks[j].sent == d->toks[i].sent; j++)
+			who = j;
+		/* "a 34-year-old Rockport man": a modifier, not a name,
+		 * unless the person table knows the name */
+		if (who == 0 || (!human(d, who) && who + 1 < d->ntoks &&
+		    d->toks[who + 1].kind == TOK_WORD &&
+		    !incons_minor(c->ic, who + 1) &&
+		    !incons_lex_val(d, c->ic->lx->speech_verbs, who + 1, -1)))
+			return 0;
+	}
+	if (incons_minor(c->ic, who))
+		return 0;
+	m.v = m.lo = m.hi = v;
+	m.unit = NC_AGE;
+	m.key = incons_word_key(d, who) * 4 + NC_AGE;
+	m.first = i < who ? i : who;
+	m.last = i < who ? who : i;
+	add(c, &m);
+	return 1;
+}
+
+static void
+interval(struct nc_mention *m, const char *kind)
+{
+	m->lo = m->hi = m->v;
+	if (kind == NULL)
+		return;
+	if (strcmp(kind, "about") == 0) {
+		m->lo = m->v * 0.9;
+		m->hi = m->v * 1.1;
+	} else if (strcmp(kind, "nearly") == 0)
+		m->lo = m->v * 0.85;
+	else if (strcmp(kind, "atleast") == 0)
+		m->hi = INFINITY;
+	else if (strcmp(kind, "atmost") == 0)
+		m->lo = 0;
+}
+
+/* Collects the mention at number token (or number word) i, if any. */
+static void
+mention(struct nc *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	struct nc_mention m;
+	const char *val, *kind;
+	size_t j = i + 1, start;
+	int grouped = 0, age = 0;
+
+	memset(&m, 0, sizeof(m));
+	if (t->flags & TOK_INQUOTE)
+		return;
+	if (t->kind == TOK_NUM) {
+		if (parse_num(d->text + t->off, t->len, &m.v, &m.unit, &age,
+		    &grouped) < 0)
+			return;
+		if (age_mention(c, i, m.v, age) || age)
+			return;
+		/* a bare year, or a clock time, is not a quantity */
+		if (m.unit == NC_COUNT && !grouped && m.v >= 1800 &&
+		    m.v <= 2100)
+			return;
+	} else {
+		val = incons_lex_val(d, c->ic->lx->numbers, i,
+		    c->sec_cardinal);
+		/* "hundred" alone ("a few hundred") is a scale, not a count */
+		if (val == NULL || (m.v = strtod(val, NULL)) < 2 ||
+		    incons_lex_val(d, c->ic->lx->quantity, i, c->sec_scale))
+			return;
+	}
+	while (j < d->ntoks && d->toks[j].sent == t->sent &&
+	    (val = incons_lex_val(d, c->ic->lx->quantity, j,
+	    c->sec_scale)) != NULL) {
+		m.v *= strtod(val, NULL);
+		j++;
+	}
+	if (m.unit == NC_COUNT && j < d->ntoks && (tok_is(d, &d->toks[j],
+	    "percent") || tok_is(d, &d->toks[j], "pct"))) {
+		m.unit = NC_PERCENT;
+		j++;
+	}
+	kind = approximator(c, i, &start);
+	interval(&m, kind);
+	m.definite = definite_before(d, start);
+	m.first = i;
+	if (!counted_noun(c, &m, j))
+		return;
+	add(c, &m);
+}
+
+static int
+overlap(const struct nc_mention *a, const struct nc_mention *b)
+{
+	double eps = 1e-9 * (fabs(a->v) + fabs(b->v));
+
+	return a->lo <= b->hi + eps && b->lo <= a->hi + eps;
+}
+
+static int
+shared_qual(const struct nc_mention *a, const struct nc_mention *b)
+{
+	int i, k;
+
+	for (i = 0; i < a->nqual; i++)
+		for (k = 0; k < b->nqual; k++)
+			if (a->qual[i] == b->qual[k])
+				return 1;
+	return 0;
+}
+
+static int
+close_values(const struct nc_mention *a, const struct nc_mention *b)
+{
+	double x = a->v < b->v ? a->v : b->v, y = a->v < b->v ? b->v : a->v;
+
+	return x > 0 && y / x <= NC_MAX_RATIO;
+}
+
+/* A year near the number: a different time may explain another value. */
+static int
+dated(const struct doc *d, size_t i)
+{
+	const struct sent *s = &d->sents[d->toks[i].sent];
+	size_t j;
+
+	for (j = s->first; j < s->first + s->n; j++) {
+		const struct tok *t = &d->toks[j];
+		const char *p = d->text + t->off;
+
+		if (t->kind == TOK_NUM && t->len == 4 && (memcmp(p, "19",
+		    2) == 0 || memcmp(p, "20", 2) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Could a and b (different values) be two statements of one figure? */
+static int
+comparable(const struct nc *c, const struct nc_mention *a,
+    const struct nc_mention *b)
+{
+	const struct doc *d = c->ic->d;
+
+	if (d->toks[a->first].sent == d->toks[b->first].sent)
+		return 0;
+	if (incons_changed(c->ic, a->first, a->last, NC_CHANGE_WIN) ||
+	    incons_changed(c->ic, b->first, b->last, NC_CHANGE_WIN) ||
+	    dated(d, a->first) || dated(d, b->first))
+		return 0;
+	if (a->unit == NC_AGE)
+		return 1;
+	if (!close_values(a, b))
+		return 0;
+	if (a->nqual > 0 && b->nqual > 0)
+		return shared_qual(a, b);
+	return b->definite;
+}
+
+static void
+report(const struct nc *c, const struct nc_mention *b,
+    const struct nc_mention *a)
+{
+	struct doc *d = c->ic->d;
+	size_t off, len, aoff, alen;
+
+	incons_span(d, b->first, b->last, &off, &len);
+	incons_span(d, a->first, a->last, &aoff, &alen);
+	incons_report(c->ic, FINDING_NUMBER_CONFLICT, off, len,
+	    "'%.*s' here, but '%.*s' on line %zu: is one of them wrong?",
+	    (int)(len > 60 ? 60 : len), d->text + off,
+	    (int)(alen > 60 ? 60 : alen), d->text + aoff,
+	    incons_line(d, aoff));
+}
+
+/*
+ * "the $3.2 million plan": a definite project noun restates the story's
+ * main money figure (its first, in the opening paragraphs) when no
+ * mention of the same key came before.
+ */
+static void
+anaphor(const struct nc *c, const struct nc_mention *b, size_t bi)
+{
+	const struct doc *d = c->ic->d;
+	const struct nc_mention *lead = NULL;
+	size_t k;
+
+	for (k = 0; k < bi; k++) {
+		if (c->m[k].unit != NC_MONEY)
+			continue;
+		if (lead == NULL)
+			lead = &c->m[k];
+		if (overlap(&c->m[k], b))
+			return;	/* the figure was given before */
+	}
+	if (lead == NULL || d->toks[lead->first].para > 2 ||
+	    lead->key == b->key || overlap(lead, b) ||
+	    !close_values(lead, b) ||
+	    incons_changed(c->ic, lead->first, lead->last,
+	    NC_CHANGE_WIN) ||
+	    incons_changed(c->ic, b->first, b->last, NC_CHANGE_WIN) ||
+	    dated(d, lead->first) || dated(d, b->first))
+		return;
+	report(c, b, lead);
+}
+
+void
+numconf_run(const struct incons *ic)
+{
+	struct doc *d = ic->d;
+	struct nc c;
+	struct incons_map map;
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	c.ic = ic;
+	if (ic->lx->quantity == NULL || ic->lx->numbers == NULL)
+		return;
+	c.sec_approx = lex_section(ic->lx->quantity, "approx");
+	c.sec_scale = lex_section(ic->lx->quantity, "scale");
+	c.sec_anaphor = lex_section(ic->lx->quantity, "anaphors");
+	c.sec_unit = lex_section(ic->lx->quantity, "units");
+	c.sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
+	for (i = 0; i < d->ntoks; i++)
+		if (d->toks[i].kind == TOK_NUM || d->toks[i].kind == TOK_WORD)
+			mention(&c, i);
+	if (c.n == 0)
+		return;
+	incons_map_init(&map, &d->arena, c.n);
+	for (i = 0; i < c.n; i++) {
+		struct nc_mention *b = &c.m[i];
+		int32_t *h = incons_map_head(&map, b->key), e;
+		const struct nc_mention *bad = NULL;
+		int agree = 0, len = 0;
+
+		for (e = *h; e >= 0 && len < NC_MAX_CHAIN; e = c.m[e].next,
+		    len++) {
+			if (overlap(&c.m[e], b))
+				agree = 1;
+			else if (comparable(&c, &c.m[e], b))
+				bad = &c.m[e];
+		}
+		if (!agree && bad != NULL)
+			report(&c, b, bad);
+		else if (*h < 0 && b->definite && b->anaphor &&
+		    b->unit == NC_MONEY)
+			anaphor(&c, b, i);
+		b->next = *h;
+		*h = (int32_t)i;
+	}
+}

@@ -1,0 +1,211 @@
+/* t_incons.c: the inconsistency checks on short drafts, with negatives. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#include "attr.h"
+#include "doc.h"
+#include "finding.h"
+#include "incons.h"
+#include "incons_p.h"
+#include "lexset.h"
+#include "quote.h"
+#include "rule.h"
+#include "strip.h"
+#include "tok.h"
+
+static struct lexset lx;
+static struct ruleset *rs;
+
+/* Runs the whole pipeline on text (free the result with doc_free). */
+static struct doc *
+run(const char *text)
+{
+	struct doc *d = doc_new("t.txt", text, strlen(text));
+
+	strip_run(d);
+	tok_split2(d, lx.abbrevs, lx.function_words);
+	quote_find(d, rs);
+	attr_run(d, rs, &lx);
+	incons_run(d, rs, &lx);
+	return d;
+}
+
+/* Findings of built-in check id in text. */
+static int
+count(const char *text, int id)
+{
+	struct doc *d = run(text);
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < d->nfindings; i++)
+		if (d->findings[i].rule == rule_builtin(rs, id))
+			n++;
+	doc_free(d);
+	return n;
+}
+
+/* The matched text of the first finding of id, copied into buf. */
+static const char *
+match(const char *text, int id, char *buf, size_t cap)
+{
+	struct doc *d = run(text);
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->nfindings; i++)
+		if (d->findings[i].rule == rule_builtin(rs, id) &&
+		    d->findings[i].tlen < cap) {
+			memcpy(buf, d->text + d->findings[i].toff,
+			    d->findings[i].tlen);
+			buf[d->findings[i].tlen] = '\0';
+			break;
+		}
+	doc_free(d);
+	return buf;
+}
+
+static void
+t_map(void)
+{
+	struct arena a;
+	struct incons_map m;
+	int32_t *h;
+
+	arena_init(&a);
+	incons_map_init(&m, &a, 4);
+	INT_EQ(incons_map_get(&m, 42), -1, "map: absent key");
+	h = incons_map_head(&m, 42);
+	INT_EQ(*h, -1, "map: new chain is empty");
+	*h = 7;
+	INT_EQ(incons_map_get(&m, 42), 7, "map: chain head kept");
+	INT_EQ(incons_map_get(&m, 43), -1, "map: other key absent");
+	arena_release(&a);
+}
+
+static void
+t_numbers(void)
+{
+	char buf[200];
+
+	STR_EQ(match("About 340 homes were damaged. Crews will inspect the "
+	    "430 damaged homes.", FINDING_NUMBER_CONFLICT, buf, sizeof(buf)),
+	    "430 damaged homes", "numbers: restated count, later value");
+	INT_EQ(count("Port Calder backs $3.8 million ferry repair\n\nThe "
+	    "council voted to spend $3.8 million.\n\nUnder the $3.2 million "
+	    "plan, the ramp comes first.", FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: 'the $3.2 million plan' restates the main figure");
+	INT_EQ(count("Mayor John Cowen, 54, spoke. The 55-year-old Cowen left.",
+	    FINDING_NUMBER_CONFLICT), 1, "numbers: two ages of one man");
+	INT_EQ(count("The outage hit about 2,000 customers. The company "
+	    "later revised the 3,400 customers figure.",
+	    FINDING_NUMBER_CONFLICT), 0, "numbers: a stated revision");
+	INT_EQ(count("Thefts rose to 112 thefts last year from 31 thefts in "
+	    "2019.", FINDING_NUMBER_CONFLICT), 0, "numbers: from X to Y");
+	INT_EQ(count("A 34-year-old Rockport man was charged. Kessler, 35, "
+	    "denied it.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: 'Rockport man' is not a person's name");
+	INT_EQ(count("The trial found 32 teams. The 16 teams that advance "
+	    "play again.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: a subset, far apart, is not a restatement");
+}
+
+static void
+t_names(void)
+{
+	char buf[200];
+
+	STR_EQ(match("Superintendent Corinne Whitlock spoke. Whitlock said "
+	    "yes. Whitlocke said no.", FINDING_NAME_VARIANT, buf,
+	    sizeof(buf)), "Whitlocke", "names: the rarer spelling");
+	INT_EQ(count("Ana Reyes-Whitman spoke. Reyes-Whitman said yes. "
+	    "Reyes-Whitmore said no.", FINDING_NAME_VARIANT), 1,
+	    "names: one part of a hyphenated name");
+	INT_EQ(count("John Smith spoke. Jane Smyth said no. Smith said "
+	    "yes.", FINDING_NAME_VARIANT), 0,
+	    "names: two people, two given names");
+	INT_EQ(count("Residents said no. Resident groups said yes.",
+	    FINDING_NAME_VARIANT), 0, "names: common words are not names");
+	INT_EQ(count("Sen. Curtis Vail spoke. Sen. Vail said yes. Lt. Gov. "
+	    "Mary Vale said no.", FINDING_NAME_VARIANT), 0,
+	    "names: two given names, two people");
+}
+
+static void
+t_titles(void)
+{
+	INT_EQ(count("Police Chief Dana Reed spoke. Reed said yes. Sheriff "
+	    "Reed said no.", FINDING_TITLE_CONFLICT), 1,
+	    "titles: police chief and sheriff");
+	INT_EQ(count("Trump campaign spokeswoman Karoline Leavitt spoke. "
+	    "Leavitt, a spokesperson for the campaign, said no.",
+	    FINDING_TITLE_CONFLICT), 0, "titles: synonyms merge");
+	INT_EQ(count("Former Sen. Ann Cole spoke. Gov. Ann Cole said no.",
+	    FINDING_TITLE_CONFLICT), 0, "titles: a former title");
+	INT_EQ(count("Councilwoman Renata Alves spoke. Council member Alves "
+	    "said no.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: councilwoman = council member");
+}
+
+static void
+t_quotes_dates(void)
+{
+	INT_EQ(count("\"Teenagers are not lazy. They are running on a "
+	    "different biological clock.\" Whitlock said: \"Teenagers "
+	    "aren't lazy. They are running on a different biological clock, "
+	    "and we ask too much.\"", FINDING_QUOTE_MISMATCH), 1,
+	    "quotes: the same words, reworded");
+	INT_EQ(count("\"We will fix the ferry terminal this year,\" Alves "
+	    "said. \"We will fix the ferry terminal this year,\" Alves said "
+	    "again.", FINDING_QUOTE_MISMATCH), 0,
+	    "quotes: an identical repeat is not a mismatch");
+	INT_EQ(count("\"Born citizens had parents born in the United "
+	    "States,\" Martin wrote. \"The United States parents of citizens "
+	    "were born elsewhere,\" Cole said.", FINDING_QUOTE_MISMATCH), 0,
+	    "quotes: one topic, not one remark");
+	INT_EQ(count("The governor declared an emergency on Thursday. Since "
+	    "Wednesday's emergency declaration, troops came.",
+	    FINDING_DATE_CONFLICT), 1, "dates: declared/declaration");
+	INT_EQ(count("The House voted on Tuesday. The House will vote again "
+	    "next Wednesday, after Tuesday's vote.", FINDING_DATE_CONFLICT),
+	    0, "dates: 'next Wednesday' is not the day it happened");
+	INT_EQ(count("It happened on Friday, January 4, 2019.",
+	    FINDING_DATE_CONFLICT), 0, "dates: the weekday fits the date");
+	INT_EQ(count("It happened on Thursday, January 4, 2019.",
+	    FINDING_DATE_CONFLICT), 1, "dates: the weekday does not fit");
+}
+
+static void
+t_repetition(void)
+{
+	INT_EQ(count("It will likely take effect almost take effect now.",
+	    FINDING_PHRASE_REPETITION), 1, "repetition: a doubled phrase");
+	INT_EQ(count("She had had enough, and that that was fine.",
+	    FINDING_PHRASE_REPETITION), 0, "repetition: had had");
+	INT_EQ(count("Day after day, step by step, in the morning and in "
+	    "the evening.", FINDING_PHRASE_REPETITION), 0,
+	    "repetition: figures of speech");
+	INT_EQ(count("According to police, the man, who according to "
+	    "witnesses was armed, fled.", FINDING_PHRASE_REPETITION), 0,
+	    "repetition: two attributions far apart");
+}
+
+int
+main(void)
+{
+	harness_name = "incons";
+	if (lexset_load(&lx, "rules/lexicons") < 0)
+		return 2;
+	rs = rule_set_new();
+	t_map();
+	t_numbers();
+	t_names();
+	t_titles();
+	t_quotes_dates();
+	t_repetition();
+	rule_set_free(rs);
+	lexset_release(&lx);
+	return harness_failed != 0;
+}

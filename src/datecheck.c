@@ -40,6 +40,8 @@ struct dc {
 	struct dc_anchor *a;
 	size_t na, cap;
 	struct incons_map map;	/* event stem -> anchors */
+	int8_t *wday;		/* per token: weekday 0-6, or -1 */
+	uint8_t *has_wday;	/* per sentence: a weekday outside quotes */
 };
 
 /* "publication", "published" -> "publi"; "vote", "voted" -> "vot". */
@@ -66,12 +68,29 @@ event_stem(const struct doc *d, size_t i)
 static int
 weekday(const struct dc *c, size_t i)
 {
-	const char *v;
+	return c->wday[i];
+}
 
-	if (c->ic->d->toks[i].flags & TOK_INQUOTE)
-		return -1;
-	v = incons_lex_val(c->ic->d, c->ic->lx->calendar, i, c->sec_wday);
-	return v != NULL ? atoi(v) : -1;
+/* Looks every token up once: the anchor search asks about each many times. */
+static void
+find_weekdays(struct dc *c)
+{
+	struct doc *d = c->ic->d;
+	size_t i;
+
+	c->wday = arena_alloc(&d->arena, d->ntoks + 1);
+	c->has_wday = arena_calloc(&d->arena, d->nsents + 1, 1);
+	for (i = 0; i < d->ntoks; i++) {
+		const char *v = NULL;
+
+		if (!(d->toks[i].flags & TOK_INQUOTE) &&
+		    (d->toks[i].flags & TOK_CAP))
+			v = incons_lex_val(d, c->ic->lx->calendar, i,
+			    c->sec_wday);
+		c->wday[i] = (int8_t)(v != NULL ? atoi(v) : -1);
+		if (v != NULL)
+			c->has_wday[d->toks[i].sent] = 1;
+	}
 }
 
 /* "next Tuesday", "every Monday": not the day something happened. */
@@ -140,6 +159,8 @@ anchors(struct dc *c, size_t s)
 	const struct sent *st = &d->sents[s];
 	size_t i, j, end = st->first + st->n;
 
+	if (!c->has_wday[s])
+		return;		/* no weekday, nothing to anchor */
 	for (j = st->first; j < end; j++) {
 		size_t best = 0, bestdist = (size_t)-1;
 		struct dc_anchor *a;
@@ -349,6 +370,7 @@ datecheck_run(const struct incons *ic)
 	c.sec_wday = lex_section(ic->lx->calendar, "weekdays");
 	c.sec_month = lex_section(ic->lx->calendar, "months");
 	incons_map_init(&c.map, &d->arena, d->ntoks);
+	find_weekdays(&c);
 	for (s = 0; s < d->nsents; s++)
 		anchors(&c, s);
 	possessives(&c);

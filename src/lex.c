@@ -35,26 +35,54 @@ phrase_key(const char *s, size_t n, int *nwords)
 	return key;
 }
 
+/* Slot value of a key that is only a prefix of longer entries. */
+#define LEX_PREFIX UINT32_MAX
+
 static void
-insert(struct lexicon *lx, uint64_t key, uint32_t idx)
+insert(struct lexicon *lx, uint64_t key, uint32_t val)
+{
+	size_t h = (size_t)(key ^ (key >> 29)) & lx->mask;
+
+	while (lx->slots[h] != 0) {
+		if (lx->keys[h] == key) {
+			/* first entry wins; an entry beats a prefix mark */
+			if (lx->slots[h] == LEX_PREFIX && val != LEX_PREFIX)
+				lx->slots[h] = val;
+			return;
+		}
+		h = (h + 1) & lx->mask;
+	}
+	lx->keys[h] = key;
+	lx->slots[h] = val;
+}
+
+/* Slot value for key: 0 none, LEX_PREFIX a prefix, else entry + 1. */
+static uint32_t
+lookup(const struct lexicon *lx, uint64_t key)
 {
 	size_t h = (size_t)(key ^ (key >> 29)) & lx->mask;
 
 	while (lx->slots[h] != 0) {
 		if (lx->keys[h] == key)
-			return;	/* first entry wins */
+			return lx->slots[h];
 		h = (h + 1) & lx->mask;
 	}
-	lx->keys[h] = key;
-	lx->slots[h] = idx + 1;
+	return 0;
 }
 
+/*
+ * Hashes every entry, and marks every proper prefix of a multi-word entry
+ * so that lex_match can stop at the first token that starts nothing.
+ */
 static void
 build(struct lexicon *lx)
 {
-	size_t i, size = 64;
+	size_t i, size = 64, nkeys = 0;
 
-	while (size < lx->n * 2 + 2)
+	for (i = 0; i < lx->n; i++)
+		nkeys += 1 + (strchr(lx->entries[i].text, ' ') ? LEX_MAX_WORDS :
+		    0);
+	while (size < nkeys * 2 + 2)
 		size *= 2;
 	lx->mask = size - 1;
 	lx->keys = xcalloc(size, sizeof(*lx->keys));
@@ -62,14 +90,24 @@ build(struct lexicon *lx)
 	lx->maxwords = 1;
 	for (i = 0; i < lx->n; i++) {
 		struct lex_entry *e = &lx->entries[i];
-		uint64_t key = phrase_key(e->text, strlen(e->text),
-		    &e->nwords);
+		struct tok t[LEX_MAX_WORDS + 1];
+		size_t k, nt = tok_phrase(e->text, strlen(e->text), t,
+		    LEX_MAX_WORDS + 1);
+		uint64_t key = 0;
 
-		if (e->nwords == 0)
+		if (nt > LEX_MAX_WORDS)
+			nt = LEX_MAX_WORDS;
+		e->nwords = (int)nt;
+		if (nt == 0)
 			continue;
 		if (e->nwords > lx->maxwords)
 			lx->maxwords = e->nwords;
-		insert(lx, key, (uint32_t)i);
+		for (k = 0; k < nt; k++) {
+			key = lex_key_step(key, t[k].key);
+			if (k + 1 < nt)
+				insert(lx, key, LEX_PREFIX);
+		}
+		insert(lx, key, (uint32_t)i + 1);
 	}
 }
 
@@ -237,14 +275,9 @@ lex_free(struct lexicon *lx)
 const struct lex_entry *
 lex_get_key(const struct lexicon *lx, uint64_t key)
 {
-	size_t h = (size_t)(key ^ (key >> 29)) & lx->mask;
+	uint32_t v = lookup(lx, key);
 
-	while (lx->slots[h] != 0) {
-		if (lx->keys[h] == key)
-			return &lx->entries[lx->slots[h] - 1];
-		h = (h + 1) & lx->mask;
-	}
-	return NULL;
+	return v == 0 || v == LEX_PREFIX ? NULL : &lx->entries[v - 1];
 }
 
 const struct lex_entry *
@@ -268,17 +301,20 @@ const struct lex_entry *
 lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
     size_t *ntok)
 {
-	const struct lex_entry *best = NULL, *e;
+	const struct lex_entry *best = NULL;
 	uint64_t key = 0;
+	uint32_t v;
 	size_t j;
 
 	for (j = i; j < d->ntoks && (int)(j - i) < lx->maxwords; j++) {
 		if (j > i && d->toks[j].sent != d->toks[i].sent)
 			break;
 		key = lex_key_step(key, d->toks[j].key);
-		e = lex_get_key(lx, key);
-		if (e != NULL) {
-			best = e;
+		v = lookup(lx, key);
+		if (v == 0)
+			break;		/* no entry starts this way */
+		if (v != LEX_PREFIX) {
+			best = &lx->entries[v - 1];
 			*ntok = j - i + 1;
 		}
 	}

@@ -81,7 +81,7 @@ pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
     const struct lexicon *pred, const struct lexicon *ctx, size_t from,
     size_t to)
 {
-	size_t i, j, n, m;
+	size_t i, j, n, m, len;
 
 	if (subj == NULL || pred == NULL)
 		return 0;
@@ -102,9 +102,10 @@ pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
 			if (negated(r, d, i, j))
 				return 0;
 			e = &d->toks[j + m - 1];
-			finding_add(d, r, 0, d->toks[i].off,
-			    (size_t)e->off + e->len - d->toks[i].off,
-			    finding_format(d, r->message, NULL, NULL));
+			len = (size_t)e->off + e->len - d->toks[i].off;
+			finding_add(d, r, 0, d->toks[i].off, len,
+			    finding_format(d, r->message, arena_strndup(
+			    &d->arena, d->text + d->toks[i].off, len), NULL));
 			return 1;
 		}
 		return 0;

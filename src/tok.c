@@ -137,9 +137,13 @@ tok_key(const char *str, size_t n)
 int
 tok_is(const struct doc *d, const struct tok *t, const char *w)
 {
-	size_t n = strlen(w), i;
 	const char *p = d->text + t->off;
+	size_t n, i;
 
+	/* most calls fail on the first letter: skip strlen for them */
+	if (((p[0] ^ w[0]) & ~0x20) != 0)
+		return 0;
+	n = strlen(w);
 	if (t->len != n)
 		return 0;
 	for (i = 0; i < n; i++) {

@@ -124,7 +124,7 @@ def run_action(label, steps, inputs, given, want_status, fmt, ap, ws):
         env = dict(os.environ, GITHUB_ACTION_PATH=ap, GITHUB_OUTPUT=gh_out)
         for k, v in s.get("env", {}).items():
             env[k] = sub(str(v))
-        for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "B", "CFLAGS",
+        for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "B", "BIN", "CFLAGS",
                   "LDFLAGS", "DEFS", "WERROR"):
             env.pop(k, None)
         p = subprocess.run(["bash", "-e", "-c", sub(s["run"])], cwd=ws,

@@ -11,7 +11,7 @@ mkdir "$tmp/tree" "$tmp/elsewhere"
 cp -R Makefile src rules copydesk.1 "$tmp/tree/"
 touch "$tmp/tree/.deps-ok"
 mk() {	# a plain make in the copy: nothing inherited from 'make check'
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u B -u WERROR -u CFLAGS \
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u B -u BIN -u WERROR -u CFLAGS \
 		-u LDFLAGS -u DEFS -u CPPFLAGS make -s -C "$tmp/tree" "$@" \
 		>>"$tmp/log" 2>&1
 }

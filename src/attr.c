@@ -57,6 +57,9 @@ struct attr {
 	size_t capskeys;
 	uint64_t *mkeys;	/* identity key -> source index */
 	size_t *mvals, smask, mn;
+	int *mbind;		/* per mention: the anonymous phrase a
+				 * pronoun refers to (index into anons),
+				 * or -1 */
 };
 
 /* ---- small predicates ---- */
@@ -401,6 +404,81 @@ anon_at(const struct attr *s, size_t i)
 	return NULL;
 }
 
+/*
+ * Can he/she of gender g (enum person_gender) refer to the anonymous
+ * phrase an?  Only a single person ("one support manager", "a source",
+ * not "two officials"), and not a spokeswoman for "he".
+ */
+static int
+anon_takes(const struct attr *s, const struct anon *an, int g)
+{
+	const struct doc *d = s->d;
+	const struct lex_entry *e = lex_get_tok(s->lx->anon, an->role);
+	const struct lex_entry *t = lex_get_tok(s->lx->titles, an->role);
+
+	if (e == NULL)
+		return 0;
+	if (e->val[0] != 's' && !is_w(d, an->a, "one"))
+		return 0;
+	if (t != NULL && g != GENDER_UNKNOWN &&
+	    ((t->val[0] == 'm' && g != GENDER_MALE) ||
+	    (t->val[0] == 'f' && g != GENDER_FEMALE)))
+		return 0;
+	return 1;
+}
+
+/*
+ * Binds he/she to a singular anonymous source when that source is nearer
+ * than the person the person table chose ("One manager, who asked not to
+ * be named because she ..., said ... \"Q,\" she said."), and the
+ * pronouns that follow such a pronoun in a chain.  One pass over the
+ * mentions and phrases, both in token order.
+ */
+static void
+bind_pronouns(struct attr *s)
+{
+	struct doc *d = s->d;
+	size_t mi, ai = 0;
+	size_t *lastpos;
+	int cur = -1;		/* anonymous phrase last named or bound */
+	size_t curpos = 0;
+
+	if (s->nanons == 0 || d->nmentions == 0)
+		return;
+	s->mbind = arena_alloc(&d->arena, d->nmentions * sizeof(*s->mbind));
+	lastpos = arena_calloc(&d->arena, d->npeople + 1, sizeof(*lastpos));
+	for (mi = 0; mi < d->nmentions; mi++) {
+		const struct mention *m = &d->mentions[mi];
+		const struct lex_entry *e;
+		int g;
+
+		s->mbind[mi] = -1;
+		for (; ai < s->nanons && s->anons[ai].a < m->first; ai++) {
+			cur = (int)ai;
+			curpos = s->anons[ai].a + 1;
+		}
+		if (!(m->flags & MENTION_PRONOUN)) {
+			if (m->person >= 0 && !(m->flags & MENTION_POSS))
+				lastpos[m->person] = (size_t)m->first + 1;
+			continue;
+		}
+		e = lex_get_tok(s->lx->pronouns, d->toks[m->first].key);
+		g = e == NULL ? GENDER_UNKNOWN : e->val[0] == 'm' ?
+		    GENDER_MALE : e->val[0] == 'f' ? GENDER_FEMALE :
+		    GENDER_UNKNOWN;
+		if (cur >= 0 && anon_takes(s, &s->anons[cur], g) &&
+		    d->toks[s->anons[cur].a].para + 1 >=
+		    d->toks[m->first].para &&
+		    (m->person < 0 || curpos > lastpos[m->person])) {
+			s->mbind[mi] = cur;
+			curpos = (size_t)m->first + 1;
+			continue;
+		}
+		if (m->person >= 0)
+			lastpos[m->person] = (size_t)m->first + 1;
+	}
+}
+
 /* ---- noun phrases: who a subject or object names ---- */
 
 static void
@@ -412,11 +490,27 @@ who_init(struct who *w)
 	w->owner = -1;
 }
 
+static void
+who_anon(const struct attr *s, const struct anon *an, struct who *w)
+{
+	w->kind = SPEAKER_ANONYMOUS;
+	w->a = w->na = an->a;
+	w->b = an->ne;
+	w->head = an->role;
+	w->span = 1;
+	(void)s;
+}
+
 static int
 who_mention(const struct attr *s, int mi, struct who *w)
 {
 	const struct doc *d = s->d;
 	const struct mention *m = &d->mentions[mi];
+
+	if (s->mbind != NULL && s->mbind[mi] >= 0) {
+		who_anon(s, &s->anons[s->mbind[mi]], w);
+		return 1;
+	}
 
 	w->a = w->na = m->tntok > 0 && m->tfirst < m->first ? m->tfirst :
 	    m->first;
@@ -1424,6 +1518,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	d->nsources = 0;
 	people_build(d, lx);
 	find_anons(&s);
+	bind_pronouns(&s);
 	scan_sources(&s);
 	attribute_quotes(&s);
 	sort_sources(d);

@@ -314,7 +314,7 @@ add_mention(struct pstate *s, int person, size_t a, size_t b, int flags)
 	m->toff = d->toks[a].off;
 	m->tlen = (size_t)d->toks[b - 1].off + d->toks[b - 1].len - strip -
 	    m->toff;
-	m->flags = flags;
+	m->flags = flags | (strip ? MENTION_POSS : 0);
 	m->last_org = -1;
 	if (d->nmentions > 0)
 		m->last_org = d->mentions[d->nmentions - 1].last_org;
@@ -840,7 +840,7 @@ compatible(const struct person *p, int g)
 int
 people_pronoun(const struct doc *d, size_t i, int g, int *ambiguous)
 {
-	int m = people_mention_before(d, i), k, best = -1, n = 0;
+	int m = people_mention_before(d, i), k, best = -1, n = 0, poss = -1;
 	uint32_t sent = 0;
 
 	*ambiguous = 0;
@@ -854,6 +854,11 @@ people_pronoun(const struct doc *d, size_t i, int g, int *ambiguous)
 		if (best < 0) {
 			if (!compatible(p, g))
 				continue;
+			if (mm->flags & MENTION_POSS) {
+				if (poss < 0)
+					poss = mm->person;
+				continue;
+			}
 			best = mm->person;
 			sent = d->toks[mm->first].sent;
 			continue;
@@ -867,5 +872,5 @@ people_pronoun(const struct doc *d, size_t i, int g, int *ambiguous)
 		    !(mm->flags & MENTION_PRONOUN))
 			*ambiguous = 1;
 	}
-	return best;
+	return best >= 0 ? best : poss;
 }

@@ -198,6 +198,24 @@ t_coref(void)
 	    "said.\n");
 	STR_EQ(speaker(d, 0), "Tomas Reyes", "pronoun he -> compatible person");
 	doc_free(d);
+	/* a possessive name modifies a noun: not what "he" refers to */
+	d = run("\"We start Monday,\" said Coach Eli Brandt, who toured "
+	    "Paul Okoro's farm. \"He can help,\" he added.\n");
+	STR_EQ(speaker(d, 1), "Eli Brandt", "pronoun skips a possessive");
+	doc_free(d);
+	/* he/she can refer to a singular anonymous source */
+	d = run("Mayor Ruth Pell closed the plant. A line worker, who asked "
+	    "not to be named because she fears losing her job, said the "
+	    "shift was cut.\n\n\"Nobody warned us,\" she said.\n");
+	INT_EQ(nth(d, 0) ? nth(d, 0)->speaker_kind : -1, SPEAKER_ANONYMOUS,
+	    "pronoun -> singular anonymous source");
+	doc_free(d);
+	d = run("Two workers, who asked not to be named, said the shift was "
+	    "cut. Mayor Ruth Pell disagreed. \"Nobody lost a job,\" she "
+	    "said.\n");
+	STR_EQ(speaker(d, 0), "Ruth Pell",
+	    "pronoun: not a plural anonymous source, not past a person");
+	doc_free(d);
 	/* two people share a surname: ambiguous, not guessed */
 	d = run("Dan Whitaker runs the council. His brother, Paul Whitaker, "
 	    "owns a bakery. \"It is empty,\" Whitaker said.\n");

@@ -29,6 +29,8 @@ struct who {
 	size_t a, b;		/* the phrase's tokens [a, b) */
 	size_t na;		/* where the name proper starts (no article) */
 	uint64_t head;		/* key of the head noun, 0: the last word */
+	int owner;		/* "her campaign": the person whose
+				 * organization it is, or -1 */
 	int span;		/* an anonymous phrase already counted */
 	int ambiguous;		/* a surname or pronoun of two people */
 };
@@ -55,6 +57,9 @@ struct attr {
 	size_t capskeys;
 	uint64_t *mkeys;	/* identity key -> source index */
 	size_t *mvals, smask, mn;
+	int *mbind;		/* per mention: the anonymous phrase a
+				 * pronoun refers to (index into anons),
+				 * or -1 */
 };
 
 /* ---- small predicates ---- */
@@ -148,6 +153,15 @@ poss_word(const struct attr *s, size_t i)
 	    memcmp(p + t->len - 4, "\xE2\x80\x99", 3) == 0);
 }
 
+/* A determiner that makes a following -ing word a noun. */
+static int
+is_poss_det(const struct doc *d, size_t i)
+{
+	return is_w(d, i, "his") || is_w(d, i, "her") || is_w(d, i, "its") ||
+	    is_w(d, i, "their") || is_w(d, i, "our") || is_w(d, i, "my") ||
+	    is_w(d, i, "the");
+}
+
 /* An inflected speech verb (said, saying; not "state", "report"). */
 static int
 verb_form(const struct attr *s, size_t i)
@@ -188,6 +202,12 @@ speech_verb(const struct attr *s, size_t i)
 		if (!is_fw(s, i - 1) && d->text[p->off + p->len - 1] != 's')
 			return NULL;
 	}
+	/* "his financial reporting", "the briefing": a gerund after a
+	 * determiner is a noun */
+	if (t->len > 4 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0 &&
+	    i > 0 && d->toks[i - 1].kind == TOK_WORD &&
+	    is_poss_det(d, i - 1))
+		return NULL;
 	/* "declared a state of emergency": a thing, not a statement */
 	if (i + 1 < d->ntoks && (is_w(d, i + 1, "a") || is_w(d, i + 1, "an")) &&
 	    strcmp(e->val, "say") != 0 && strcmp(e->val, "tell") != 0 &&
@@ -384,6 +404,81 @@ anon_at(const struct attr *s, size_t i)
 	return NULL;
 }
 
+/*
+ * Can he/she of gender g (enum person_gender) refer to the anonymous
+ * phrase an?  Only a single person ("one support manager", "a source",
+ * not "two officials"), and not a spokeswoman for "he".
+ */
+static int
+anon_takes(const struct attr *s, const struct anon *an, int g)
+{
+	const struct doc *d = s->d;
+	const struct lex_entry *e = lex_get_tok(s->lx->anon, an->role);
+	const struct lex_entry *t = lex_get_tok(s->lx->titles, an->role);
+
+	if (e == NULL)
+		return 0;
+	if (e->val[0] != 's' && !is_w(d, an->a, "one"))
+		return 0;
+	if (t != NULL && g != GENDER_UNKNOWN &&
+	    ((t->val[0] == 'm' && g != GENDER_MALE) ||
+	    (t->val[0] == 'f' && g != GENDER_FEMALE)))
+		return 0;
+	return 1;
+}
+
+/*
+ * Binds he/she to a singular anonymous source when that source is nearer
+ * than the person the person table chose ("One manager, who asked not to
+ * be named because she ..., said ... \"Q,\" she said."), and the
+ * pronouns that follow such a pronoun in a chain.  One pass over the
+ * mentions and phrases, both in token order.
+ */
+static void
+bind_pronouns(struct attr *s)
+{
+	struct doc *d = s->d;
+	size_t mi, ai = 0;
+	size_t *lastpos;
+	int cur = -1;		/* anonymous phrase last named or bound */
+	size_t curpos = 0;
+
+	if (s->nanons == 0 || d->nmentions == 0)
+		return;
+	s->mbind = arena_alloc(&d->arena, d->nmentions * sizeof(*s->mbind));
+	lastpos = arena_calloc(&d->arena, d->npeople + 1, sizeof(*lastpos));
+	for (mi = 0; mi < d->nmentions; mi++) {
+		const struct mention *m = &d->mentions[mi];
+		const struct lex_entry *e;
+		int g;
+
+		s->mbind[mi] = -1;
+		for (; ai < s->nanons && s->anons[ai].a < m->first; ai++) {
+			cur = (int)ai;
+			curpos = s->anons[ai].a + 1;
+		}
+		if (!(m->flags & MENTION_PRONOUN)) {
+			if (m->person >= 0 && !(m->flags & MENTION_POSS))
+				lastpos[m->person] = (size_t)m->first + 1;
+			continue;
+		}
+		e = lex_get_tok(s->lx->pronouns, d->toks[m->first].key);
+		g = e == NULL ? GENDER_UNKNOWN : e->val[0] == 'm' ?
+		    GENDER_MALE : e->val[0] == 'f' ? GENDER_FEMALE :
+		    GENDER_UNKNOWN;
+		if (cur >= 0 && anon_takes(s, &s->anons[cur], g) &&
+		    d->toks[s->anons[cur].a].para + 1 >=
+		    d->toks[m->first].para &&
+		    (m->person < 0 || curpos > lastpos[m->person])) {
+			s->mbind[mi] = cur;
+			curpos = (size_t)m->first + 1;
+			continue;
+		}
+		if (m->person >= 0)
+			lastpos[m->person] = (size_t)m->first + 1;
+	}
+}
+
 /* ---- noun phrases: who a subject or object names ---- */
 
 static void
@@ -392,6 +487,18 @@ who_init(struct who *w)
 	memset(w, 0, sizeof(*w));
 	w->person = -1;
 	w->source = -1;
+	w->owner = -1;
+}
+
+static void
+who_anon(const struct attr *s, const struct anon *an, struct who *w)
+{
+	w->kind = SPEAKER_ANONYMOUS;
+	w->a = w->na = an->a;
+	w->b = an->ne;
+	w->head = an->role;
+	w->span = 1;
+	(void)s;
 }
 
 static int
@@ -399,6 +506,11 @@ who_mention(const struct attr *s, int mi, struct who *w)
 {
 	const struct doc *d = s->d;
 	const struct mention *m = &d->mentions[mi];
+
+	if (s->mbind != NULL && s->mbind[mi] >= 0) {
+		who_anon(s, &s->anons[s->mbind[mi]], w);
+		return 1;
+	}
 
 	w->a = w->na = m->tntok > 0 && m->tfirst < m->first ? m->tfirst :
 	    m->first;
@@ -480,7 +592,19 @@ classify_head(const struct attr *s, size_t start, size_t head, struct who *w)
 		return 1;
 	}
 	if (is_orgnoun(s, head)) {
+		int mi;
+
 		w->kind = SPEAKER_ORGANIZATION;
+		/* "her campaign", "his office": the organization of the
+		 * person the possessive pronoun refers to */
+		if (det && (is_w(d, start, "her") || is_w(d, start, "his")) &&
+		    lex_get_tok(s->lx->org_nouns, hk) != NULL &&
+		    (mi = people_mention_at(d, start)) >= 0 &&
+		    d->mentions[mi].person >= 0 &&
+		    d->people[d->mentions[mi].person].kind == PERSON_HUMAN) {
+			w->owner = d->mentions[mi].person;
+			return 1;
+		}
 		if (bare) {
 			w->person = org_backref(s, start, hk);
 			if (w->person < 0)
@@ -779,13 +903,39 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 		return 0;
 	if (ok || is_doc_verb(s, v))
 		return ok;
+	/* only an inflected verb inverts ("said the official"); a base
+	 * form has its subject before it ("officials say") */
+	if (!verb_form(s, v))
+		return 0;
 	/* inverted: "said Councilwoman Renata Alves", "said the official" */
 	k = v + 1;
 	while (k < hi && d->toks[k].kind == TOK_WORD && k < v + 3 &&
 	    (skippable(s, k) || is_w(d, k, "today") ||
 	    is_w(d, k, "yesterday")))
 		k++;
-	return np_after(s, k, hi, w);
+	/* "said his father, Abdullah Kurdi": the name in apposition */
+	if (k < hi && (is_poss_det(d, k) || poss_word(s, k))) {
+		size_t c;
+
+		for (c = k + 1; c < hi && c < k + ATTR_NP &&
+		    d->toks[c].kind == TOK_WORD && !in_quote(d, c); c++)
+			;
+		if (c > k + 1 && c + 1 < hi && is_p(d, c, ',')) {
+			int mi = people_mention_at(d, c + 1);
+
+			if (mi >= 0 && d->mentions[mi].person >= 0 &&
+			    !(d->mentions[mi].flags & MENTION_PRONOUN))
+				return who_mention(s, mi, w);
+		}
+	}
+	if (!np_after(s, k, hi, w))
+		return 0;
+	/* "tweeted her reasoning": a pronoun after the verb is its
+	 * object, never an inverted subject */
+	if (w->a == w->b - 1 && people_mention_at(d, w->a) >= 0 &&
+	    (d->mentions[people_mention_at(d, w->a)].flags & MENTION_PRONOUN))
+		return 0;
+	return 1;
 }
 
 /* ---- the sources table ---- */
@@ -873,6 +1023,10 @@ source_of(struct attr *s, const struct who *w)
 		return w->source;
 	if (w->person >= 0) {
 		key = lex_key_step(0x5045524bULL, (uint64_t)w->person + 1);
+	} else if (w->owner >= 0) {
+		key = lex_key_step(span_key(d, w->na, w->b, w->kind),
+		    (uint64_t)w->owner + 1);
+		head = d->toks[w->b - 1].key;
 	} else {
 		if (w->b <= w->na)
 			return -1;
@@ -916,6 +1070,14 @@ source_of(struct attr *s, const struct who *w)
 			src->aliases[0] = p->surname;
 			src->naliases = 1;
 		}
+	} else if (w->owner >= 0) {
+		/* named after its owner, with the phrase as written */
+		src->name = finding_format(d, "%s's %s",
+		    d->people[w->owner].name, span_text(d, w->na, w->b));
+		src->aliases = arena_alloc(&d->arena, sizeof(*src->aliases));
+		src->aliases[0] = span_text(d, w->a, w->b);
+		src->naliases = 1;
+		src->toff = d->toks[w->a].off;
 	} else {
 		src->name = span_text(d, w->na, w->b);
 		src->toff = d->toks[w->a].off;
@@ -1356,6 +1518,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	d->nsources = 0;
 	people_build(d, lx);
 	find_anons(&s);
+	bind_pronouns(&s);
 	scan_sources(&s);
 	attribute_quotes(&s);
 	sort_sources(d);

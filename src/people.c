@@ -314,7 +314,7 @@ add_mention(struct pstate *s, int person, size_t a, size_t b, int flags)
 	m->toff = d->toks[a].off;
 	m->tlen = (size_t)d->toks[b - 1].off + d->toks[b - 1].len - strip -
 	    m->toff;
-	m->flags = flags;
+	m->flags = flags | (strip ? MENTION_POSS : 0);
 	m->last_org = -1;
 	if (d->nmentions > 0)
 		m->last_org = d->mentions[d->nmentions - 1].last_org;
@@ -488,6 +488,14 @@ appositive(const struct pstate *s, size_t i, size_t *pa, size_t *pb,
 		if (t->kind != TOK_WORD)
 			continue;
 		if ((e = title_at(s, j, &n)) != NULL && !is_honorific(e)) {
+			/* ", Labour MP Tom Watson": the title of the next
+			 * name in a list, not an appositive */
+			size_t x = j + n, xn;
+
+			while (x < d->ntoks && title_at(s, x, &xn) != NULL)
+				x += xn;
+			if (x < d->ntoks && is_cap_word(s, x) && !is_fw(s, x))
+				return 0;
 			*pa = a;
 			*pe = e;
 			/* stop at "for 19 years" but keep "at Halvorsen" */
@@ -508,6 +516,24 @@ appositive(const struct pstate *s, size_t i, size_t *pa, size_t *pb,
 		}
 		if (lex_get_tok(s->lx->org_nouns, t->key) != NULL &&
 		    !(t->flags & TOK_CAP)) {
+			/* "a public school principal": the organization
+			 * noun only modifies the title that heads the
+			 * phrase; look on for it */
+			size_t h;
+
+			for (h = j + 1; h < d->ntoks && h < a +
+			    PEOPLE_MAX_APPOS && d->toks[h].sent == sent &&
+			    outside(d, h) && d->toks[h].kind == TOK_WORD &&
+			    !is_fw(s, h); h++)
+				if (title_at(s, h, &n) != NULL)
+					break;
+			if (h < d->ntoks && d->toks[h].kind == TOK_WORD &&
+			    outside(d, h) && !is_fw(s, h) &&
+			    h < a + PEOPLE_MAX_APPOS &&
+			    d->toks[h].sent == sent) {
+				j = h - 1;
+				continue;
+			}
 			*pa = a;
 			*pb = j + 1;
 			*pe = NULL;
@@ -546,6 +572,31 @@ title_back(const struct pstate *s, size_t a, size_t floor)
 		n++;
 	}
 	return k;
+}
+
+/*
+ * Start of the name proper in a run [a, last] that opens with capitalised
+ * words naming no one, before a given name ("Republican Jane Roe",
+ * "Novelist Ann Fox"): a descriptor, not part of the name.  Returns a when
+ * the run opens with a given name or has none followed by a surname.
+ */
+static size_t
+descriptor_skip(const struct pstate *s, size_t a, size_t last)
+{
+	const struct doc *d = s->d;
+	size_t k;
+
+	if (lex_get_tok(s->lx->given_names, d->toks[a].key) != NULL)
+		return a;
+	for (k = a; k < last; k++) {
+		if (poss_len(d, k) || is_punct(d, k, '.') ||
+		    !is_cap_word(s, k))
+			return a;
+		if (k > a && lex_get_tok(s->lx->given_names,
+		    d->toks[k].key) != NULL)
+			return k;
+	}
+	return a;
 }
 
 /* Drops mentions that a title reaching back to token a swallowed. */
@@ -640,6 +691,8 @@ name_at(struct pstate *s, size_t i)
 		add_mention(s, p, a, b, MENTION_ORG);
 		return b;
 	}
+	if (te == NULL && hon == NULL)
+		a = descriptor_skip(s, a, last);
 	if (last > a) {
 		int known = lex_get_tok(s->lx->given_names, d->toks[a].key) !=
 		    NULL || te != NULL || hon != NULL;
@@ -787,7 +840,7 @@ compatible(const struct person *p, int g)
 int
 people_pronoun(const struct doc *d, size_t i, int g, int *ambiguous)
 {
-	int m = people_mention_before(d, i), k, best = -1, n = 0;
+	int m = people_mention_before(d, i), k, best = -1, n = 0, poss = -1;
 	uint32_t sent = 0;
 
 	*ambiguous = 0;
@@ -801,6 +854,11 @@ people_pronoun(const struct doc *d, size_t i, int g, int *ambiguous)
 		if (best < 0) {
 			if (!compatible(p, g))
 				continue;
+			if (mm->flags & MENTION_POSS) {
+				if (poss < 0)
+					poss = mm->person;
+				continue;
+			}
 			best = mm->person;
 			sent = d->toks[mm->first].sent;
 			continue;
@@ -814,5 +872,5 @@ people_pronoun(const struct doc *d, size_t i, int g, int *ambiguous)
 		    !(mm->flags & MENTION_PRONOUN))
 			*ambiguous = 1;
 	}
-	return best;
+	return best >= 0 ? best : poss;
 }

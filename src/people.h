@@ -38,7 +38,8 @@ enum mention_flags {
 	MENTION_SURNAME = 1 << 1,	/* one name word, resolved by table */
 	MENTION_AMBIGUOUS = 1 << 2,	/* could be two people: person -1 */
 	MENTION_PRONOUN = 1 << 3,	/* he/she, resolved to nearest */
-	MENTION_ORG = 1 << 4		/* an organization's name */
+	MENTION_ORG = 1 << 4,		/* an organization's name */
+	MENTION_POSS = 1 << 5		/* possessive (Smith's): a modifier */
 };
 
 struct mention {
@@ -79,7 +80,9 @@ int people_org_before(const struct doc *d, size_t i);
 
 /*
  * The person a pronoun of gender g (enum person_gender; unknown matches any)
- * at token i refers to: the nearest earlier compatible person, or -1.
+ * at token i refers to: the nearest earlier compatible person, or -1.  A
+ * possessive mention ("visited Smith's home") modifies a noun and is taken
+ * only when no other compatible person is in reach.
  * *ambiguous is set when another compatible person was named in the same
  * sentence as that one.
  */

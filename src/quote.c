@@ -54,7 +54,7 @@ static void
 classify(struct doc *d, struct quote *q)
 {
 	size_t i, words = 0, caps = 0;
-	int sentence_like = 0;
+	int sentence_like = 0, commas = 0, article = 0;
 
 	for (i = q->first; i < q->last; i++) {
 		const struct tok *t = &d->toks[i];
@@ -63,11 +63,28 @@ classify(struct doc *d, struct quote *q)
 			words++;
 			if ((t->flags & TOK_CAP) || t->kind == TOK_NUM)
 				caps++;
+			else if (i == q->first && (tok_is(d, t, "the") ||
+			    tok_is(d, t, "a") || tok_is(d, t, "an")))
+				article = 1;
+		} else if (t->kind == TOK_PUNCT && d->text[t->off] == ',') {
+			commas = 1;
 		} else if (t->kind == TOK_PUNCT && (d->text[t->off] == '.' ||
-		    d->text[t->off] == ',' || d->text[t->off] == '?' ||
-		    d->text[t->off] == '!')) {
+		    d->text[t->off] == '?' || d->text[t->off] == '!')) {
 			sentence_like = 1;
 		}
+	}
+	/*
+	 * Commas make a quote speech ("No, not yet,") unless every word is
+	 * capitalised, as in a title ("Ready, Set, Go", "Building Behind,"
+	 * with the comma of the reporter's sentence, "the Jewel Box,"): a
+	 * lone capitalised word with a comma ("Never,") stays speech.
+	 */
+	if (commas && (sentence_like || words < 2 + (size_t)article ||
+	    caps + (size_t)article != words))
+		sentence_like = 1;
+	else if (commas && words <= 8 && q->depth == 0 && q->prev < 0) {
+		q->kind = QUOTE_TITLE;
+		return;
 	}
 	if (q->depth > 0) {
 		q->kind = QUOTE_NESTED;

@@ -198,6 +198,24 @@ t_coref(void)
 	    "said.\n");
 	STR_EQ(speaker(d, 0), "Tomas Reyes", "pronoun he -> compatible person");
 	doc_free(d);
+	/* a possessive name modifies a noun: not what "he" refers to */
+	d = run("\"We start Monday,\" said Coach Eli Brandt, who toured "
+	    "Paul Okoro's farm. \"He can help,\" he added.\n");
+	STR_EQ(speaker(d, 1), "Eli Brandt", "pronoun skips a possessive");
+	doc_free(d);
+	/* he/she can refer to a singular anonymous source */
+	d = run("Mayor Ruth Pell closed the plant. A line worker, who asked "
+	    "not to be named because she fears losing her job, said the "
+	    "shift was cut.\n\n\"Nobody warned us,\" she said.\n");
+	INT_EQ(nth(d, 0) ? nth(d, 0)->speaker_kind : -1, SPEAKER_ANONYMOUS,
+	    "pronoun -> singular anonymous source");
+	doc_free(d);
+	d = run("Two workers, who asked not to be named, said the shift was "
+	    "cut. Mayor Ruth Pell disagreed. \"Nobody lost a job,\" she "
+	    "said.\n");
+	STR_EQ(speaker(d, 0), "Ruth Pell",
+	    "pronoun: not a plural anonymous source, not past a person");
+	doc_free(d);
 	/* two people share a surname: ambiguous, not guessed */
 	d = run("Dan Whitaker runs the council. His brother, Paul Whitaker, "
 	    "owns a bakery. \"It is empty,\" Whitaker said.\n");
@@ -225,6 +243,51 @@ t_coref(void)
 	    "person table: longest form");
 	STR_EQ(d->npeople ? d->people[0].title : "", "Mayor",
 	    "person table: title kept");
+	doc_free(d);
+	/* a capitalised descriptor before a given name is not the name */
+	d = run("Independent Marta Kowal trails in the polls. \"We are not "
+	    "done,\" Kowal said.\n");
+	STR_EQ(speaker(d, 0), "Marta Kowal", "descriptor before a given name");
+	doc_free(d);
+	/* an organization noun modifying the title of an appositive */
+	d = run("Quenby Ardolino, a retired city bus driver, said the route "
+	    "was cut.\n");
+	INT_EQ(d->npeople == 1 ? d->people[0].kind : -1, PERSON_HUMAN,
+	    "appositive: org noun before a title names a person");
+	STR_EQ(d->npeople == 1 && d->people[0].title ? d->people[0].title :
+	    "", "retired city bus driver", "appositive: the title it heads");
+	doc_free(d);
+	/* "her office": the organization of the person "her" refers to */
+	d = run("Sen. Rosa Imbert filed the bill. Her office said in a "
+	    "statement that it was \"long overdue.\"\n");
+	STR_EQ(speaker(d, 0), "Rosa Imbert's office",
+	    "possessive pronoun + organization noun");
+	doc_free(d);
+	/* inverted order: a possessive phrase in apposition with a name */
+	d = run("Nadia Obi left. \"It is hard,\" said her sister, Maria "
+	    "Obi, on Monday.\n");
+	STR_EQ(speaker(d, 0), "Maria Obi", "said POSS noun, NAME");
+	doc_free(d);
+	/* a pronoun after the verb is its object, not an inverted subject */
+	d = run("Gov. Lena Marsh arrived. Her aide tweeted her reasoning, "
+	    "\"We must act.\"\n");
+	INT_EQ(source_named(d, "Lena Marsh") == NULL, 1,
+	    "no inverted pronoun subject");
+	doc_free(d);
+	/* a gerund after a determiner is a noun, not a cue */
+	d = run("Judge Ivo Stanek arrived. His reporting of income was "
+	    "late.\n");
+	INT_EQ(d->nsources, 0, "gerund after a determiner is no cue");
+	doc_free(d);
+	/* a base form does not invert: "narrows state Senate race" */
+	d = run("Court ruling narrows state Assembly map.\n");
+	INT_EQ(d->nsources, 0, "base-form verb takes no inverted subject");
+	doc_free(d);
+	/* a title followed by another name is that name's, in a list */
+	d = run("Guests included Senator Ilse Varga, Deputy Mayor Otto "
+	    "Brenn and others.\n");
+	STR_EQ(d->npeople ? d->people[0].title : "", "Senator",
+	    "list: the next item's title is no appositive");
 	doc_free(d);
 	/* appositive title after the name */
 	d = run("Desmond Achterberg, the local's president, said it was "

@@ -69,6 +69,16 @@ main(void)
 	    "a one-word scare quote");
 	STR_EQ(q("She wrote “The Colossal Octopus” in 1801.", 0),
 	    "title:The Colossal Octopus", "a Title Case title");
+	STR_EQ(q("Her report, “Roads Not Taken,” came out in May.", 0),
+	    "title:Roads Not Taken,", "a title with the sentence's comma");
+	STR_EQ(q("The “Stop, Drop, Roll” drill ran.", 0),
+	    "title:Stop, Drop, Roll", "a title with commas inside");
+	STR_EQ(q("It is called “the Iron Mile,” locally.", 0),
+	    "title:the Iron Mile,", "a name after an article");
+	STR_EQ(q("“Never,” she said.", 0), "full:Never,",
+	    "one capitalised word with a comma is speech");
+	STR_EQ(q("“No, not yet,” she said.", 0), "full:No, not yet,",
+	    "commas in lower-case words are speech");
 	STR_EQ(q("“It is a long road,\n\n“and we walked it,” he said.", 1),
 	    "continued:and we walked it,", "a running quote continues");
 	INT_EQ(unbalanced("“It is a long road,\n\n“and we walked it,” he said."),

@@ -27,6 +27,13 @@
 #define REP_MAX_GAP 3
 
 /*
+ * Shortest phrase starting with a function word that counts when its two
+ * copies touch: speech doubles two words ("we know we know"), an editing
+ * slip a whole phrase.
+ */
+#define REP_MIN_TOUCH 3
+
+/*
  * Most tokens between a first attribution phrase and a second one for the
  * two to count as doubled ("according to one of the sources, according
  * to"): the first one's source is a short noun phrase.
@@ -185,6 +192,19 @@ incons_minor(const struct incons *ic, size_t i)
 	    lex_key_step(0, t->key)) != NULL;
 }
 
+/* Is token i an -ing word used as an adjective ("rising costs")? */
+static int
+attributive(const struct incons *ic, size_t i)
+{
+	const struct doc *d = ic->d;
+	const struct tok *t = &d->toks[i], *u = t + 1;
+
+	return t->len > 5 && memcmp(d->text + t->off + t->len - 3, "ing",
+	    3) == 0 && i + 1 < d->ntoks && u->sent == t->sent &&
+	    u->kind == TOK_WORD && !(u->flags & TOK_CAP) &&
+	    !incons_minor(ic, i + 1);
+}
+
 int
 incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 {
@@ -199,9 +219,13 @@ incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 	for (j = lo; j < hi; j++) {
 		if (j >= a && j <= b)
 			continue;
-		if (lex_match(ic->lx->change_words, d, j, &n) != NULL &&
-		    (j > b || j + n <= a))
-			return 1;
+		if (lex_match(ic->lx->change_words, d, j, &n) == NULL ||
+		    (j <= b && j + n > a))
+			continue;
+		/* "falling enrollment": the change is another noun's */
+		if (n == 1 && attributive(ic, j))
+			continue;
+		return 1;
 	}
 	return 0;
 }
@@ -298,7 +322,10 @@ latin(const struct doc *d, size_t i)
 
 /*
  * Does the n-gram at i repeat at j?  Every token must be a word outside
- * quotes, the first one and one lowercase one content words.
+ * quotes, one lowercase one a content word, and the first one too unless
+ * the copies touch and are REP_MIN_TOUCH words long: "in the fall in the
+ * fall" has no reading but a slip, while "the bill remarked the bill"
+ * names one thing twice and "he told he told" is a transcript's stammer.
  */
 static int
 ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
@@ -307,8 +334,8 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 	size_t k;
 	int content = 0;
 
-	if (incons_minor(ic, i))
-		return 0;	/* "the bill remarked the bill": two mentions */
+	if ((j != i + n || n < REP_MIN_TOUCH) && incons_minor(ic, i))
+		return 0;
 	for (k = 0; k < n; k++) {
 		const struct tok *a = &d->toks[i + k], *b = &d->toks[j + k];
 

@@ -53,6 +53,9 @@ struct nc_mention {
 	uint64_t key;		/* unit and counted noun, or person */
 	uint64_t qual[NC_MAX_QUAL];
 	int nqual;
+	uint64_t pred;		/* the verb before it: "eliminates 22 jobs" */
+	size_t ptok;		/* its token, or first when none */
+	uint64_t post;		/* the participle after: "the 20 jobs cut" */
 	size_t first, last;	/* tokens of the number .. the noun */
 	int32_t next;		/* earlier mention with the same key */
 };
@@ -62,6 +65,7 @@ struct nc {
 	struct nc_mention *m;
 	size_t n, cap;
 	int sec_approx, sec_scale, sec_anaphor, sec_unit, sec_cardinal;
+	int sec_headcount, sec_backref;
 };
 
 /* A simple stem for comparing nouns and participles: homes/home. */
@@ -225,29 +229,47 @@ participle(const struct doc *d, size_t i)
 	    memcmp(d->text + t->off + t->len - 2, "ed", 2) == 0;
 }
 
+/* Is token i, in the sentence of token i - 1, one of the words w? */
+static int
+restrictor(const struct doc *d, size_t i, const char *const *w)
+{
+	size_t k;
+
+	if (i >= d->ntoks || d->toks[i].sent != d->toks[i - 1].sent)
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(d, &d->toks[i], w[k]))
+			return 1;
+	return 0;
+}
+
 /*
  * Does a restrictive modifier follow the counted noun at head ("the 326
  * seats needed for a majority", "the 40 pilings in the ramp")?  Then the
- * definite article picks out a new figure, not a restated one.
+ * definite article picks out a new figure, not a restated one, unless the
+ * participle names what the earlier figure's verb did (m->post, matched
+ * in comparable) or only points back ("the 40 workers affected").
  */
 static int
-restricted(const struct nc *c, size_t head)
+restricted(const struct nc *c, struct nc_mention *m, size_t head)
 {
 	static const char *const w[] = { "of", "that", "which", "who", "in",
 	    "for", "to", "from", "at", "on", "with", "left", "remaining",
 	    "needed", "required", NULL };
 	const struct doc *d = c->ic->d;
-	size_t k;
 
 	if (head + 1 >= d->ntoks || d->toks[head + 1].sent !=
 	    d->toks[head].sent || d->toks[head + 1].kind != TOK_WORD)
 		return 0;
-	if (participle(d, head + 1))
+	if (participle(d, head + 1)) {
+		/* "the 40 workers affected", not "affected in Ohio" */
+		if (incons_lex_val(d, c->ic->lx->quantity, head + 1,
+		    c->sec_backref) != NULL && !restrictor(d, head + 2, w))
+			return 0;
+		m->post = stem_key(d, head + 1);
 		return 1;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(d, &d->toks[head + 1], w[k]))
-			return 1;
-	return 0;
+	}
+	return restrictor(d, head + 1, w);
 }
 
 /* "homes ... were damaged": a participle after a form of "be". */
@@ -308,6 +330,7 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 	size_t head = 0, k, nw = 0;
 	uint64_t words[NC_MAX_NP];
 	int quals[NC_MAX_NP];
+	const char *cls;
 
 	for (; j < end && nw < NC_MAX_NP; j++) {
 		const struct tok *t = &d->toks[j];
@@ -326,6 +349,10 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 	}
 	if (nw == 0)
 		return 0;
+	/* "22 jobs", "the 22 positions": one figure */
+	cls = incons_lex_val(d, c->ic->lx->quantity, head, c->sec_headcount);
+	if (cls != NULL)
+		words[nw - 1] = tok_key(cls, strlen(cls));
 	m->key = words[nw - 1] * 4 + (uint64_t)m->unit;
 	m->last = head;
 	for (k = 0; k + 1 < nw && m->nqual < NC_MAX_QUAL; k++)
@@ -333,7 +360,7 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 			m->qual[m->nqual++] = words[k];
 	m->anaphor = incons_lex_val(d, c->ic->lx->quantity, head,
 	    c->sec_anaphor) != NULL;
-	if (m->definite && restricted(c, head))
+	if (m->definite && restricted(c, m, head))
 		m->definite = 0;
 	post_qualifier(c, m, head);
 	return 1;
@@ -472,7 +499,14 @@ mention(struct nc *c, size_t i)
 	kind = approximator(c, i, &start);
 	interval(&m, kind);
 	m.definite = definite_before(d, start);
-	m.first = i;
+	m.first = m.ptok = i;
+	if (start > 0 && d->toks[start - 1].sent == t->sent &&
+	    d->toks[start - 1].kind == TOK_WORD &&
+	    !(d->toks[start - 1].flags & TOK_CAP) &&
+	    !incons_minor(c->ic, start - 1)) {
+		m.pred = stem_key(d, start - 1);
+		m.ptok = start - 1;
+	}
 	if (!counted_noun(c, &m, j))
 		return;
 	add(c, &m);
@@ -533,14 +567,19 @@ comparable(const struct nc *c, const struct nc_mention *a,
 
 	if (d->toks[a->first].sent == d->toks[b->first].sent)
 		return 0;
-	if (incons_changed(c->ic, a->first, a->last, NC_CHANGE_WIN) ||
-	    incons_changed(c->ic, b->first, b->last, NC_CHANGE_WIN) ||
+	/* "cut 1,800 jobs": the verb of the figure is no revision of it */
+	if (incons_changed(c->ic, a->ptok, a->last, NC_CHANGE_WIN) ||
+	    incons_changed(c->ic, b->ptok, b->last, NC_CHANGE_WIN) ||
 	    dated(d, a->first) || dated(d, b->first))
 		return 0;
 	if (a->unit == NC_AGE)
 		return 1;
 	if (!close_values(a, b))
 		return 0;
+	/* "eliminates 22 jobs" ... "the 20 jobs eliminated" */
+	if ((b->post != 0 && b->post == a->pred) ||
+	    (a->post != 0 && a->post == b->pred))
+		return 1;
 	if (a->nqual > 0 && b->nqual > 0)
 		return shared_qual(a, b);
 	return b->definite;
@@ -610,6 +649,8 @@ numconf_run(const struct incons *ic)
 	c.sec_anaphor = lex_section(ic->lx->quantity, "anaphors");
 	c.sec_unit = lex_section(ic->lx->quantity, "units");
 	c.sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
+	c.sec_headcount = lex_section(ic->lx->quantity, "headcount");
+	c.sec_backref = lex_section(ic->lx->quantity, "backrefs");
 	for (i = 0; i < d->ntoks; i++)
 		if (d->toks[i].kind == TOK_NUM || d->toks[i].kind == TOK_WORD)
 			mention(&c, i);

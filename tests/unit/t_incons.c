@@ -110,6 +110,16 @@ t_numbers(void)
 	INT_EQ(count("The trial found 32 teams. The 16 teams that advance "
 	    "play again.", FINDING_NUMBER_CONFLICT), 0,
 	    "numbers: a subset, far apart, is not a restatement");
+	INT_EQ(count("The levy funds 30 teachers despite rising class sizes. "
+	    "The 26 teachers funded under the levy start soon.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: the same verb, and another noun's change");
+	INT_EQ(count("The levy funds 30 teachers, up from 24 teachers. The 26 "
+	    "teachers funded under the levy start soon.",
+	    FINDING_NUMBER_CONFLICT), 0, "numbers: a change of the figure");
+	INT_EQ(count("The plant will shed 600 jobs. The 550 positions cut "
+	    "include night shifts.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: 'shed' and 'cut' are not matched as one verb");
 }
 
 static void
@@ -190,6 +200,12 @@ t_repetition(void)
 	INT_EQ(count("According to police, the man, who according to "
 	    "witnesses was armed, fled.", FINDING_PHRASE_REPETITION), 0,
 	    "repetition: two attributions far apart");
+	INT_EQ(count("Voting ends at noon at noon on Friday.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: two words from a function word may be speech");
+	INT_EQ(count("Voting ends at the town hall at the town hall.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a touching phrase from a function word");
 }
 
 int

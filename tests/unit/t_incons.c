@@ -157,6 +157,15 @@ t_titles(void)
 	INT_EQ(count("Councilwoman Renata Alves spoke. Council member Alves "
 	    "said no.", FINDING_TITLE_CONFLICT), 0,
 	    "titles: councilwoman = council member");
+	INT_EQ(count("The utility's chief executive, Mark Dunn, spoke. Dunn, "
+	    "the company's founder, said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: two roles one person can hold");
+	INT_EQ(count("The mayor, Ann Cole, spoke. Cole, the county manager, "
+	    "said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: heads of different groups are not compared");
+	INT_EQ(count("Its chief operating officer, Ann Whitby, spoke. Whitby, the "
+	    "chief executive, said more.", FINDING_TITLE_CONFLICT), 1,
+	    "titles: a title set off by a comma before the name");
 }
 
 static void

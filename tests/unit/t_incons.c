@@ -190,6 +190,19 @@ t_quotes_dates(void)
 	INT_EQ(count("The House voted on Tuesday. The House will vote again "
 	    "next Wednesday, after Tuesday's vote.", FINDING_DATE_CONFLICT),
 	    0, "dates: 'next Wednesday' is not the day it happened");
+	INT_EQ(count("The board voted on Monday to close the pool. Critics "
+	    "of Tuesday's vote drew crowds.", FINDING_DATE_CONFLICT), 1,
+	    "dates: the event noun before the verb of its sentence");
+	INT_EQ(count("The board voted on Monday to close the pool. Critics "
+	    "of the next Tuesday vote spoke.", FINDING_DATE_CONFLICT), 0,
+	    "dates: 'the next Tuesday vote' is another vote");
+	INT_EQ(count("Officials said on Monday the pool would close, citing "
+	    "costs. Her Thursday citing of costs came later.",
+	    FINDING_DATE_CONFLICT), 1,
+	    "dates: a participle after a comma takes its clause's day");
+	INT_EQ(count("The pool closed on Monday. Officials, citing costs "
+	    "raised on Thursday, spoke.", FINDING_DATE_CONFLICT), 0,
+	    "dates: no possessive or attributive weekday, no conflict");
 	INT_EQ(count("It happened on Friday, January 4, 2019.",
 	    FINDING_DATE_CONFLICT), 0, "dates: the weekday fits the date");
 	INT_EQ(count("It happened on Thursday, January 4, 2019.",

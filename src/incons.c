@@ -49,6 +49,16 @@
 #define QM_OVERLAP 0.6
 
 /*
+ * A short remark ("We hired for a world that didn't arrive") has few
+ * content words: one speaker's two quotes of at least QM_MIN_TOKENS words
+ * are compared from QM_MIN_SHORT shared content words, if they are the
+ * QM_OVERLAP share of the longer quote's too ("going to win this game"
+ * and "going to win this fight" share word pairs, not content).
+ */
+#define QM_MIN_TOKENS 8
+#define QM_MIN_SHORT 2
+
+/*
  * Share of the shorter quote's word pairs (bigrams) the longer must hold:
  * shared words alone also join two quotes on one topic.
  */
@@ -152,6 +162,27 @@ incons_word_key(const struct doc *d, size_t i)
 	const struct tok *t = &d->toks[i];
 
 	return tok_key(d->text + t->off, stem_len(d, t));
+}
+
+uint64_t
+incons_stem_key(const struct doc *d, size_t i)
+{
+	char w[64];
+	size_t n = incons_word(d, i, w, sizeof(w));
+
+	if (n > 4 && strcmp(w + n - 3, "ies") == 0) {
+		w[n - 3] = 'y';
+		n -= 2;
+	} else if (n > 5 && strcmp(w + n - 3, "ing") == 0)
+		n -= 3;
+	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
+		n -= 2;
+	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
+	    w[n - 2] != 'u' && w[n - 2] != 'i')
+		n -= 1;
+	if (n > 3 && w[n - 1] == 'e')	/* damage, damag(ed) */
+		n -= 1;
+	return tok_key(w, n);
 }
 
 int
@@ -442,12 +473,13 @@ doubled_attribution(const struct incons *ic)
 	}
 }
 
-/* Content words of quote q (keys), at most cap; returns the count. */
+/* Content words of quote q (stems), at most cap; returns the count. */
 static size_t
 quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
     size_t cap)
 {
 	size_t i, n = 0, k;
+	uint64_t key;
 
 	for (i = q->first; i < q->last && n < cap; i++) {
 		const struct tok *t = &ic->d->toks[i];
@@ -456,10 +488,11 @@ quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
 			continue;
 		if (!wordlike(t))
 			continue;
-		for (k = 0; k < n && out[k] != t->key; k++)
+		key = incons_stem_key(ic->d, i);
+		for (k = 0; k < n && out[k] != key; k++)
 			;
 		if (k == n)
-			out[n++] = t->key;
+			out[n++] = key;
 	}
 	return n;
 }
@@ -554,6 +587,17 @@ same_speaker(const struct quote *a, const struct quote *b)
 	return strcasecmp(a->speaker, b->speaker) == 0;
 }
 
+/* The number of words and numbers in quote q. */
+static size_t
+words_of(const struct doc *d, const struct quote *q)
+{
+	size_t i, n = 0;
+
+	for (i = q->first; i < q->last; i++)
+		n += wordlike(&d->toks[i]);
+	return n;
+}
+
 /* Compares quote b (later) with the earlier quote a; reports b. */
 static void
 quote_pair(const struct incons *ic, const struct quote *a,
@@ -563,11 +607,15 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	size_t small = na < nb ? na : nb;
 	int c, sp;
 
-	if (shared < QM_MIN_SHARED || (double)shared < QM_OVERLAP *
+	sp = same_speaker(a, b);
+	if (shared < QM_MIN_SHORT || (double)shared < QM_OVERLAP *
 	    (double)small)
 		return;
+	if ((shared < QM_MIN_SHARED || small < QM_MIN_WORDS) && (sp != 1 ||
+	    (double)shared < QM_OVERLAP * (double)(na > nb ? na : nb) ||
+	    words_of(d, a) < QM_MIN_TOKENS || words_of(d, b) < QM_MIN_TOKENS))
+		return;
 	c = na <= nb ? quote_contained(d, a, b) : quote_contained(d, b, a);
-	sp = same_speaker(a, b);
 	if (c == 2 && sp == 0) {
 		incons_report(ic, FINDING_QUOTE_MISMATCH, b->toff, b->tlen,
 		    "The same quote is credited to %s here and to %s on "
@@ -613,7 +661,7 @@ quote_mismatch(const struct incons *ic)
 			continue;
 		n = quote_words(ic, b, words, 64);
 		nwords[q] = n;
-		if (n < QM_MIN_WORDS)
+		if (n < QM_MIN_SHORT)
 			continue;
 		/* count shared words with earlier quotes */
 		ntouched = 0;

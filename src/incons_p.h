@@ -47,6 +47,12 @@ int32_t incons_map_get(const struct incons_map *m, uint64_t key);
  */
 size_t incons_word(const struct doc *d, size_t i, char *buf, size_t cap);
 
+/*
+ * A light stem of token i's word for comparing nouns and verb forms
+ * (homes/home, damaged/damage, arrived/arrive), as a tok_key.
+ */
+uint64_t incons_stem_key(const struct doc *d, size_t i);
+
 /* tok_key of incons_word's result. */
 uint64_t incons_word_key(const struct doc *d, size_t i);
 

@@ -68,28 +68,6 @@ struct nc {
 	int sec_headcount, sec_backref;
 };
 
-/* A simple stem for comparing nouns and participles: homes/home. */
-static uint64_t
-stem_key(const struct doc *d, size_t i)
-{
-	char w[64];
-	size_t n = incons_word(d, i, w, sizeof(w));
-
-	if (n > 4 && strcmp(w + n - 3, "ies") == 0) {
-		w[n - 3] = 'y';
-		n -= 2;
-	} else if (n > 5 && strcmp(w + n - 3, "ing") == 0)
-		n -= 3;
-	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
-		n -= 2;
-	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
-	    w[n - 2] != 'u' && w[n - 2] != 'i')
-		n -= 1;
-	if (n > 3 && w[n - 1] == 'e')	/* damage, damag(ed) */
-		n -= 1;
-	return tok_key(w, n);
-}
-
 static int
 plural(const struct doc *d, size_t i)
 {
@@ -266,7 +244,7 @@ restricted(const struct nc *c, struct nc_mention *m, size_t head)
 		if (incons_lex_val(d, c->ic->lx->quantity, head + 1,
 		    c->sec_backref) != NULL && !restrictor(d, head + 2, w))
 			return 0;
-		m->post = stem_key(d, head + 1);
+		m->post = incons_stem_key(d, head + 1);
 		return 1;
 	}
 	return restrictor(d, head + 1, w);
@@ -294,7 +272,7 @@ post_qualifier(struct nc *c, struct nc_mention *m, size_t head)
 			if (incons_minor(c->ic, j))
 				continue;
 			if (participle(d, j) && m->nqual < NC_MAX_QUAL)
-				m->qual[m->nqual++] = stem_key(d, j);
+				m->qual[m->nqual++] = incons_stem_key(d, j);
 			return;
 		}
 		return;
@@ -342,7 +320,7 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 		if (unit_word(c, j))
 			return 0;
 		quals[nw] = participle(d, j);
-		words[nw++] = stem_key(d, j);
+		words[nw++] = incons_stem_key(d, j);
 		head = j;
 		if (plural(d, j) || incons_possessive(d, j))
 			break;
@@ -504,7 +482,7 @@ mention(struct nc *c, size_t i)
 	    d->toks[start - 1].kind == TOK_WORD &&
 	    !(d->toks[start - 1].flags & TOK_CAP) &&
 	    !incons_minor(c->ic, start - 1)) {
-		m.pred = stem_key(d, start - 1);
+		m.pred = incons_stem_key(d, start - 1);
 		m.ptok = start - 1;
 	}
 	if (!counted_noun(c, &m, j))

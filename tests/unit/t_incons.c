@@ -184,6 +184,11 @@ t_quotes_dates(void)
 	    "States,\" Martin wrote. \"The United States parents of citizens "
 	    "were born elsewhere,\" Cole said.", FINDING_QUOTE_MISMATCH), 0,
 	    "quotes: one topic, not one remark");
+	INT_EQ(count("Mayor Elena Ruiz spoke. \"We planned for a town that "
+	    "never grew,\" Ruiz said. Tom Diaz disagreed. \"We planned for a "
+	    "town that did not grow, and that is on us,\" Diaz said.",
+	    FINDING_QUOTE_MISMATCH), 0,
+	    "quotes: a short remark is compared for one speaker only");
 	INT_EQ(count("The governor declared an emergency on Thursday. Since "
 	    "Wednesday's emergency declaration, troops came.",
 	    FINDING_DATE_CONFLICT), 1, "dates: declared/declaration");

@@ -35,6 +35,14 @@
 /* Earlier mentions of one key compared with a new one (keeps it linear). */
 #define NC_MAX_CHAIN 64
 
+/*
+ * Tokens from a count of members to "voted against" ("Two of the nine
+ * St. Brendan's board members voted against"), and the body nouns of a
+ * unanimous vote kept to match the dissent's body.
+ */
+#define NC_DISSENT_WIN 10
+#define NC_MAX_BODIES 8
+
 /* Most qualifier words kept per mention. */
 #define NC_MAX_QUAL 4
 
@@ -610,6 +618,132 @@ anaphor(const struct nc *c, const struct nc_mention *b, size_t bi)
 	report(c, b, lead);
 }
 
+/* Is token i "unanimous(ly)", not negated just before? */
+static int
+unanimous(const struct nc *c, size_t i)
+{
+	static const char *const neg[] = { "not", "never", "nearly",
+	    "almost", NULL };
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+
+	return t->kind == TOK_WORD && !(t->flags & TOK_INQUOTE) &&
+	    (tok_is(d, t, "unanimous") || tok_is(d, t, "unanimously")) &&
+	    !incons_after(d, i, neg) &&
+	    !(i > 0 && incons_after(d, i - 1, neg));
+}
+
+/*
+ * The count of members at token i who "voted against", "voted no" or
+ * "dissented" later in the clause; sets *end to the verb's last token.
+ */
+static int
+dissenters(const struct nc *c, size_t i, size_t *end)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *val;
+	size_t j;
+	double v;
+
+	if (t->flags & TOK_INQUOTE)
+		return 0;
+	if (t->kind == TOK_NUM) {
+		int unit, age, grouped;
+
+		if (parse_num(d->text + t->off, t->len, &v, &unit, &age,
+		    &grouped) < 0 || unit != NC_COUNT || v < 1 || v > 999)
+			return 0;
+	} else if ((val = incons_lex_val(d, c->ic->lx->numbers, i,
+	    c->sec_cardinal)) == NULL || (v = strtod(val, NULL)) < 1)
+		return 0;
+	for (j = i + 1; j < d->ntoks && j <= i + NC_DISSENT_WIN &&
+	    d->toks[j].sent == t->sent && d->toks[j].kind != TOK_NUM &&
+	    d->text[d->toks[j].off] != ','; j++) {
+		if (tok_is(d, &d->toks[j], "dissented")) {
+			*end = j;
+			return 1;
+		}
+		if (tok_is(d, &d->toks[j], "voted") && j + 1 < d->ntoks &&
+		    (tok_is(d, &d->toks[j + 1], "against") ||
+		    tok_is(d, &d->toks[j + 1], "no"))) {
+			*end = j + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does sentence s hold one of the body nouns b ("board", "council")? */
+static int
+has_body(const struct nc *c, size_t s, const uint64_t *b, size_t nb)
+{
+	const struct doc *d = c->ic->d;
+	size_t j, k;
+
+	for (j = d->sents[s].first; j < d->sents[s].first + d->sents[s].n;
+	    j++)
+		for (k = 0; k < nb; k++)
+			if (incons_word_key(d, j) == b[k])
+				return 1;
+	return 0;
+}
+
+/*
+ * A vote called unanimous, and members of the same body who voted
+ * against it: a count of dissenters given as 0 and as N.
+ */
+static void
+unanimity(const struct nc *c)
+{
+	struct doc *d = c->ic->d;
+	uint64_t body[NC_MAX_BODIES];
+	size_t i, j, u = 0, nb = 0, end, off, len, uoff;
+	int found = 0;
+
+	if (c->ic->lx->org_nouns == NULL)
+		return;
+	for (i = 0; i < d->ntoks && !found; i++)
+		found = unanimous(c, i);
+	if (!found)
+		return;
+	u = i - 1;
+	for (j = d->sents[d->toks[u].sent].first; j < d->sents[d->toks[u].
+	    sent].first + d->sents[d->toks[u].sent].n && nb < NC_MAX_BODIES;
+	    j++)
+		if (d->toks[j].kind == TOK_WORD && !(d->toks[j].flags &
+		    TOK_CAP) && incons_lex_val(d, c->ic->lx->org_nouns, j,
+		    -1) != NULL)
+			body[nb++] = incons_word_key(d, j);
+	if (nb == 0)
+		return;
+	for (i = 0; i < d->ntoks; i++) {
+		size_t s = d->toks[i].sent;
+
+		if ((d->toks[i].kind != TOK_NUM && d->toks[i].kind !=
+		    TOK_WORD) || s == d->toks[u].sent ||
+		    !dissenters(c, i, &end) || !has_body(c, s, body, nb) ||
+		    dated(d, i) || dated(d, u) ||
+		    incons_changed(c->ic, i, end, NC_CHANGE_WIN))
+			continue;
+		incons_span(d, i, end, &off, &len);
+		uoff = d->toks[u].off;
+		if (uoff > off) {
+			incons_report(c->ic, FINDING_NUMBER_CONFLICT, uoff,
+			    d->toks[u].len, "The vote is called unanimous "
+			    "here, but '%.*s' on line %zu: is one of them "
+			    "wrong?", (int)(len > 60 ? 60 : len),
+			    d->text + off, incons_line(d, off));
+		} else
+			incons_report(c->ic, FINDING_NUMBER_CONFLICT, off, len,
+			    "'%.*s' here, but the vote is called unanimous "
+			    "on line %zu: is one of them wrong?",
+			    (int)(len > 60 ? 60 : len), d->text + off,
+			    incons_line(d, uoff));
+		return;
+	}
+}
+
 void
 numconf_run(const struct incons *ic)
 {
@@ -632,6 +766,7 @@ numconf_run(const struct incons *ic)
 	for (i = 0; i < d->ntoks; i++)
 		if (d->toks[i].kind == TOK_NUM || d->toks[i].kind == TOK_WORD)
 			mention(&c, i);
+	unanimity(&c);
 	if (c.n == 0)
 		return;
 	incons_map_init(&map, &d->arena, c.n);

@@ -120,6 +120,15 @@ t_numbers(void)
 	INT_EQ(count("The plant will shed 600 jobs. The 550 positions cut "
 	    "include night shifts.", FINDING_NUMBER_CONFLICT), 0,
 	    "numbers: 'shed' and 'cut' are not matched as one verb");
+	INT_EQ(count("The council approved the rezoning, though not "
+	    "unanimously. Two council members voted against it.",
+	    FINDING_NUMBER_CONFLICT), 0, "numbers: 'not unanimously'");
+	INT_EQ(count("The council approved the rezoning unanimously. In 2019, "
+	    "two council members voted against a similar plan.",
+	    FINDING_NUMBER_CONFLICT), 0, "numbers: a dissent in another year");
+	INT_EQ(count("One council member dissented. The council approved the "
+	    "rezoning unanimously.", FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: a dissent before a unanimous vote");
 }
 
 static void

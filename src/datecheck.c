@@ -457,7 +457,7 @@ datecheck_run(const struct incons *ic)
 	c.sec_wday = lex_section(ic->lx->calendar, "weekdays");
 	c.sec_month = lex_section(ic->lx->calendar, "months");
 	c.sec_daypart = lex_section(ic->lx->calendar, "dayparts");
-	incons_map_init(&c.map, &d->arena, d->ntoks);
+	incons_map_init(&c.map, &d->arena, 64);	/* grows with anchors */
 	find_weekdays(&c);
 	for (s = 0; s < d->nsents; s++)
 		anchors(&c, s);

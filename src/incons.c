@@ -74,32 +74,72 @@
  */
 #define QM_MAX_CHAIN 32
 
+/* Allocates an empty table of cap slots (a power of two). */
+static void
+map_alloc(struct incons_map *m, size_t cap)
+{
+	size_t i;
+
+	m->keys = arena_alloc(m->a, cap * sizeof(*m->keys));
+	m->heads = arena_alloc(m->a, cap * sizeof(*m->heads));
+	m->mask = cap - 1;
+	for (i = 0; i < cap; i++)
+		m->heads[i] = -2;	/* empty slot */
+}
+
 void
 incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys)
 {
-	size_t cap = 16, i;
+	size_t cap = 16;
 
 	while (cap < nkeys * 2)
 		cap *= 2;
-	m->keys = arena_alloc(a, cap * sizeof(*m->keys));
-	m->heads = arena_alloc(a, cap * sizeof(*m->heads));
-	m->mask = cap - 1;
-	for (i = 0; i < cap; i++) {
-		m->keys[i] = 0;
-		m->heads[i] = -2;	/* empty slot */
-	}
+	m->a = a;
+	m->n = 0;
+	map_alloc(m, cap);
 }
 
-int32_t *
-incons_map_head(struct incons_map *m, uint64_t key)
+/* The slot of key: where it is, or the empty slot it would take. */
+static size_t
+map_slot(const struct incons_map *m, uint64_t key)
 {
 	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
 
 	while (m->heads[i] != -2 && m->keys[i] != key)
 		i = (i + 1) & m->mask;
+	return i;
+}
+
+/* Doubles the table: at most half full keeps probes short. */
+static void
+map_grow(struct incons_map *m)
+{
+	uint64_t *keys = m->keys;
+	int32_t *heads = m->heads;
+	size_t cap = m->mask + 1, i, j;
+
+	map_alloc(m, cap * 2);
+	for (i = 0; i < cap; i++)
+		if (heads[i] != -2) {
+			j = map_slot(m, keys[i]);
+			m->keys[j] = keys[i];
+			m->heads[j] = heads[i];
+		}
+}
+
+int32_t *
+incons_map_head(struct incons_map *m, uint64_t key)
+{
+	size_t i = map_slot(m, key);
+
 	if (m->heads[i] == -2) {
+		if ((m->n + 1) * 2 > m->mask + 1) {
+			map_grow(m);
+			i = map_slot(m, key);
+		}
 		m->keys[i] = key;
 		m->heads[i] = -1;
+		m->n++;
 	}
 	return &m->heads[i];
 }
@@ -107,14 +147,9 @@ incons_map_head(struct incons_map *m, uint64_t key)
 int32_t
 incons_map_get(const struct incons_map *m, uint64_t key)
 {
-	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+	size_t i = map_slot(m, key);
 
-	while (m->heads[i] != -2) {
-		if (m->keys[i] == key)
-			return m->heads[i];
-		i = (i + 1) & m->mask;
-	}
-	return -1;
+	return m->heads[i] == -2 ? -1 : m->heads[i];
 }
 
 /* Length of t's text without a trailing 's or ’s. */
@@ -365,7 +400,8 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 	size_t k;
 	int content = 0;
 
-	if ((j != i + n || n < REP_MIN_TOUCH) && incons_minor(ic, i))
+	if (d->toks[i].key != d->toks[j].key ||
+	    ((j != i + n || n < REP_MIN_TOUCH) && incons_minor(ic, i)))
 		return 0;
 	for (k = 0; k < n; k++) {
 		const struct tok *a = &d->toks[i + k], *b = &d->toks[j + k];

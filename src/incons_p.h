@@ -24,17 +24,23 @@ struct incons {
 /*
  * A multimap from 64-bit keys to item indexes, in the document's arena:
  * items chain through a next array the caller owns (-1 ends a chain).
- * Built for a known maximum number of distinct keys; cannot fail.
+ * Sized for nkeys distinct keys, and grows past that (doubling, so a
+ * story's few hundred names do not cost a table per token); cannot fail.
  */
 struct incons_map {
 	uint64_t *keys;
 	int32_t *heads;
 	size_t mask;
+	size_t n;		/* keys held */
+	struct arena *a;
 };
 
 void incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys);
 
-/* The chain head for key (created empty, -1, when new). */
+/*
+ * The chain head for key (created empty, -1, when new).  The pointer is
+ * valid until the next incons_map_head call on m.
+ */
 int32_t *incons_map_head(struct incons_map *m, uint64_t key);
 
 /* The chain head for key, or -1 when the key was never added. */

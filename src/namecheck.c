@@ -597,8 +597,9 @@ namecheck_run(const struct incons *ic)
 	if (ic->lx->titles == NULL || ic->lx->given_names == NULL ||
 	    ic->lx->title_groups == NULL)
 		return;
-	incons_map_init(&c.forms, &d->arena, d->ntoks);
-	incons_map_init(&c.lower, &d->arena, d->ntoks);
+	/* distinct words, not tokens: the maps grow as they fill */
+	incons_map_init(&c.forms, &d->arena, 256);
+	incons_map_init(&c.lower, &d->arena, 1024);
 	collect(&c);
 	name_variants(&c);
 	title_conflicts(&c);

@@ -634,44 +634,55 @@ unanimous(const struct nc *c, size_t i)
 }
 
 /*
- * The count of members at token i who "voted against", "voted no" or
- * "dissented" later in the clause; sets *end to the verb's last token.
+ * Is token j "voted against", "voted no" or "dissented"?  Sets *end to
+ * its last token.
  */
 static int
-dissenters(const struct nc *c, size_t i, size_t *end)
+dissent_verb(const struct doc *d, size_t j, size_t *end)
 {
-	const struct doc *d = c->ic->d;
-	const struct tok *t = &d->toks[i];
-	const char *val;
-	size_t j;
-	double v;
-
-	if (t->flags & TOK_INQUOTE)
-		return 0;
-	if (t->kind == TOK_NUM) {
-		int unit, age, grouped;
-
-		if (parse_num(d->text + t->off, t->len, &v, &unit, &age,
-		    &grouped) < 0 || unit != NC_COUNT || v < 1 || v > 999)
-			return 0;
-	} else if ((val = incons_lex_val(d, c->ic->lx->numbers, i,
-	    c->sec_cardinal)) == NULL || (v = strtod(val, NULL)) < 1)
-		return 0;
-	for (j = i + 1; j < d->ntoks && j <= i + NC_DISSENT_WIN &&
-	    d->toks[j].sent == t->sent && d->toks[j].kind != TOK_NUM &&
-	    d->text[d->toks[j].off] != ','; j++) {
-		if (tok_is(d, &d->toks[j], "dissented")) {
-			*end = j;
-			return 1;
-		}
-		if (tok_is(d, &d->toks[j], "voted") && j + 1 < d->ntoks &&
-		    (tok_is(d, &d->toks[j + 1], "against") ||
-		    tok_is(d, &d->toks[j + 1], "no"))) {
-			*end = j + 1;
-			return 1;
-		}
+	if (tok_is(d, &d->toks[j], "dissented")) {
+		*end = j;
+		return 1;
+	}
+	if (tok_is(d, &d->toks[j], "voted") && j + 1 < d->ntoks &&
+	    (tok_is(d, &d->toks[j + 1], "against") ||
+	    tok_is(d, &d->toks[j + 1], "no"))) {
+		*end = j + 1;
+		return 1;
 	}
 	return 0;
+}
+
+/*
+ * The count of members before the dissent verb at j ("Two of the nine
+ * board members voted against"): its token, or (size_t)-1.
+ */
+static size_t
+dissenters(const struct nc *c, size_t j)
+{
+	const struct doc *d = c->ic->d;
+	size_t i, first = d->sents[d->toks[j].sent].first;
+
+	for (i = j; i > first && i + NC_DISSENT_WIN > j; i--) {
+		const struct tok *t = &d->toks[i - 1];
+		const char *val;
+		double v;
+
+		if (t->flags & TOK_INQUOTE || d->text[t->off] == ',')
+			return (size_t)-1;
+		if (t->kind == TOK_NUM) {
+			int unit, age, grouped;
+
+			/* "voted 7-2": a tally, not a count of members */
+			return parse_num(d->text + t->off, t->len, &v, &unit,
+			    &age, &grouped) == 0 && unit == NC_COUNT &&
+			    v >= 1 && v <= 999 ? i - 1 : (size_t)-1;
+		}
+		if ((val = incons_lex_val(d, c->ic->lx->numbers, i - 1,
+		    c->sec_cardinal)) != NULL && strtod(val, NULL) >= 1)
+			return i - 1;
+	}
+	return (size_t)-1;
 }
 
 /* Does sentence s hold one of the body nouns b ("board", "council")? */
@@ -717,13 +728,13 @@ unanimity(const struct nc *c)
 			body[nb++] = incons_word_key(d, j);
 	if (nb == 0)
 		return;
-	for (i = 0; i < d->ntoks; i++) {
-		size_t s = d->toks[i].sent;
+	for (j = 0; j < d->ntoks; j++) {
+		size_t s = d->toks[j].sent;
 
-		if ((d->toks[i].kind != TOK_NUM && d->toks[i].kind !=
-		    TOK_WORD) || s == d->toks[u].sent ||
-		    !dissenters(c, i, &end) || !has_body(c, s, body, nb) ||
-		    dated(d, i) || dated(d, u) ||
+		if (d->toks[j].kind != TOK_WORD || s == d->toks[u].sent ||
+		    !dissent_verb(d, j, &end) ||
+		    (i = dissenters(c, j)) == (size_t)-1 ||
+		    !has_body(c, s, body, nb) || dated(d, i) || dated(d, u) ||
 		    incons_changed(c->ic, i, end, NC_CHANGE_WIN))
 			continue;
 		incons_span(d, i, end, &off, &len);

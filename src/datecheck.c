@@ -272,8 +272,11 @@ event_noun(const struct dc *c, size_t i)
 			break;
 		last = j;
 	}
+	/* "Sunday's commercial-free airing": a compound is a modifier */
 	for (j = last; j > i && head == 0; j--)
-		if (dated_elsewhere(c, j))
+		if (dated_elsewhere(c, j) && (j == last ||
+		    memchr(d->text + d->toks[j].off, '-', d->toks[j].len) ==
+		    NULL))
 			head = j;
 	if (head == 0)
 		head = last;

@@ -210,6 +210,9 @@ t_quotes_dates(void)
 	INT_EQ(count("The board voted on Monday to close the pool. Critics "
 	    "of the next Tuesday vote spoke.", FINDING_DATE_CONFLICT), 0,
 	    "dates: 'the next Tuesday vote' is another vote");
+	INT_EQ(count("The boat left on a commercial trip Monday. Sunday's "
+	    "commercial-free airing drew viewers.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a hyphenated modifier is not the event noun");
 	INT_EQ(count("Officials said on Monday the pool would close, citing "
 	    "costs. Her Thursday citing of costs came later.",
 	    FINDING_DATE_CONFLICT), 1,

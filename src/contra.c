@@ -113,6 +113,23 @@ pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
 	return 0;
 }
 
+/*
+ * Does a subject of either list start in [from, to)?  Most sentences
+ * have none, and need not be split into clauses.
+ */
+static int
+has_subject(const struct rule *r, const struct doc *d, size_t from,
+    size_t to)
+{
+	size_t i, n;
+
+	for (i = from; i < to; i++)
+		if ((r->subjects != NULL && lex_match(r->subjects, d, i, &n)) ||
+		    (r->subjects2 != NULL && lex_match(r->subjects2, d, i, &n)))
+			return 1;
+	return 0;
+}
+
 void
 contra_run(const struct rule *r, struct doc *d)
 {
@@ -122,6 +139,8 @@ contra_run(const struct rule *r, struct doc *d)
 		const struct sent *st = &d->sents[s];
 		size_t end = st->first + st->n;
 
+		if (!has_subject(r, d, st->first, end))
+			continue;
 		start = st->first;
 		for (i = st->first; i <= end; i++) {
 			if (i < end && !clause_break(d, &d->toks[i]))

@@ -22,6 +22,13 @@
 /* Words after "Tuesday's" searched for the event noun. */
 #define DC_MAX_NP 3
 
+/*
+ * Farthest back a participle after a comma looks for the weekday of its
+ * clause: "On Monday a judge struck down the ban on rentals in the
+ * county's unincorporated areas, ruling that ..." dates the ruling.
+ */
+#define DC_PARTICIPLE_REACH 40
+
 /* Anchors of one event compared (keeps the check linear). */
 #define DC_MAX_CHAIN 32
 
@@ -36,7 +43,7 @@ struct dc_anchor {
 
 struct dc {
 	const struct incons *ic;
-	int sec_wday, sec_month;
+	int sec_wday, sec_month, sec_daypart;
 	struct dc_anchor *a;
 	size_t na, cap;
 	struct incons_map map;	/* event stem -> anchors */
@@ -151,6 +158,38 @@ clock_time(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* Can weekday i date a word at token j (the words between allowing)? */
+static int
+dates(const struct dc *c, size_t i, size_t j)
+{
+	const struct doc *d = c->ic->d;
+
+	return weekday(c, i) >= 0 && !incons_possessive(d, i) &&
+	    !unanchored(d, i) &&
+	    !barrier(c, i < j ? i : j, i < j ? j : i);
+}
+
+/*
+ * The weekday of the clause a participle at j opens (", ruling that"):
+ * the nearest one before it in the sentence, or (size_t)-1.
+ */
+static size_t
+clause_day(const struct dc *c, size_t j, size_t first)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[j];
+	size_t i, lo = j > first + DC_PARTICIPLE_REACH ?
+	    j - DC_PARTICIPLE_REACH : first;
+
+	if (j < first + 2 || d->text[d->toks[j - 1].off] != ',' ||
+	    t->len < 6 || memcmp(d->text + t->off + t->len - 3, "ing", 3))
+		return (size_t)-1;
+	for (i = j - 2; i + 1 > lo; i--)
+		if (weekday(c, i) >= 0)
+			return dates(c, i, j) ? i : (size_t)-1;
+	return (size_t)-1;
+}
+
 /* Indexes the words dated by each plain weekday of sentence s. */
 static void
 anchors(struct dc *c, size_t s)
@@ -174,13 +213,15 @@ anchors(struct dc *c, size_t s)
 		    i < end && i <= j + DC_BEFORE; i++) {
 			size_t dist = i > j ? i - j : j - i;
 
-			if (weekday(c, i) < 0 || incons_possessive(d, i) ||
-			    unanchored(d, i) || dist >= bestdist ||
-			    barrier(c, i < j ? i : j, i < j ? j : i))
+			if (weekday(c, i) < 0 || dist >= bestdist ||
+			    !dates(c, i, j))
 				continue;
 			best = i;
 			bestdist = dist;
 		}
+		if (bestdist == (size_t)-1 &&
+		    (best = clause_day(c, j, st->first)) != (size_t)-1)
+			bestdist = j - best;
 		if (bestdist == (size_t)-1 || clock_time(d, best))
 			continue;
 		arena_grow(&d->arena, (void **)&c->a, &c->cap, sizeof(*c->a),
@@ -195,21 +236,70 @@ anchors(struct dc *c, size_t s)
 	}
 }
 
-/* "Tuesday's vote": the event noun after a possessive weekday. */
+/* Did a weekday of another sentence date token j's event? */
+static int
+dated_elsewhere(const struct dc *c, size_t j)
+{
+	const struct doc *d = c->ic->d;
+	int32_t e;
+	int n = 0;
+
+	for (e = incons_map_get(&c->map, event_stem(d, j));
+	    e >= 0 && n < DC_MAX_CHAIN; e = c->a[e].next, n++)
+		if (d->toks[c->a[e].word].sent != d->toks[j].sent)
+			return 1;
+	return 0;
+}
+
+/*
+ * "Tuesday's vote": the event noun after a possessive weekday.  The words
+ * after it may run on into the verb ("the Tuesday vote drew critics"):
+ * the head is the last of them that some weekday dated elsewhere, else
+ * the last.  A speech verb ends the run.
+ */
 static size_t
 event_noun(const struct dc *c, size_t i)
 {
 	const struct doc *d = c->ic->d;
-	size_t j, head = 0;
+	size_t j, head = 0, last = 0;
 
 	for (j = i + 1; j < d->ntoks && j <= i + DC_MAX_NP &&
 	    d->toks[j].sent == d->toks[i].sent; j++) {
 		if (d->toks[j].kind != TOK_WORD ||
-		    (d->toks[j].flags & TOK_CAP) || incons_minor(c->ic, j))
+		    (d->toks[j].flags & TOK_CAP) || incons_minor(c->ic, j) ||
+		    (last != 0 && incons_lex_val(d, c->ic->lx->speech_verbs,
+		    j, -1) != NULL))
 			break;
-		head = j;
+		last = j;
 	}
+	/* "Sunday's commercial-free airing": a compound is a modifier */
+	for (j = last; j > i && head == 0; j--)
+		if (dated_elsewhere(c, j) && (j == last ||
+		    memchr(d->text + d->toks[j].off, '-', d->toks[j].len) ==
+		    NULL))
+			head = j;
+	if (head == 0)
+		head = last;
+	/* "Tuesday night": a time, not an event */
+	if (head != 0 && incons_lex_val(d, c->ic->lx->calendar, head,
+	    c->sec_daypart) != NULL)
+		return 0;
 	return head;
+}
+
+/*
+ * Does weekday i modify a noun as an attribute, "Okafor's Thursday
+ * ruling", "the Tuesday vote"?  ("the Tuesday after" is no event.)
+ */
+static int
+day_attribute(const struct dc *c, size_t i)
+{
+	static const char *const det[] = { "the", "its", "his", "her",
+	    "their", "this", NULL };
+	const struct doc *d = c->ic->d;
+
+	return i > 0 && d->toks[i - 1].sent == d->toks[i].sent &&
+	    (incons_possessive(d, i - 1) || incons_after(d, i, det));
 }
 
 static void
@@ -224,8 +314,8 @@ possessives(struct dc *c)
 		int day, n = 0;
 		int32_t e;
 
-		if ((day = weekday(c, i)) < 0 || !incons_possessive(d, i) ||
-		    (head = event_noun(c, i)) == 0)
+		if ((day = weekday(c, i)) < 0 || (!incons_possessive(d, i) &&
+		    !day_attribute(c, i)) || (head = event_noun(c, i)) == 0)
 			continue;
 		for (e = incons_map_get(&c->map, event_stem(d, head));
 		    e >= 0 && n < DC_MAX_CHAIN; e = c->a[e].next, n++) {
@@ -369,7 +459,8 @@ datecheck_run(const struct incons *ic)
 		return;
 	c.sec_wday = lex_section(ic->lx->calendar, "weekdays");
 	c.sec_month = lex_section(ic->lx->calendar, "months");
-	incons_map_init(&c.map, &d->arena, d->ntoks);
+	c.sec_daypart = lex_section(ic->lx->calendar, "dayparts");
+	incons_map_init(&c.map, &d->arena, 64);	/* grows with anchors */
 	find_weekdays(&c);
 	for (s = 0; s < d->nsents; s++)
 		anchors(&c, s);

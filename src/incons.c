@@ -27,6 +27,13 @@
 #define REP_MAX_GAP 3
 
 /*
+ * Shortest phrase starting with a function word that counts when its two
+ * copies touch: speech doubles two words ("we know we know"), an editing
+ * slip a whole phrase.
+ */
+#define REP_MIN_TOUCH 3
+
+/*
  * Most tokens between a first attribution phrase and a second one for the
  * two to count as doubled ("according to one of the sources, according
  * to"): the first one's source is a short noun phrase.
@@ -40,6 +47,16 @@
 #define QM_MIN_WORDS 5
 #define QM_MIN_SHARED 4
 #define QM_OVERLAP 0.6
+
+/*
+ * A short remark ("We hired for a world that didn't arrive") has few
+ * content words: one speaker's two quotes of at least QM_MIN_TOKENS words
+ * are compared from QM_MIN_SHORT shared content words, if they are the
+ * QM_OVERLAP share of the longer quote's too ("going to win this game"
+ * and "going to win this fight" share word pairs, not content).
+ */
+#define QM_MIN_TOKENS 8
+#define QM_MIN_SHORT 2
 
 /*
  * Share of the shorter quote's word pairs (bigrams) the longer must hold:
@@ -57,32 +74,72 @@
  */
 #define QM_MAX_CHAIN 32
 
+/* Allocates an empty table of cap slots (a power of two). */
+static void
+map_alloc(struct incons_map *m, size_t cap)
+{
+	size_t i;
+
+	m->keys = arena_alloc(m->a, cap * sizeof(*m->keys));
+	m->heads = arena_alloc(m->a, cap * sizeof(*m->heads));
+	m->mask = cap - 1;
+	for (i = 0; i < cap; i++)
+		m->heads[i] = -2;	/* empty slot */
+}
+
 void
 incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys)
 {
-	size_t cap = 16, i;
+	size_t cap = 16;
 
 	while (cap < nkeys * 2)
 		cap *= 2;
-	m->keys = arena_alloc(a, cap * sizeof(*m->keys));
-	m->heads = arena_alloc(a, cap * sizeof(*m->heads));
-	m->mask = cap - 1;
-	for (i = 0; i < cap; i++) {
-		m->keys[i] = 0;
-		m->heads[i] = -2;	/* empty slot */
-	}
+	m->a = a;
+	m->n = 0;
+	map_alloc(m, cap);
 }
 
-int32_t *
-incons_map_head(struct incons_map *m, uint64_t key)
+/* The slot of key: where it is, or the empty slot it would take. */
+static size_t
+map_slot(const struct incons_map *m, uint64_t key)
 {
 	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
 
 	while (m->heads[i] != -2 && m->keys[i] != key)
 		i = (i + 1) & m->mask;
+	return i;
+}
+
+/* Doubles the table: at most half full keeps probes short. */
+static void
+map_grow(struct incons_map *m)
+{
+	uint64_t *keys = m->keys;
+	int32_t *heads = m->heads;
+	size_t cap = m->mask + 1, i, j;
+
+	map_alloc(m, cap * 2);
+	for (i = 0; i < cap; i++)
+		if (heads[i] != -2) {
+			j = map_slot(m, keys[i]);
+			m->keys[j] = keys[i];
+			m->heads[j] = heads[i];
+		}
+}
+
+int32_t *
+incons_map_head(struct incons_map *m, uint64_t key)
+{
+	size_t i = map_slot(m, key);
+
 	if (m->heads[i] == -2) {
+		if ((m->n + 1) * 2 > m->mask + 1) {
+			map_grow(m);
+			i = map_slot(m, key);
+		}
 		m->keys[i] = key;
 		m->heads[i] = -1;
+		m->n++;
 	}
 	return &m->heads[i];
 }
@@ -90,14 +147,9 @@ incons_map_head(struct incons_map *m, uint64_t key)
 int32_t
 incons_map_get(const struct incons_map *m, uint64_t key)
 {
-	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+	size_t i = map_slot(m, key);
 
-	while (m->heads[i] != -2) {
-		if (m->keys[i] == key)
-			return m->heads[i];
-		i = (i + 1) & m->mask;
-	}
-	return -1;
+	return m->heads[i] == -2 ? -1 : m->heads[i];
 }
 
 /* Length of t's text without a trailing 's or ’s. */
@@ -147,6 +199,27 @@ incons_word_key(const struct doc *d, size_t i)
 	return tok_key(d->text + t->off, stem_len(d, t));
 }
 
+uint64_t
+incons_stem_key(const struct doc *d, size_t i)
+{
+	char w[64];
+	size_t n = incons_word(d, i, w, sizeof(w));
+
+	if (n > 4 && strcmp(w + n - 3, "ies") == 0) {
+		w[n - 3] = 'y';
+		n -= 2;
+	} else if (n > 5 && strcmp(w + n - 3, "ing") == 0)
+		n -= 3;
+	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
+		n -= 2;
+	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
+	    w[n - 2] != 'u' && w[n - 2] != 'i')
+		n -= 1;
+	if (n > 3 && w[n - 1] == 'e')	/* damage, damag(ed) */
+		n -= 1;
+	return tok_key(w, n);
+}
+
 int
 incons_after(const struct doc *d, size_t i, const char *const *w)
 {
@@ -185,6 +258,19 @@ incons_minor(const struct incons *ic, size_t i)
 	    lex_key_step(0, t->key)) != NULL;
 }
 
+/* Is token i an -ing word used as an adjective ("rising costs")? */
+static int
+attributive(const struct incons *ic, size_t i)
+{
+	const struct doc *d = ic->d;
+	const struct tok *t = &d->toks[i], *u = t + 1;
+
+	return t->len > 5 && memcmp(d->text + t->off + t->len - 3, "ing",
+	    3) == 0 && i + 1 < d->ntoks && u->sent == t->sent &&
+	    u->kind == TOK_WORD && !(u->flags & TOK_CAP) &&
+	    !incons_minor(ic, i + 1);
+}
+
 int
 incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 {
@@ -199,9 +285,13 @@ incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 	for (j = lo; j < hi; j++) {
 		if (j >= a && j <= b)
 			continue;
-		if (lex_match(ic->lx->change_words, d, j, &n) != NULL &&
-		    (j > b || j + n <= a))
-			return 1;
+		if (lex_match(ic->lx->change_words, d, j, &n) == NULL ||
+		    (j <= b && j + n > a))
+			continue;
+		/* "falling enrollment": the change is another noun's */
+		if (n == 1 && attributive(ic, j))
+			continue;
+		return 1;
 	}
 	return 0;
 }
@@ -298,7 +388,10 @@ latin(const struct doc *d, size_t i)
 
 /*
  * Does the n-gram at i repeat at j?  Every token must be a word outside
- * quotes, the first one and one lowercase one content words.
+ * quotes, one lowercase one a content word, and the first one too unless
+ * the copies touch and are REP_MIN_TOUCH words long: "in the fall in the
+ * fall" has no reading but a slip, while "the bill remarked the bill"
+ * names one thing twice and "he told he told" is a transcript's stammer.
  */
 static int
 ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
@@ -307,8 +400,9 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 	size_t k;
 	int content = 0;
 
-	if (incons_minor(ic, i))
-		return 0;	/* "the bill remarked the bill": two mentions */
+	if (d->toks[i].key != d->toks[j].key ||
+	    ((j != i + n || n < REP_MIN_TOUCH) && incons_minor(ic, i)))
+		return 0;
 	for (k = 0; k < n; k++) {
 		const struct tok *a = &d->toks[i + k], *b = &d->toks[j + k];
 
@@ -415,12 +509,13 @@ doubled_attribution(const struct incons *ic)
 	}
 }
 
-/* Content words of quote q (keys), at most cap; returns the count. */
+/* Content words of quote q (stems), at most cap; returns the count. */
 static size_t
 quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
     size_t cap)
 {
 	size_t i, n = 0, k;
+	uint64_t key;
 
 	for (i = q->first; i < q->last && n < cap; i++) {
 		const struct tok *t = &ic->d->toks[i];
@@ -429,10 +524,11 @@ quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
 			continue;
 		if (!wordlike(t))
 			continue;
-		for (k = 0; k < n && out[k] != t->key; k++)
+		key = incons_stem_key(ic->d, i);
+		for (k = 0; k < n && out[k] != key; k++)
 			;
 		if (k == n)
-			out[n++] = t->key;
+			out[n++] = key;
 	}
 	return n;
 }
@@ -527,6 +623,17 @@ same_speaker(const struct quote *a, const struct quote *b)
 	return strcasecmp(a->speaker, b->speaker) == 0;
 }
 
+/* The number of words and numbers in quote q. */
+static size_t
+words_of(const struct doc *d, const struct quote *q)
+{
+	size_t i, n = 0;
+
+	for (i = q->first; i < q->last; i++)
+		n += wordlike(&d->toks[i]);
+	return n;
+}
+
 /* Compares quote b (later) with the earlier quote a; reports b. */
 static void
 quote_pair(const struct incons *ic, const struct quote *a,
@@ -536,11 +643,15 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	size_t small = na < nb ? na : nb;
 	int c, sp;
 
-	if (shared < QM_MIN_SHARED || (double)shared < QM_OVERLAP *
+	sp = same_speaker(a, b);
+	if (shared < QM_MIN_SHORT || (double)shared < QM_OVERLAP *
 	    (double)small)
 		return;
+	if ((shared < QM_MIN_SHARED || small < QM_MIN_WORDS) && (sp != 1 ||
+	    (double)shared < QM_OVERLAP * (double)(na > nb ? na : nb) ||
+	    words_of(d, a) < QM_MIN_TOKENS || words_of(d, b) < QM_MIN_TOKENS))
+		return;
 	c = na <= nb ? quote_contained(d, a, b) : quote_contained(d, b, a);
-	sp = same_speaker(a, b);
 	if (c == 2 && sp == 0) {
 		incons_report(ic, FINDING_QUOTE_MISMATCH, b->toff, b->tlen,
 		    "The same quote is credited to %s here and to %s on "
@@ -586,7 +697,7 @@ quote_mismatch(const struct incons *ic)
 			continue;
 		n = quote_words(ic, b, words, 64);
 		nwords[q] = n;
-		if (n < QM_MIN_WORDS)
+		if (n < QM_MIN_SHORT)
 			continue;
 		/* count shared words with earlier quotes */
 		ntouched = 0;

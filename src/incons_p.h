@@ -24,17 +24,23 @@ struct incons {
 /*
  * A multimap from 64-bit keys to item indexes, in the document's arena:
  * items chain through a next array the caller owns (-1 ends a chain).
- * Built for a known maximum number of distinct keys; cannot fail.
+ * Sized for nkeys distinct keys, and grows past that (doubling, so a
+ * story's few hundred names do not cost a table per token); cannot fail.
  */
 struct incons_map {
 	uint64_t *keys;
 	int32_t *heads;
 	size_t mask;
+	size_t n;		/* keys held */
+	struct arena *a;
 };
 
 void incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys);
 
-/* The chain head for key (created empty, -1, when new). */
+/*
+ * The chain head for key (created empty, -1, when new).  The pointer is
+ * valid until the next incons_map_head call on m.
+ */
 int32_t *incons_map_head(struct incons_map *m, uint64_t key);
 
 /* The chain head for key, or -1 when the key was never added. */
@@ -46,6 +52,12 @@ int32_t incons_map_get(const struct incons_map *m, uint64_t key);
  * length.
  */
 size_t incons_word(const struct doc *d, size_t i, char *buf, size_t cap);
+
+/*
+ * A light stem of token i's word for comparing nouns and verb forms
+ * (homes/home, damaged/damage, arrived/arrive), as a tok_key.
+ */
+uint64_t incons_stem_key(const struct doc *d, size_t i);
 
 /* tok_key of incons_word's result. */
 uint64_t incons_word_key(const struct doc *d, size_t i);

@@ -469,6 +469,31 @@ former(const struct doc *d, size_t i)
 	return incons_after(d, i, w);
 }
 
+/*
+ * "Valley Bank's chief executive, Dr. Ann Cole": a title set off by a
+ * comma before the name [r, i], after a possessive or a determiner (a
+ * bare "mayor, Cole and Reed" may be a list).
+ */
+static void
+title_before_comma(struct nm *c, size_t r, size_t i, uint64_t who)
+{
+	static const char *const det[] = { "the", "its", "his", "her", "their",
+	    "our", "a", "an", NULL };
+	const struct doc *d = c->ic->d;
+	const struct lex_entry *e;
+	size_t q;
+
+	if (r < 3 || d->toks[r - 1].kind != TOK_PUNCT ||
+	    d->text[d->toks[r - 1].off] != ',' ||
+	    d->toks[r - 1].sent != d->toks[i].sent ||
+	    (e = title_ending(c, r - 2, 0, &q)) == NULL || q == 0 ||
+	    former(d, q))
+		return;
+	if (!incons_possessive(d, q - 1) && !incons_after(d, q, det))
+		return;
+	add_title(c, who, e->rest, q, i, i);
+}
+
 static void
 titles_of(struct nm *c, size_t r, size_t i, uint64_t who)
 {
@@ -490,6 +515,9 @@ titles_of(struct nm *c, size_t r, size_t i, uint64_t who)
 		start[n++] = p;
 		s = p;
 	}
+	if (n == 0 || e[n - 1]->rest == NULL ||
+	    strcmp(e[n - 1]->rest, "-") == 0)
+		title_before_comma(c, n > 0 ? start[n - 1] : r, i, who);
 	if (n > 0 && !former(d, start[n - 1])) {
 		/* "detective sergeant", "lieutenant governor": one title */
 		if (n >= 2 && snprintf(joined, sizeof(joined), "%s %s",
@@ -569,8 +597,9 @@ namecheck_run(const struct incons *ic)
 	if (ic->lx->titles == NULL || ic->lx->given_names == NULL ||
 	    ic->lx->title_groups == NULL)
 		return;
-	incons_map_init(&c.forms, &d->arena, d->ntoks);
-	incons_map_init(&c.lower, &d->arena, d->ntoks);
+	/* distinct words, not tokens: the maps grow as they fill */
+	incons_map_init(&c.forms, &d->arena, 256);
+	incons_map_init(&c.lower, &d->arena, 1024);
 	collect(&c);
 	name_variants(&c);
 	title_conflicts(&c);

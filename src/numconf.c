@@ -35,6 +35,14 @@
 /* Earlier mentions of one key compared with a new one (keeps it linear). */
 #define NC_MAX_CHAIN 64
 
+/*
+ * Tokens from a count of members to "voted against" ("Two of the nine
+ * St. Brendan's board members voted against"), and the body nouns of a
+ * unanimous vote kept to match the dissent's body.
+ */
+#define NC_DISSENT_WIN 10
+#define NC_MAX_BODIES 8
+
 /* Most qualifier words kept per mention. */
 #define NC_MAX_QUAL 4
 
@@ -53,6 +61,9 @@ struct nc_mention {
 	uint64_t key;		/* unit and counted noun, or person */
 	uint64_t qual[NC_MAX_QUAL];
 	int nqual;
+	uint64_t pred;		/* the verb before it: "eliminates 22 jobs" */
+	size_t ptok;		/* its token, or first when none */
+	uint64_t post;		/* the participle after: "the 20 jobs cut" */
 	size_t first, last;	/* tokens of the number .. the noun */
 	int32_t next;		/* earlier mention with the same key */
 };
@@ -62,29 +73,8 @@ struct nc {
 	struct nc_mention *m;
 	size_t n, cap;
 	int sec_approx, sec_scale, sec_anaphor, sec_unit, sec_cardinal;
+	int sec_headcount, sec_backref;
 };
-
-/* A simple stem for comparing nouns and participles: homes/home. */
-static uint64_t
-stem_key(const struct doc *d, size_t i)
-{
-	char w[64];
-	size_t n = incons_word(d, i, w, sizeof(w));
-
-	if (n > 4 && strcmp(w + n - 3, "ies") == 0) {
-		w[n - 3] = 'y';
-		n -= 2;
-	} else if (n > 5 && strcmp(w + n - 3, "ing") == 0)
-		n -= 3;
-	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
-		n -= 2;
-	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
-	    w[n - 2] != 'u' && w[n - 2] != 'i')
-		n -= 1;
-	if (n > 3 && w[n - 1] == 'e')	/* damage, damag(ed) */
-		n -= 1;
-	return tok_key(w, n);
-}
 
 static int
 plural(const struct doc *d, size_t i)
@@ -225,29 +215,47 @@ participle(const struct doc *d, size_t i)
 	    memcmp(d->text + t->off + t->len - 2, "ed", 2) == 0;
 }
 
+/* Is token i, in the sentence of token i - 1, one of the words w? */
+static int
+restrictor(const struct doc *d, size_t i, const char *const *w)
+{
+	size_t k;
+
+	if (i >= d->ntoks || d->toks[i].sent != d->toks[i - 1].sent)
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(d, &d->toks[i], w[k]))
+			return 1;
+	return 0;
+}
+
 /*
  * Does a restrictive modifier follow the counted noun at head ("the 326
  * seats needed for a majority", "the 40 pilings in the ramp")?  Then the
- * definite article picks out a new figure, not a restated one.
+ * definite article picks out a new figure, not a restated one, unless the
+ * participle names what the earlier figure's verb did (m->post, matched
+ * in comparable) or only points back ("the 40 workers affected").
  */
 static int
-restricted(const struct nc *c, size_t head)
+restricted(const struct nc *c, struct nc_mention *m, size_t head)
 {
 	static const char *const w[] = { "of", "that", "which", "who", "in",
 	    "for", "to", "from", "at", "on", "with", "left", "remaining",
 	    "needed", "required", NULL };
 	const struct doc *d = c->ic->d;
-	size_t k;
 
 	if (head + 1 >= d->ntoks || d->toks[head + 1].sent !=
 	    d->toks[head].sent || d->toks[head + 1].kind != TOK_WORD)
 		return 0;
-	if (participle(d, head + 1))
+	if (participle(d, head + 1)) {
+		/* "the 40 workers affected", not "affected in Ohio" */
+		if (incons_lex_val(d, c->ic->lx->quantity, head + 1,
+		    c->sec_backref) != NULL && !restrictor(d, head + 2, w))
+			return 0;
+		m->post = incons_stem_key(d, head + 1);
 		return 1;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(d, &d->toks[head + 1], w[k]))
-			return 1;
-	return 0;
+	}
+	return restrictor(d, head + 1, w);
 }
 
 /* "homes ... were damaged": a participle after a form of "be". */
@@ -272,7 +280,7 @@ post_qualifier(struct nc *c, struct nc_mention *m, size_t head)
 			if (incons_minor(c->ic, j))
 				continue;
 			if (participle(d, j) && m->nqual < NC_MAX_QUAL)
-				m->qual[m->nqual++] = stem_key(d, j);
+				m->qual[m->nqual++] = incons_stem_key(d, j);
 			return;
 		}
 		return;
@@ -308,6 +316,7 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 	size_t head = 0, k, nw = 0;
 	uint64_t words[NC_MAX_NP];
 	int quals[NC_MAX_NP];
+	const char *cls;
 
 	for (; j < end && nw < NC_MAX_NP; j++) {
 		const struct tok *t = &d->toks[j];
@@ -319,13 +328,17 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 		if (unit_word(c, j))
 			return 0;
 		quals[nw] = participle(d, j);
-		words[nw++] = stem_key(d, j);
+		words[nw++] = incons_stem_key(d, j);
 		head = j;
 		if (plural(d, j) || incons_possessive(d, j))
 			break;
 	}
 	if (nw == 0)
 		return 0;
+	/* "22 jobs", "the 22 positions": one figure */
+	cls = incons_lex_val(d, c->ic->lx->quantity, head, c->sec_headcount);
+	if (cls != NULL)
+		words[nw - 1] = tok_key(cls, strlen(cls));
 	m->key = words[nw - 1] * 4 + (uint64_t)m->unit;
 	m->last = head;
 	for (k = 0; k + 1 < nw && m->nqual < NC_MAX_QUAL; k++)
@@ -333,7 +346,7 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 			m->qual[m->nqual++] = words[k];
 	m->anaphor = incons_lex_val(d, c->ic->lx->quantity, head,
 	    c->sec_anaphor) != NULL;
-	if (m->definite && restricted(c, head))
+	if (m->definite && restricted(c, m, head))
 		m->definite = 0;
 	post_qualifier(c, m, head);
 	return 1;
@@ -472,7 +485,14 @@ mention(struct nc *c, size_t i)
 	kind = approximator(c, i, &start);
 	interval(&m, kind);
 	m.definite = definite_before(d, start);
-	m.first = i;
+	m.first = m.ptok = i;
+	if (start > 0 && d->toks[start - 1].sent == t->sent &&
+	    d->toks[start - 1].kind == TOK_WORD &&
+	    !(d->toks[start - 1].flags & TOK_CAP) &&
+	    !incons_minor(c->ic, start - 1)) {
+		m.pred = incons_stem_key(d, start - 1);
+		m.ptok = start - 1;
+	}
 	if (!counted_noun(c, &m, j))
 		return;
 	add(c, &m);
@@ -533,14 +553,19 @@ comparable(const struct nc *c, const struct nc_mention *a,
 
 	if (d->toks[a->first].sent == d->toks[b->first].sent)
 		return 0;
-	if (incons_changed(c->ic, a->first, a->last, NC_CHANGE_WIN) ||
-	    incons_changed(c->ic, b->first, b->last, NC_CHANGE_WIN) ||
+	/* "cut 1,800 jobs": the verb of the figure is no revision of it */
+	if (incons_changed(c->ic, a->ptok, a->last, NC_CHANGE_WIN) ||
+	    incons_changed(c->ic, b->ptok, b->last, NC_CHANGE_WIN) ||
 	    dated(d, a->first) || dated(d, b->first))
 		return 0;
 	if (a->unit == NC_AGE)
 		return 1;
 	if (!close_values(a, b))
 		return 0;
+	/* "eliminates 22 jobs" ... "the 20 jobs eliminated" */
+	if ((b->post != 0 && b->post == a->pred) ||
+	    (a->post != 0 && a->post == b->pred))
+		return 1;
 	if (a->nqual > 0 && b->nqual > 0)
 		return shared_qual(a, b);
 	return b->definite;
@@ -593,6 +618,143 @@ anaphor(const struct nc *c, const struct nc_mention *b, size_t bi)
 	report(c, b, lead);
 }
 
+/* Is token i "unanimous(ly)", not negated just before? */
+static int
+unanimous(const struct nc *c, size_t i)
+{
+	static const char *const neg[] = { "not", "never", "nearly",
+	    "almost", NULL };
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+
+	return t->kind == TOK_WORD && !(t->flags & TOK_INQUOTE) &&
+	    (tok_is(d, t, "unanimous") || tok_is(d, t, "unanimously")) &&
+	    !incons_after(d, i, neg) &&
+	    !(i > 0 && incons_after(d, i - 1, neg));
+}
+
+/*
+ * Is token j "voted against", "voted no" or "dissented"?  Sets *end to
+ * its last token.
+ */
+static int
+dissent_verb(const struct doc *d, size_t j, size_t *end)
+{
+	if (tok_is(d, &d->toks[j], "dissented")) {
+		*end = j;
+		return 1;
+	}
+	if (tok_is(d, &d->toks[j], "voted") && j + 1 < d->ntoks &&
+	    (tok_is(d, &d->toks[j + 1], "against") ||
+	    tok_is(d, &d->toks[j + 1], "no"))) {
+		*end = j + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The count of members before the dissent verb at j ("Two of the nine
+ * board members voted against"): its token, or (size_t)-1.
+ */
+static size_t
+dissenters(const struct nc *c, size_t j)
+{
+	const struct doc *d = c->ic->d;
+	size_t i, first = d->sents[d->toks[j].sent].first;
+
+	for (i = j; i > first && i + NC_DISSENT_WIN > j; i--) {
+		const struct tok *t = &d->toks[i - 1];
+		const char *val;
+		double v;
+
+		if (t->flags & TOK_INQUOTE || d->text[t->off] == ',')
+			return (size_t)-1;
+		if (t->kind == TOK_NUM) {
+			int unit, age, grouped;
+
+			/* "voted 7-2": a tally, not a count of members */
+			return parse_num(d->text + t->off, t->len, &v, &unit,
+			    &age, &grouped) == 0 && unit == NC_COUNT &&
+			    v >= 1 && v <= 999 ? i - 1 : (size_t)-1;
+		}
+		if ((val = incons_lex_val(d, c->ic->lx->numbers, i - 1,
+		    c->sec_cardinal)) != NULL && strtod(val, NULL) >= 1)
+			return i - 1;
+	}
+	return (size_t)-1;
+}
+
+/* Does sentence s hold one of the body nouns b ("board", "council")? */
+static int
+has_body(const struct nc *c, size_t s, const uint64_t *b, size_t nb)
+{
+	const struct doc *d = c->ic->d;
+	size_t j, k;
+
+	for (j = d->sents[s].first; j < d->sents[s].first + d->sents[s].n;
+	    j++)
+		for (k = 0; k < nb; k++)
+			if (incons_word_key(d, j) == b[k])
+				return 1;
+	return 0;
+}
+
+/*
+ * A vote called unanimous, and members of the same body who voted
+ * against it: a count of dissenters given as 0 and as N.
+ */
+static void
+unanimity(const struct nc *c)
+{
+	struct doc *d = c->ic->d;
+	uint64_t body[NC_MAX_BODIES];
+	size_t i, j, u = 0, nb = 0, end, off, len, uoff;
+	int found = 0;
+
+	if (c->ic->lx->org_nouns == NULL)
+		return;
+	for (i = 0; i < d->ntoks && !found; i++)
+		found = unanimous(c, i);
+	if (!found)
+		return;
+	u = i - 1;
+	for (j = d->sents[d->toks[u].sent].first; j < d->sents[d->toks[u].
+	    sent].first + d->sents[d->toks[u].sent].n && nb < NC_MAX_BODIES;
+	    j++)
+		if (d->toks[j].kind == TOK_WORD && !(d->toks[j].flags &
+		    TOK_CAP) && incons_lex_val(d, c->ic->lx->org_nouns, j,
+		    -1) != NULL)
+			body[nb++] = incons_word_key(d, j);
+	if (nb == 0)
+		return;
+	for (j = 0; j < d->ntoks; j++) {
+		size_t s = d->toks[j].sent;
+
+		if (d->toks[j].kind != TOK_WORD || s == d->toks[u].sent ||
+		    !dissent_verb(d, j, &end) ||
+		    (i = dissenters(c, j)) == (size_t)-1 ||
+		    !has_body(c, s, body, nb) || dated(d, i) || dated(d, u) ||
+		    incons_changed(c->ic, i, end, NC_CHANGE_WIN))
+			continue;
+		incons_span(d, i, end, &off, &len);
+		uoff = d->toks[u].off;
+		if (uoff > off) {
+			incons_report(c->ic, FINDING_NUMBER_CONFLICT, uoff,
+			    d->toks[u].len, "The vote is called unanimous "
+			    "here, but '%.*s' on line %zu: is one of them "
+			    "wrong?", (int)(len > 60 ? 60 : len),
+			    d->text + off, incons_line(d, off));
+		} else
+			incons_report(c->ic, FINDING_NUMBER_CONFLICT, off, len,
+			    "'%.*s' here, but the vote is called unanimous "
+			    "on line %zu: is one of them wrong?",
+			    (int)(len > 60 ? 60 : len), d->text + off,
+			    incons_line(d, uoff));
+		return;
+	}
+}
+
 void
 numconf_run(const struct incons *ic)
 {
@@ -610,9 +772,12 @@ numconf_run(const struct incons *ic)
 	c.sec_anaphor = lex_section(ic->lx->quantity, "anaphors");
 	c.sec_unit = lex_section(ic->lx->quantity, "units");
 	c.sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
+	c.sec_headcount = lex_section(ic->lx->quantity, "headcount");
+	c.sec_backref = lex_section(ic->lx->quantity, "backrefs");
 	for (i = 0; i < d->ntoks; i++)
 		if (d->toks[i].kind == TOK_NUM || d->toks[i].kind == TOK_WORD)
 			mention(&c, i);
+	unanimity(&c);
 	if (c.n == 0)
 		return;
 	incons_map_init(&map, &d->arena, c.n);

@@ -110,6 +110,25 @@ t_numbers(void)
 	INT_EQ(count("The trial found 32 teams. The 16 teams that advance "
 	    "play again.", FINDING_NUMBER_CONFLICT), 0,
 	    "numbers: a subset, far apart, is not a restatement");
+	INT_EQ(count("The levy funds 30 teachers despite rising class sizes. "
+	    "The 26 teachers funded under the levy start soon.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: the same verb, and another noun's change");
+	INT_EQ(count("The levy funds 30 teachers, up from 24 teachers. The 26 "
+	    "teachers funded under the levy start soon.",
+	    FINDING_NUMBER_CONFLICT), 0, "numbers: a change of the figure");
+	INT_EQ(count("The plant will shed 600 jobs. The 550 positions cut "
+	    "include night shifts.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: 'shed' and 'cut' are not matched as one verb");
+	INT_EQ(count("The council approved the rezoning, though not "
+	    "unanimously. Two council members voted against it.",
+	    FINDING_NUMBER_CONFLICT), 0, "numbers: 'not unanimously'");
+	INT_EQ(count("The council approved the rezoning unanimously. In 2019, "
+	    "two council members voted against a similar plan.",
+	    FINDING_NUMBER_CONFLICT), 0, "numbers: a dissent in another year");
+	INT_EQ(count("One council member dissented. The council approved the "
+	    "rezoning unanimously.", FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: a dissent before a unanimous vote");
 }
 
 static void
@@ -147,6 +166,15 @@ t_titles(void)
 	INT_EQ(count("Councilwoman Renata Alves spoke. Council member Alves "
 	    "said no.", FINDING_TITLE_CONFLICT), 0,
 	    "titles: councilwoman = council member");
+	INT_EQ(count("The utility's chief executive, Mark Dunn, spoke. Dunn, "
+	    "the company's founder, said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: two roles one person can hold");
+	INT_EQ(count("The mayor, Ann Cole, spoke. Cole, the county manager, "
+	    "said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: heads of different groups are not compared");
+	INT_EQ(count("Its chief operating officer, Ann Whitby, spoke. Whitby, the "
+	    "chief executive, said more.", FINDING_TITLE_CONFLICT), 1,
+	    "titles: a title set off by a comma before the name");
 }
 
 static void
@@ -165,12 +193,33 @@ t_quotes_dates(void)
 	    "States,\" Martin wrote. \"The United States parents of citizens "
 	    "were born elsewhere,\" Cole said.", FINDING_QUOTE_MISMATCH), 0,
 	    "quotes: one topic, not one remark");
+	INT_EQ(count("Mayor Elena Ruiz spoke. \"We planned for a town that "
+	    "never grew,\" Ruiz said. Tom Diaz disagreed. \"We planned for a "
+	    "town that did not grow, and that is on us,\" Diaz said.",
+	    FINDING_QUOTE_MISMATCH), 0,
+	    "quotes: a short remark is compared for one speaker only");
 	INT_EQ(count("The governor declared an emergency on Thursday. Since "
 	    "Wednesday's emergency declaration, troops came.",
 	    FINDING_DATE_CONFLICT), 1, "dates: declared/declaration");
 	INT_EQ(count("The House voted on Tuesday. The House will vote again "
 	    "next Wednesday, after Tuesday's vote.", FINDING_DATE_CONFLICT),
 	    0, "dates: 'next Wednesday' is not the day it happened");
+	INT_EQ(count("The board voted on Monday to close the pool. Critics "
+	    "of Tuesday's vote drew crowds.", FINDING_DATE_CONFLICT), 1,
+	    "dates: the event noun before the verb of its sentence");
+	INT_EQ(count("The board voted on Monday to close the pool. Critics "
+	    "of the next Tuesday vote spoke.", FINDING_DATE_CONFLICT), 0,
+	    "dates: 'the next Tuesday vote' is another vote");
+	INT_EQ(count("The boat left on a commercial trip Monday. Sunday's "
+	    "commercial-free airing drew viewers.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a hyphenated modifier is not the event noun");
+	INT_EQ(count("Officials said on Monday the pool would close, citing "
+	    "costs. Her Thursday citing of costs came later.",
+	    FINDING_DATE_CONFLICT), 1,
+	    "dates: a participle after a comma takes its clause's day");
+	INT_EQ(count("The pool closed on Monday. Officials, citing costs "
+	    "raised on Thursday, spoke.", FINDING_DATE_CONFLICT), 0,
+	    "dates: no possessive or attributive weekday, no conflict");
 	INT_EQ(count("It happened on Friday, January 4, 2019.",
 	    FINDING_DATE_CONFLICT), 0, "dates: the weekday fits the date");
 	INT_EQ(count("It happened on Thursday, January 4, 2019.",
@@ -190,6 +239,12 @@ t_repetition(void)
 	INT_EQ(count("According to police, the man, who according to "
 	    "witnesses was armed, fled.", FINDING_PHRASE_REPETITION), 0,
 	    "repetition: two attributions far apart");
+	INT_EQ(count("Voting ends at noon at noon on Friday.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: two words from a function word may be speech");
+	INT_EQ(count("Voting ends at the town hall at the town hall.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a touching phrase from a function word");
 }
 
 int

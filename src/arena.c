@@ -112,6 +112,8 @@ arena_alloc(struct arena *a, size_t n)
 
 		if (size > ARENA_BLOCK_MAX)
 			size = ARENA_BLOCK_MAX;
+		if (size < n)
+			size = n;	/* n <= ARENA_BIG < ARENA_BLOCK_MAX */
 		b = block_new(a, size);
 	}
 	b->next = a->head;

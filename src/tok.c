@@ -12,6 +12,30 @@
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
+/*
+ * Classes of ASCII bytes, so that the common case (English prose) takes no
+ * function call per character; must agree with utf8_is_letter,
+ * utf8_is_digit, utf8_is_upper and utf8_is_space.
+ */
+enum {
+	AC_WORD = 1 << 0,	/* letter or digit */
+	AC_UPPER = 1 << 1,
+	AC_LETTER = 1 << 2,
+	AC_SPACE = 1 << 3	/* utf8_is_space, and NUL */
+};
+
+/* generated from the definitions above; one row per 16 bytes */
+static const unsigned char ascii_class[128] = {
+	8, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+	0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+};
+
 /* Decodes the code point at s[i] (i < n) with an ASCII fast path. */
 static size_t
 cp_at(const unsigned char *s, size_t n, size_t i, int32_t *cp)
@@ -164,6 +188,18 @@ scan_word(const unsigned char *s, size_t n, size_t i)
 	int dotted = 0;
 
 	while (i < n) {
+		/* fast path: ASCII letters and digits continue the word;
+		 * other ASCII ends it unless it is ' - & or . */
+		if (s[i] < 0x80) {
+			unsigned char b = s[i];
+
+			if (ascii_class[b] & AC_WORD) {
+				i++;
+				continue;
+			}
+			if (b != '\'' && b != '-' && b != '&' && b != '.')
+				break;
+		}
 		k = cp_at(s, n, i, &c);
 		if (is_wordch(c) || c == 0x200D || c == 0xFE0F) {
 			i += k;
@@ -250,10 +286,11 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 {
 	struct tok *t;
 
-	if (ts->d != NULL)
-		arena_grow(&ts->d->arena, (void **)&ts->toks, &ts->cap,
-		    sizeof(*ts->toks), ts->n + 1);
-	else if (ts->n >= ts->max) {
+	if (ts->d != NULL) {
+		if (ts->n >= ts->cap)
+			arena_grow(&ts->d->arena, (void **)&ts->toks,
+			    &ts->cap, sizeof(*ts->toks), ts->n + 1);
+	} else if (ts->n >= ts->max) {
 		ts->n++;
 		return;
 	}
@@ -262,27 +299,51 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 	t->len = (uint32_t)len;
 	t->kind = (uint8_t)kind;
 	t->qm = (uint8_t)qm;
-	t->flags = (uint16_t)flags;
 	t->sent = t->para = 0;
-	t->key = tok_key((const char *)s + off, len);
 	if (kind == TOK_WORD) {
+		/* the key (as tok_key) and the case flags in one pass */
+		uint64_t h = FNV_OFFSET;
 		size_t i = off, nl = 0, nu = 0;
 		int32_t c;
 
 		while (i < off + len) {
-			i += cp_at(s, off + len, i, &c);
+			unsigned char b = s[i];
+
+			if (b < 0x80) {
+				unsigned char f = ascii_class[b];
+
+				i++;
+				if (f & AC_LETTER) {
+					nl++;
+					if (f & AC_UPPER) {
+						nu++;
+						if (nl == 1)
+							flags |= TOK_CAP;
+						b += 32;
+					}
+				}
+				h ^= b;
+				h *= FNV_PRIME;
+				continue;
+			}
+			i += utf8_decode(s + i, off + len - i, &c);
+			h = key_step(h, c);
 			if (utf8_is_letter(c)) {
 				nl++;
 				if (utf8_is_upper(c)) {
 					nu++;
 					if (nl == 1)
-						t->flags |= TOK_CAP;
+						flags |= TOK_CAP;
 				}
 			}
 		}
 		if (nl >= 2 && nl == nu)
-			t->flags |= TOK_ALLCAP;
+			flags |= TOK_ALLCAP;
+		t->key = h;
+	} else {
+		t->key = tok_key((const char *)s + off, len);
 	}
+	t->flags = (uint16_t)flags;
 }
 
 static int
@@ -326,8 +387,14 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 	int32_t c, prev, next;
 
 	while (i < n) {
-		k = cp_at(s, n, i, &c);
-		if (utf8_is_space(c) || c == 0) {
+		if (s[i] < 0x80) {
+			c = s[i];
+			k = 1;
+		} else {
+			k = utf8_decode(s + i, n - i, &c);
+		}
+		if (c < 0x80 ? (ascii_class[c] & AC_SPACE) != 0 :
+		    utf8_is_space(c)) {
 			if (c == '\n')
 				newlines++;
 			pending |= TOK_SPACE;

@@ -68,7 +68,7 @@ check: copydesk $(UNITBINS)
 
 # PATHO_SCALE shrinks the pathological inputs so they fit CI's budget.
 asan:
-	PATHO_SCALE=4 PATHO_TIMEOUT=60 $(MAKE) check B=build-asan DEFS=-DARENA_DEBUG \
+	PATHO_SCALE=2 PATHO_TIMEOUT=60 $(MAKE) check B=build-asan DEFS=-DARENA_DEBUG \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 

@@ -60,7 +60,7 @@ main(int argc, char **argv)
 
 	signal(SIGPIPE, SIG_IGN);	/* EPIPE is reported, not fatal */
 	if (cli_init(&c, argc, argv) < 0)
-		return 2;
+		return cli_release(&c, 2);	/* frees what was loaded */
 	if (c.done)
 		return cli_release(&c, 0);
 	c.out.w->begin(&c.out);

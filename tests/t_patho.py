@@ -26,7 +26,7 @@ TIMEOUT = float(os.environ.get("PATHO_TIMEOUT", "20"))
 SLOPE_MAX = 10.0
 # Runs shorter than this are dominated by start-up and timer noise; the
 # slope uses at least this much time for the small run.
-MIN_T = 0.02
+MIN_T = 0.05
 DIR = os.path.join(B, "patho")
 os.makedirs(DIR, exist_ok=True)
 
@@ -92,6 +92,11 @@ def slope(name, ext, gen, big, args=(), ok_rc=(0, 1), check=None):
     for k in (n, 8 * n):
         path = write("%s-%d.%s" % (name, k, ext), gen(k))
         r = run(["-o", "json"] + list(args) + [path])
+        if r is not None and k == n:
+            # the small run is the noisy one: take the faster of two
+            r2 = run(["-o", "json"] + list(args) + [path])
+            if r2 is not None and r2[0] < r[0]:
+                r = r2
         if r is None:
             result(name, False, "timed out after %gs at n=%d" % (TIMEOUT, k))
             return

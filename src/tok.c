@@ -413,6 +413,14 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 			i += k;
 			continue;
 		}
+		/* fast path: a word that starts with an ASCII letter */
+		if (c < 0x80 && (ascii_class[c] & AC_LETTER)) {
+			len = scan_word(s, n, i);
+			push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+			pending = 0;
+			i += len;
+			continue;
+		}
 		prev = cp_before(s, i);
 		next = -1;
 		if (i + k < n)

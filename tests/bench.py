@@ -153,4 +153,5 @@ def main():
           % (100.0 * speed[10000] / speed[10]))
 
 
-main()
+if __name__ == "__main__":
+    main()

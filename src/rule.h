@@ -76,6 +76,7 @@ struct rule {
 	 */
 	uint64_t *gate;
 	size_t ngate;
+	uint64_t gate_bloom[16];	/* bit key % 1024 set for each gate key */
 	void **swap_re;		/* per swap entry regex, or NULL */
 	struct lexicon *exc;	/* exceptions as a phrase set */
 

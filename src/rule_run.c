@@ -222,6 +222,10 @@ compile_rule(struct ruleset *rs, struct rule *r)
 			r->ngate = 0;
 		} else {
 			qsort(r->gate, r->ngate, sizeof(*r->gate), cmp_key);
+			memset(r->gate_bloom, 0, sizeof(r->gate_bloom));
+			for (i = 0; i < r->ngate; i++)
+				r->gate_bloom[(r->gate[i] >> 6) & 15] |=
+				    (uint64_t)1 << (r->gate[i] & 63);
 		}
 		break;
 	case RULE_SUBSTITUTION:
@@ -444,6 +448,9 @@ gate_has(const struct rule *r, uint64_t key)
 {
 	size_t lo = 0, hi = r->ngate;
 
+	/* most words are not gate words: a 1024-bit filter says so first */
+	if (!(r->gate_bloom[(key >> 6) & 15] >> (key & 63) & 1))
+		return 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 

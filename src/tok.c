@@ -346,6 +346,55 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 	t->flags = (uint16_t)flags;
 }
 
+/*
+ * The common case of scan_word + push in one pass: a word of ASCII letters
+ * and digits ended by a space or by ASCII punctuation that cannot continue
+ * a word.  Pushes it (key and case flags as push computes them), sets
+ * *len and returns 0; returns -1, pushing nothing, for anything else.
+ */
+static int
+scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
+    size_t i, unsigned flags, size_t *len)
+{
+	uint64_t h = FNV_OFFSET;
+	size_t j = i, nl = 0, nu = 0;
+	struct tok *t;
+
+	while (j < n && s[j] < 0x80 && (ascii_class[s[j]] & AC_WORD)) {
+		unsigned char b = s[j++], f = ascii_class[b];
+
+		if (f & AC_LETTER) {
+			nl++;
+			if (f & AC_UPPER) {
+				nu++;
+				if (nl == 1)
+					flags |= TOK_CAP;
+				b += 32;
+			}
+		}
+		h ^= b;
+		h *= FNV_PRIME;
+	}
+	if (j < n && (s[j] >= 0x80 || s[j] == '\'' || s[j] == '-' ||
+	    s[j] == '&' || s[j] == '.'))
+		return -1;
+	if (nl >= 2 && nl == nu)
+		flags |= TOK_ALLCAP;
+	if (ts->n >= ts->cap)
+		arena_grow(&ts->d->arena, (void **)&ts->toks, &ts->cap,
+		    sizeof(*ts->toks), ts->n + 1);
+	t = &ts->toks[ts->n++];
+	t->off = (uint32_t)i;
+	t->len = (uint32_t)(j - i);
+	t->key = h;
+	t->sent = t->para = 0;
+	t->flags = (uint16_t)flags;
+	t->kind = TOK_WORD;
+	t->qm = QM_NONE;
+	*len = j - i;
+	return 0;
+}
+
 static int
 qm_family(int32_t c)
 {
@@ -415,8 +464,11 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 		}
 		/* fast path: a word that starts with an ASCII letter */
 		if (c < 0x80 && (ascii_class[c] & AC_LETTER)) {
-			len = scan_word(s, n, i);
-			push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+			if (ts->d == NULL || scan_ascii_word(ts, s, n, i,
+			    pending, &len) < 0) {
+				len = scan_word(s, n, i);
+				push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+			}
 			pending = 0;
 			i += len;
 			continue;

@@ -357,9 +357,17 @@ report(struct doc *d, const struct rule *r, size_t s, size_t e,
     const char *repl)
 {
 	struct finding *f;
-	char *m = arena_strndup(&d->arena, d->text + s, e - s);
+	char *m;
 	const char *msg;
 	size_t i, o = 0;
+
+	if (d->nfindings >= FINDING_MAX_PER_DOC) {
+		/* past the limit: no message to build (and no memory to
+		 * spend); finding_add only notes the truncation */
+		(void)finding_add(d, r, 0, s, e - s, "");
+		return;
+	}
+	m = arena_strndup(&d->arena, d->text + s, e - s);
 
 	/* fold whitespace in the quoted match */
 	for (i = 0; m[i]; i++) {

@@ -10,7 +10,9 @@
 
 /* Most phrase ends collected at one token position before the rest are
  * ignored: more than any sane rule set puts at one spot. */
+#ifndef MATCH_MAX_CANDIDATES
 #define MATCH_MAX_CANDIDATES 256
+#endif
 
 struct term {
 	uint32_t rule, item;

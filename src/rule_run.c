@@ -82,7 +82,9 @@ compile_re(const struct rule *r, const char *pattern, int words)
  * Minimum length of a gate word.  Shorter words (a, the, of) are in most
  * sentences: a gate made of them would not skip anything.
  */
+#ifndef RULE_GATE_MIN_WORD
 #define RULE_GATE_MIN_WORD 3
+#endif
 
 /*
  * The words of a regex token that every match contains: among the

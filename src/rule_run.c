@@ -115,8 +115,11 @@ gate_words(const char *pattern, uint64_t **keys, size_t *nkeys)
 			i++;
 			continue;
 		}
-		if (pattern[i] == '|' )
-			break;	/* a top-level alternation: give up */
+		if (pattern[i] == '|') {
+			/* a top-level alternation: nothing is required */
+			pat_list_free(&best);
+			return -1;
+		}
 		if (pattern[i] == '(') {
 			for (; pattern[i] != '\0'; i++) {
 				if (pattern[i] == '\\' && pattern[i + 1])
@@ -126,8 +129,10 @@ gate_words(const char *pattern, uint64_t **keys, size_t *nkeys)
 				else if (pattern[i] == ')' && --depth == 0)
 					break;
 			}
-			if (pattern[i] == '\0')
-				break;
+			if (pattern[i] == '\0') {
+				pat_list_free(&best);
+				return -1;	/* unbalanced: PCRE2 will say */
+			}
 			i++;
 		} else {
 			while (pattern[i] != '\0' && pattern[i] != ' ' &&

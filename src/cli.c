@@ -299,9 +299,10 @@ cli_init(struct cli *c, int argc, char **argv)
 		int lvl = tog[i].on ? (r ? r->default_level : -1) : LEVEL_NONE;
 
 		if (rule_set_level(c->rs, tog[i].id, lvl) == 0) {
+			const char *id = tog[i].id;	/* in argv */
+
 			free(tog);
-			return usage_error("no rule or style named '%s'",
-			    tog[i].id);
+			return usage_error("no rule or style named '%s'", id);
 		}
 	}
 	free(tog);

@@ -676,27 +676,28 @@ tok_split2(struct doc *d, const struct lexicon *abbrevs,
 	if (d->ntoks == 0)
 		return;
 
-	/* sentence starts after terminal marks (and the closers after them) */
+	/*
+	 * One pass: at token i, first mark where the next sentence starts
+	 * when i ends one (a terminal mark, or a dotted word such as U.S.,
+	 * and the closers after it): that only touches later tokens.  Then
+	 * number token i, whose flags earlier tokens have all set by now.
+	 */
 	for (i = 0; i < d->ntoks; i++) {
 		struct tok *t = &d->toks[i];
 		int dotted = t->kind == TOK_WORD && t->len > 1 &&
 		    d->text[t->off + t->len - 1] == '.';
 
-		if (!is_terminal(d, t) && !dotted)
-			continue;
-		j = i + 1;
-		while (j < d->ntoks && !(d->toks[j].flags & TOK_PSTART) &&
-		    is_closer(d, &d->toks[j]) &&
-		    !(d->toks[j].flags & TOK_SPACE))
-			j++;
-		if (j >= d->ntoks || (d->toks[j].flags & TOK_PSTART))
-			continue;
-		if (ends_here(d, i, j, abbrevs, starters))
-			d->toks[j].flags |= TOK_SSTART;
-	}
-	for (i = 0; i < d->ntoks; i++) {
-		struct tok *t = &d->toks[i];
-
+		if (is_terminal(d, t) || dotted) {
+			j = i + 1;
+			while (j < d->ntoks &&
+			    !(d->toks[j].flags & TOK_PSTART) &&
+			    is_closer(d, &d->toks[j]) &&
+			    !(d->toks[j].flags & TOK_SPACE))
+				j++;
+			if (j < d->ntoks && !(d->toks[j].flags & TOK_PSTART) &&
+			    ends_here(d, i, j, abbrevs, starters))
+				d->toks[j].flags |= TOK_SSTART;
+		}
 		if (i == 0)
 			t->flags |= TOK_PSTART;
 		if (t->flags & TOK_PSTART) {

@@ -217,4 +217,25 @@ slope("1000-rules", "txt",
       args=("--rules", os.path.join(DIR, "rules-1000")),
       check=has("Many.R"))
 
+# Streaming: checking 32 files holds one document's buffers, not 32 (the
+# peak RSS must not grow with the number of files).  Skipped under the
+# sanitizers (PATHO_SCALE > 1): ASan's quarantine keeps freed memory.
+if SCALE == 1:
+    doc = write("stream.txt", "".join(
+        'Officials said the deal is expected to close, two sources familiar '
+        'with the talks said. "It may work," she said. %d people came.\n\n'
+        % i for i in range(20000)))
+
+    def peak(nfiles):
+        p = subprocess.Popen([COPYDESK, "-o", "json", "--fail-level", "none"]
+                             + [doc] * nfiles, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        return ru.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+    (r4, c4), (r32, c32) = peak(4), peak(32)
+    result("streaming-32-files", c4 == 0 and c32 == 0 and r32 < 1.5 * r4,
+           "peak RSS %d KB for 4 files, %d KB for 32 (exit %d, %d)" %
+           (r4, r32, c4, c32))
+
 sys.exit(0)

@@ -5,6 +5,9 @@
 #   make check      build and run every test; ends with "N passed, N failed"
 #   make asan       the same tests under AddressSanitizer and UBSan
 #   make bench      throughput figures (a benchmark, not a test)
+#   make bench-peers  copydesk against write-good and alex (npm)
+#   make patho      the pathological-input tests alone (also in make check)
+#   make fuzz       each libFuzzer target FUZZ_SECONDS seconds (clang)
 #   make install    PREFIX=/usr/local (binary, rules, man page)
 
 PKGS      = libpcre2-8 libutf8proc libxml-2.0 libcmark yaml-0.1
@@ -73,9 +76,11 @@ $(B)/t_%: tests/unit/t_%.c tests/unit/harness.h $(B)/libcopydesk.a
 check: $(BIN) $(UNITBINS)
 	@COPYDESK=./$(BIN) sh tests/run.sh $(B) $(UNITBINS)
 
-# The same tests with a sanitized build in build-asan/ (./copydesk is left alone).
+# The same tests with a sanitized build in build-asan/ (./copydesk is left
+# alone); PATHO_SCALE shrinks the pathological inputs to fit CI's budget.
 asan:
-	$(MAKE) check B=build-asan BIN=build-asan/copydesk DEFS=-DARENA_DEBUG \
+	PATHO_SCALE=2 PATHO_TIMEOUT=60 $(MAKE) check B=build-asan \
+	  BIN=build-asan/copydesk DEFS=-DARENA_DEBUG \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
@@ -85,6 +90,44 @@ golden-update: copydesk
 bench: copydesk
 	@[ ! -f tests/bench.sh ] || sh tests/bench.sh
 	@sh tests/bench-jobs.sh
+
+bench-peers: copydesk
+	@sh tests/bench-peers.sh
+
+patho: copydesk
+	@COPYDESK=./copydesk B=$(B) sh tests/t_patho.sh
+
+# libFuzzer targets (tests/fuzz/fz_*.c), built with clang into build-fuzz/
+# and run FUZZ_SECONDS each on a corpus seeded from fixtures/, the eval
+# articles and the shipped rules.  A crash stops make with the reproducer
+# in build-fuzz/; turn it into a regression test.
+FUZZ_SECONDS ?= 60
+FZ        = build-fuzz
+FUZZERS   = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fz_*.c))
+FUZZ_SAN  = -fsanitize=address,undefined -fno-sanitize-recover=all
+
+fuzz-build:
+	$(MAKE) --no-print-directory B=$(FZ) CC=clang DEFS=-DARENA_DEBUG \
+	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	  $(FZ)/libcopydesk.a
+	@for t in $(FUZZERS); do \
+	  echo "clang ... -o $(FZ)/$$t tests/fuzz/$$t.c"; \
+	  clang $(CPPFLAGS) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) \
+	    -o $(FZ)/$$t tests/fuzz/$$t.c $(FZ)/libcopydesk.a $(LDLIBS) || exit 1; \
+	done
+
+fuzz: fuzz-build
+	@for t in $(FUZZERS); do \
+	  sh tests/fuzz/seed.sh $$t $(FZ)/corpus-$$t || exit 1; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+	  $(FZ)/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 \
+	    -dict=tests/fuzz/copydesk.dict -artifact_prefix=$(FZ)/$$t- \
+	    $(FZ)/corpus-$$t 2>$(FZ)/$$t.log || \
+	    { tail -n 60 $(FZ)/$$t.log; exit 1; }; \
+	  grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units)' \
+	    $(FZ)/$$t.log | tr '\n' ' '; echo; \
+	done
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c
@@ -106,6 +149,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan copydesk .deps-ok
+	rm -rf build build-asan build-fuzz copydesk .deps-ok
 
-.PHONY: all deps check asan golden-update bench format lint install uninstall clean FORCE
+.PHONY: all deps check asan golden-update bench bench-peers patho fuzz \
+	fuzz-build format lint install uninstall clean FORCE

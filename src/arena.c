@@ -9,6 +9,13 @@
 /* First block size; later blocks double up to ARENA_BLOCK_MAX. */
 #define ARENA_BLOCK_MIN (64 * 1024)
 #define ARENA_BLOCK_MAX (8 * 1024 * 1024)
+/*
+ * A request larger than this gets a block of its own, and arena_grow
+ * resizes such a block with realloc (which moves pages rather than bytes)
+ * instead of copying it: the token array of a 50 MB draft is ~400 MB, and
+ * copying it at every growth step doubled peak memory.
+ */
+#define ARENA_BIG (ARENA_BLOCK_MAX / 4)
 
 struct arena_block {
 	struct arena_block *next;
@@ -22,14 +29,40 @@ arena_init(struct arena *a)
 {
 	a->head = NULL;
 	a->total = 0;
+	a->limit = 0;
+	a->bail = NULL;
+}
+
+/* Out of memory or over the limit: fail the document, or the program. */
+static void
+fail(struct arena *a)
+{
+	if (a->bail != NULL)
+		longjmp(*a->bail, 1);
+	xdie_oom();
+}
+
+/* Counts n more bytes against the limit. */
+static void
+charge(struct arena *a, size_t n)
+{
+	if (n > (size_t)-1 - a->total)
+		fail(a);
+	a->total += n;
+	if (a->bail != NULL && a->limit != 0 && a->total > a->limit)
+		fail(a);
 }
 
 static struct arena_block *
-block_new(size_t size)
+block_new(struct arena *a, size_t size)
 {
 	struct arena_block *b;
 
-	b = xmalloc(xst_add(sizeof(*b), size));
+	if (size > (size_t)-1 - sizeof(*b))
+		fail(a);
+	b = malloc(sizeof(*b) + size);
+	if (b == NULL)
+		fail(a);
 	b->size = size;
 	b->used = 0;
 	return b;
@@ -40,27 +73,29 @@ arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_block *b;
 
-	n = xst_add(n, 15) & ~(size_t)15;
+	if (n > (size_t)-1 - 15)
+		fail(a);
+	n = (n + 15) & ~(size_t)15;
 	if (n == 0)
 		n = 16;
-	a->total = xst_add(a->total, n);
+	charge(a, n);
 #ifdef ARENA_DEBUG
-	b = block_new(n);
+	b = block_new(a, n);
 	b->used = n;
 	b->next = a->head;
 	a->head = b;
 	return b->data;
 #else
 	b = a->head;
-	if (b != NULL && b->size - b->used >= n) {
+	if (b != NULL && b->size - b->used >= n && n <= ARENA_BIG) {
 		void *p = b->data + b->used;
 
 		b->used += n;
 		return p;
 	}
-	if (n > ARENA_BLOCK_MAX / 4) {
+	if (n > ARENA_BIG) {
 		/* a large request gets a block of its own behind the head */
-		struct arena_block *big = block_new(n);
+		struct arena_block *big = block_new(a, n);
 
 		big->used = n;
 		if (b != NULL) {
@@ -72,13 +107,15 @@ arena_alloc(struct arena *a, size_t n)
 		}
 		return big->data;
 	}
-	size_t size = b ? b->size * 2 : ARENA_BLOCK_MIN;
+	{
+		size_t size = b ? b->size * 2 : ARENA_BLOCK_MIN;
 
-	if (size > ARENA_BLOCK_MAX)
-		size = ARENA_BLOCK_MAX;
-	if (size < n)	/* a request larger than the next block */
-		size = n;
-	b = block_new(size);
+		if (size > ARENA_BLOCK_MAX)
+			size = ARENA_BLOCK_MAX;
+		if (size < n)
+			size = n;	/* n <= ARENA_BIG < ARENA_BLOCK_MAX */
+		b = block_new(a, size);
+	}
 	b->next = a->head;
 	a->head = b;
 	b->used = n;
@@ -89,9 +126,13 @@ arena_alloc(struct arena *a, size_t n)
 void *
 arena_calloc(struct arena *a, size_t n, size_t size)
 {
-	size_t bytes = xst_mult(n, size);
-	void *p = arena_alloc(a, bytes);
+	size_t bytes;
+	void *p;
 
+	if (size != 0 && n > (size_t)-1 / size)
+		fail(a);
+	bytes = n * size;
+	p = arena_alloc(a, bytes);
 	memset(p, 0, bytes);
 	return p;
 }
@@ -99,25 +140,69 @@ arena_calloc(struct arena *a, size_t n, size_t size)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, xst_add(n, 1));
+	char *p;
 
+	if (n == (size_t)-1)
+		fail(a);
+	p = arena_alloc(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }
 
+/*
+ * Resizes the block whose data is p to n bytes with realloc; returns the
+ * new data, or NULL when p does not start a block of its own.
+ */
+static void *
+block_resize(struct arena *a, void *p, size_t old, size_t n)
+{
+	struct arena_block **pp, *b;
+
+	for (pp = &a->head; *pp != NULL; pp = &(*pp)->next)
+		if ((void *)(*pp)->data == p)
+			break;
+	b = *pp;
+	if (b == NULL || b->used != ((old + 15) & ~(size_t)15))
+		return NULL;
+	if (n > (size_t)-1 - 15 - sizeof(*b))
+		fail(a);
+	n = (n + 15) & ~(size_t)15;
+	charge(a, n - b->used);
+	b = realloc(b, sizeof(*b) + n);
+	if (b == NULL)
+		fail(a);	/* the old block is still linked and freed later */
+	b->size = b->used = n;
+	*pp = b;
+	return b->data;
+}
+
 void
 arena_grow(struct arena *a, void **p, size_t *cap, size_t elsize, size_t need)
 {
-	size_t ncap;
+	size_t ncap, bytes;
 	void *np;
 
 	if (need <= *cap)
 		return;
 	ncap = *cap ? *cap : 16;
-	while (ncap < need)
-		ncap = xst_add(ncap, ncap / 2 + 1);
-	np = arena_alloc(a, xst_mult(ncap, elsize));
+	while (ncap < need) {
+		if (ncap > (size_t)-1 - ncap / 2 - 1)
+			fail(a);
+		ncap += ncap / 2 + 1;
+	}
+	if (elsize != 0 && ncap > (size_t)-1 / elsize)
+		fail(a);
+	bytes = ncap * elsize;
+	if (*cap && *cap * elsize > ARENA_BIG) {
+		np = block_resize(a, *p, *cap * elsize, bytes);
+		if (np != NULL) {
+			*p = np;
+			*cap = ncap;
+			return;
+		}
+	}
+	np = arena_alloc(a, bytes);
 	if (*cap)
 		memcpy(np, *p, *cap * elsize);
 	*p = np;

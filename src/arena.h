@@ -2,6 +2,7 @@
 #ifndef ARENA_H
 #define ARENA_H
 
+#include <setjmp.h>
 #include <stddef.h>
 
 struct arena_block;
@@ -9,15 +10,21 @@ struct arena_block;
 struct arena {
 	struct arena_block *head;
 	size_t total;		/* bytes handed out, for --stats and limits */
+	size_t limit;		/* most bytes while bail is set; 0 = none */
+	jmp_buf *bail;		/* where to jump when over limit or OOM */
 };
 
-/* Sets up an empty arena; allocates nothing. */
+/* Sets up an empty arena with no limit; allocates nothing. */
 void arena_init(struct arena *a);
 
 /*
- * Returns n bytes aligned for any type, valid until arena_release.  Dies on
- * out of memory; never returns NULL.  With -DARENA_DEBUG every allocation is
- * its own malloc() so AddressSanitizer sees overflows.
+ * Returns n bytes aligned for any type, valid until arena_release.  Never
+ * returns NULL.  When the allocation would take the arena past a->limit,
+ * or malloc fails, it longjmps to *a->bail if that is set (the caller
+ * fails that one document), and otherwise dies like xmalloc.  Code that
+ * runs while bail is set must not hold malloc'd memory across arena calls.
+ * With -DARENA_DEBUG every allocation is its own malloc() so that
+ * AddressSanitizer sees overflows.
  */
 void *arena_alloc(struct arena *a, size_t n);
 
@@ -29,8 +36,10 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 
 /*
  * Grows the array *p of *cap elements of elsize bytes so that it holds at
- * least need elements, copying the old contents; the old block stays in the
- * arena until release.  Growth is geometric so appends are amortised O(1).
+ * least need elements, keeping the old contents.  Growth is geometric so
+ * appends are amortised O(1).  A large array (one that has a block of its
+ * own) is resized with realloc, so growing it costs no copy and no second
+ * buffer; a small one is copied and the old block stays until release.
  */
 void arena_grow(struct arena *a, void **p, size_t *cap, size_t elsize,
     size_t need);

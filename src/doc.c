@@ -1,8 +1,14 @@
 /* doc.c: reading drafts and mapping byte offsets to lines and columns. */
 #include "doc.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,63 +19,96 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* An empty document named display, with the per-document memory cap. */
+static struct doc *
+doc_alloc(const char *display)
+{
+	struct doc *d = xcalloc(1, sizeof(*d));
+	const char *env = getenv("COPYDESK_MAX_DOC_MEMORY");
+
+	arena_init(&d->arena);
+	d->arena.limit = DOC_MAX_MEMORY;
+	if (env != NULL && *env >= '0' && *env <= '9')
+		d->arena.limit = (size_t)strtoull(env, NULL, 10);
+	posmap_init(&d->pm);
+	d->path = arena_strndup(&d->arena, display, strlen(display));
+	d->fmt = doc_format_of(display);
+	return d;
+}
+
 struct doc *
 doc_new(const char *display, const char *s, size_t n)
 {
-	struct doc *d = xcalloc(1, sizeof(*d));
+	struct doc *d = doc_alloc(display);
 	char *copy;
 
-	arena_init(&d->arena);
-	posmap_init(&d->pm);
-	d->path = arena_strndup(&d->arena, display, strlen(display));
 	copy = arena_alloc(&d->arena, xst_add(n, 1));
 	if (n)
 		memcpy(copy, s, n);
 	copy[n] = '\0';
 	d->src = copy;
 	d->srclen = n;
-	d->fmt = doc_format_of(display);
 	return d;
 }
 
-static int
-read_all(int fd, char **out, size_t *outlen, const char **why)
+/*
+ * Reads fd to the end into d's arena, sizing the buffer from hint (the
+ * file size, 0 if unknown).  The bytes go straight into the arena (no
+ * second copy), and a pipe's buffer grows in place.  Returns NULL, or why
+ * it failed.
+ */
+static const char *
+read_all(struct doc *d, int fd, size_t hint)
 {
-	size_t len = 0, cap = 65536;
-	char *p = xmalloc(cap);
+	size_t len = 0, cap = hint + 1 > 65536 ? hint + 1 : 65536;
+	char *p;
 
+	if (hint > DOC_MAX_SIZE)
+		return "file is larger than the DOC_MAX_SIZE limit (1 GiB)";
+	p = arena_alloc(&d->arena, cap);
 	for (;;) {
 		ssize_t r;
 
-		if (len == cap) {
-			if (cap > DOC_MAX_SIZE) {
-				free(p);
-				*why = "file is larger than the 1 GiB limit";
-				return -1;
-			}
-			cap = xst_mult(cap, 2);
-			p = xrealloc(p, cap);
+		if (len + 1 >= cap) {
+			if (len >= DOC_MAX_SIZE)
+				return "file is larger than the DOC_MAX_SIZE "
+				    "limit (1 GiB)";
+			arena_grow(&d->arena, (void **)&p, &cap, 1, cap + 1);
 		}
-		r = read(fd, p + len, cap - len);
+		r = read(fd, p + len, cap - 1 - len);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			*why = strerror(errno);
-			free(p);
-			return -1;
+			return strerror(errno);
 		}
 		if (r == 0)
 			break;
 		len += (size_t)r;
 	}
-	if (len > DOC_MAX_SIZE) {
-		free(p);
-		*why = "file is larger than the 1 GiB limit";
-		return -1;
+	if (len > DOC_MAX_SIZE)
+		return "file is larger than the DOC_MAX_SIZE limit (1 GiB)";
+	p[len] = '\0';
+	d->src = p;
+	d->srclen = len;
+	return NULL;
+}
+
+/* read_all, failing with a message when over the document memory cap. */
+static const char *
+read_capped(struct doc *d, int fd, size_t hint)
+{
+	jmp_buf bail;
+	const char *why;
+
+	if (setjmp(bail) != 0) {
+		d->arena.bail = NULL;
+		return "the file needs more than the per-document memory "
+		    "limit (DOC_MAX_MEMORY)";
 	}
-	*out = p;
-	*outlen = len;
-	return 0;
+	d->arena.bail = &bail;
+	why = read_all(d, fd, hint);
+	d->arena.bail = NULL;
+	return why;
 }
 
 struct doc *
@@ -78,8 +117,7 @@ doc_read(const char *path, const char *display)
 	const char *why = NULL;
 	struct stat st;
 	struct doc *d;
-	char *bytes;
-	size_t len;
+	size_t hint = 0;
 	int fd;
 
 	if (strcmp(path, "-") == 0) {
@@ -91,42 +129,51 @@ doc_read(const char *path, const char *display)
 			    path, strerror(errno));
 			return NULL;
 		}
-		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	}
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
 			fprintf(stderr,
 			    "copydesk: cannot read '%s': is a directory\n",
 			    path);
 			close(fd);
 			return NULL;
 		}
-		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-		    (uintmax_t)st.st_size > DOC_MAX_SIZE) {
-			fprintf(stderr, "copydesk: cannot read '%s': file is "
-			    "larger than the 1 GiB limit\n", path);
-			close(fd);
-			return NULL;
-		}
+		if (S_ISREG(st.st_mode))
+			hint = (uintmax_t)st.st_size > DOC_MAX_SIZE ?
+			    DOC_MAX_SIZE + 1 : (size_t)st.st_size;
 	}
-	if (read_all(fd, &bytes, &len, &why) < 0) {
-		fprintf(stderr, "copydesk: cannot read '%s': %s\n",
-		    strcmp(path, "-") == 0 ? display : path, why);
-		if (fd != STDIN_FILENO)
-			close(fd);
-		return NULL;
-	}
+	d = doc_alloc(display);
+	why = read_capped(d, fd, hint);
 	if (fd != STDIN_FILENO)
 		close(fd);
-	d = doc_new(display, bytes, len);
-	free(bytes);
+	if (why != NULL) {
+		fprintf(stderr, "copydesk: cannot read '%s': %s\n",
+		    strcmp(path, "-") == 0 ? display : path, why);
+		doc_free(d);
+		return NULL;
+	}
 	return d;
 }
 
 void
 doc_free(struct doc *d)
 {
+	size_t total;
+
 	if (d == NULL)
 		return;
+	total = d->arena.total;
 	arena_release(&d->arena);
 	free(d);
+#ifdef __GLIBC__
+	/*
+	 * glibc keeps freed heap memory in each thread's malloc arena; after
+	 * a large document give it back, or with -j the peak grows with the
+	 * number of files instead of staying at one document per worker.
+	 */
+	if (total > DOC_TRIM_BYTES)
+		malloc_trim(0);
+#endif
 }
 
 static void

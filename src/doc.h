@@ -17,6 +17,25 @@
 #define DOC_MAX_SIZE ((size_t)1 << 30)
 #endif
 
+/*
+ * Most memory (bytes) the analysis of one document may take: source,
+ * text, position map, tokens, findings.  A document that needs more fails
+ * with a message and the other files are still checked; it takes about
+ * 10 bytes per input byte, so this admits ~400 MB drafts.  The environment
+ * variable COPYDESK_MAX_DOC_MEMORY overrides it (tests use a small value).
+ */
+#ifndef DOC_MAX_MEMORY
+#define DOC_MAX_MEMORY ((size_t)4 << 30)
+#endif
+
+/*
+ * A document whose arena grew past this many bytes hands its freed memory
+ * back to the system when it is freed (see doc_free).
+ */
+#ifndef DOC_TRIM_BYTES
+#define DOC_TRIM_BYTES ((size_t)32 << 20)
+#endif
+
 enum doc_format {
 	DOC_TXT,
 	DOC_MD,

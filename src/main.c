@@ -1,5 +1,6 @@
 /* main.c: copydesk, a checker for news copy; the whole pipeline on one screen. */
 #include <getopt.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +27,20 @@
 int
 cli_check(struct cli *c, struct rule_ctx *x, struct doc *d)
 {
-	if (strip_run(d) < 0)
+	jmp_buf bail;
+
+	if (setjmp(bail) != 0) {	/* over DOC_MAX_MEMORY, or out of memory */
+		d->arena.bail = NULL;
+		fprintf(stderr, "copydesk: cannot check '%s': it needs more "
+		    "memory than the per-document limit (%zu MB)\n", d->path,
+		    d->arena.limit >> 20);
 		return -1;
+	}
+	d->arena.bail = &bail;	/* arena_alloc fails just this document */
+	if (strip_run(d) < 0) {
+		d->arena.bail = NULL;
+		return -1;
+	}
 	tok_split2(d, c->lex.abbrevs, c->lex.function_words);
 	quote_find(d, c->rs);		/* spans; marks tokens in quotes */
 	attr_run(d, c->rs, &c->lex);	/* speakers, sources */
@@ -35,6 +48,7 @@ cli_check(struct cli *c, struct rule_ctx *x, struct doc *d)
 	incons_run(d, c->rs, &c->lex);	/* numbers, names, titles, dates */
 	finding_sort(d);
 	cli_limit(c, d);
+	d->arena.bail = NULL;
 	return 0;
 }
 

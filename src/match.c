@@ -10,7 +10,9 @@
 
 /* Most phrase ends collected at one token position before the rest are
  * ignored: more than any sane rule set puts at one spot. */
+#ifndef MATCH_MAX_CANDIDATES
 #define MATCH_MAX_CANDIDATES 256
+#endif
 
 struct term {
 	uint32_t rule, item;
@@ -37,6 +39,12 @@ struct matcher {
 	size_t nterms, capterms;
 	struct edge *edges;
 	size_t nedges, mask;
+	/*
+	 * Bit key % 65536 is set for the key of every edge out of the root:
+	 * most tokens start no phrase, and this 8 KB filter, which stays in
+	 * the cache, says so without a probe of the edge table.
+	 */
+	uint64_t rootbits[1024];
 };
 
 struct matcher *
@@ -117,6 +125,8 @@ edge_put(struct matcher *m, uint32_t from, uint64_t key, uint32_t to)
 		}
 		free(old);
 	}
+	if (from == 0)
+		m->rootbits[(key >> 6) & 1023] |= (uint64_t)1 << (key & 63);
 	h = edge_slot(key, from, m->mask);
 	while (m->edges[h].to != 0)
 		h = (h + 1) & m->mask;
@@ -286,7 +296,8 @@ match_run(const struct matcher *m, const struct doc *d, size_t nrules,
 		size_t nc = 0;
 
 		/* fast path: most tokens start no phrase */
-		if (edge_get(m, 0, t->key) == 0 &&
+		if ((!(m->rootbits[(t->key >> 6) & 1023] >> (t->key & 63) &
+		    1) || edge_get(m, 0, t->key) == 0) &&
 		    !(root->num && t->kind == TOK_NUM) &&
 		    !(root->word && t->kind == TOK_WORD))
 			continue;

@@ -8,8 +8,13 @@
 struct doc;
 struct tok;
 
-/* Longest phrase, in tokens. */
+/*
+ * Longest phrase, in tokens: bounds the trie walk at each token.  A longer
+ * phrase is matched with PCRE2 instead.
+ */
+#ifndef MATCH_MAX_TOKENS
 #define MATCH_MAX_TOKENS 16
+#endif
 
 enum match_flags {
 	MATCH_EXCEPTION = 1 << 0,	/* a match here is consumed, not reported */

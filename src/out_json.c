@@ -100,6 +100,10 @@ json_doc(struct out *o, struct doc *d)
 	}
 	buf_puts(b, d->nsources ? "\n      ]\n    }" : "]\n    }");
 	out_count(o, d);
+	/* stream: hold one document's output, not the whole run's (a write
+	 * error is caught at exit, with status 2) */
+	fwrite(b->ptr, 1, b->len, o->fp);
+	buf_reset(b);
 }
 
 static void

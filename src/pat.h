@@ -4,8 +4,14 @@
 
 #include <stddef.h>
 
-/* Most phrases one pattern may expand to before it is left to PCRE2. */
+/*
+ * Most phrases one pattern may expand to before it is left to PCRE2: the
+ * expansion is a product of alternatives and would otherwise grow without
+ * bound.  Not a truncation: the pattern is then matched as a regex.
+ */
+#ifndef PAT_MAX_EXPANSION
 #define PAT_MAX_EXPANSION 16384
+#endif
 
 struct pat_list {
 	char **v;

@@ -122,6 +122,7 @@ rule_free(struct rule *r)
 	list_free(&r->swap_from);
 	list_free(&r->swap_to);
 	pcre2_code_free(r->re);
+	free(r->gate);
 	lex_free(r->exc);
 	free(r->first);
 	free(r->second);

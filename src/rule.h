@@ -69,6 +69,14 @@ struct rule {
 	struct rule_list exceptions;
 	struct rule_list swap_from, swap_to;	/* substitution */
 	void *re;		/* pcre2_code * for tokens needing a regex */
+	/*
+	 * Gate for re (existence rules): every match contains one of these
+	 * words (folded keys, sorted), so re runs only on the sentences that
+	 * hold one instead of over the whole text.  NULL: no gate.
+	 */
+	uint64_t *gate;
+	size_t ngate;
+	uint64_t gate_bloom[16];	/* bit key % 1024 set for each gate key */
 	void **swap_re;		/* per swap entry regex, or NULL */
 	struct lexicon *exc;	/* exceptions as a phrase set */
 

@@ -78,15 +78,137 @@ compile_re(const struct rule *r, const char *pattern, int words)
 	return re;
 }
 
+/*
+ * Minimum length of a gate word.  Shorter words (a, the, of) are in most
+ * sentences: a gate made of them would not skip anything.
+ */
+#ifndef RULE_GATE_MIN_WORD
+#define RULE_GATE_MIN_WORD 3
+#endif
+
+/*
+ * The words of a regex token that every match contains: among the
+ * top-level elements of pattern that must match (a literal word, or a
+ * group with no quantifier) and expand to plain phrases, the one whose
+ * shortest first word is longest (long words are rare).  Appends the
+ * folded keys of those first words to *keys.  Returns -1 when no element
+ * qualifies (the rule gets no gate).
+ */
+static int
+gate_words(const char *pattern, uint64_t **keys, size_t *nkeys)
+{
+	struct pat_list best = { NULL, 0, 0 };
+	size_t bestmin = 0, i = 0, j;
+	int icase = 1;
+
+	if (strncmp(pattern, "(?i)", 4) == 0)
+		i = 4;
+	else if (strncmp(pattern, "(?-i)", 5) == 0)
+		i = 5;
+	while (pattern[i] != '\0') {
+		size_t start = i, depth = 0, minlen = (size_t)-1;
+		struct pat_list l = { NULL, 0, 0 };
+		char *el;
+		int ok = 1;
+
+		if (pattern[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (pattern[i] == '|') {
+			/* a top-level alternation: nothing is required */
+			pat_list_free(&best);
+			return -1;
+		}
+		if (pattern[i] == '(') {
+			for (; pattern[i] != '\0'; i++) {
+				if (pattern[i] == '\\' && pattern[i + 1])
+					i++;
+				else if (pattern[i] == '(')
+					depth++;
+				else if (pattern[i] == ')' && --depth == 0)
+					break;
+			}
+			if (pattern[i] == '\0') {
+				pat_list_free(&best);
+				return -1;	/* unbalanced: PCRE2 will say */
+			}
+			i++;
+		} else {
+			while (pattern[i] != '\0' && pattern[i] != ' ' &&
+			    pattern[i] != '(' && pattern[i] != '|') {
+				if (pattern[i] == '\\' && pattern[i + 1])
+					i++;
+				i++;
+			}
+		}
+		if (pattern[i] == '?' || pattern[i] == '*' ||
+		    pattern[i] == '+' || pattern[i] == '{') {
+			ok = 0;		/* optional or repeated */
+			while (pattern[i] != '\0' && pattern[i] != ' ' &&
+			    pattern[i] != '(')
+				i++;
+		}
+		if (!ok)
+			continue;
+		el = xstrndup(pattern + start, i - start);
+		if (pat_expand(el, &l, &icase) < 0)
+			ok = 0;
+		for (j = 0; ok && j < l.n; j++) {
+			struct tok t[2];
+			size_t n = tok_phrase(l.v[j], strlen(l.v[j]), t, 2);
+
+			if (n == 0 || t[0].kind != TOK_WORD ||
+			    l.v[j][t[0].off] < ' ')
+				ok = 0;
+			else if (t[0].len < minlen)
+				minlen = t[0].len;
+		}
+		free(el);
+		if (ok && l.n > 0 && minlen > bestmin) {
+			pat_list_free(&best);
+			best = l;
+			bestmin = minlen;
+		} else {
+			pat_list_free(&l);
+		}
+	}
+	if (bestmin < RULE_GATE_MIN_WORD) {
+		pat_list_free(&best);
+		return -1;
+	}
+	for (j = 0; j < best.n; j++) {
+		struct tok t[2];
+
+		tok_phrase(best.v[j], strlen(best.v[j]), t, 2);
+		*keys = xrealloc(*keys, xst_mult(*nkeys + 1, sizeof(**keys)));
+		(*keys)[(*nkeys)++] = t[0].key;
+	}
+	pat_list_free(&best);
+	return 0;
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 static int
 compile_rule(struct ruleset *rs, struct rule *r)
 {
+	int gated = 1;
 	struct buf alt = BUF_INIT;
 	size_t i, nre = 0;
 	int words = !(r->flags & (RULE_NONWORD | RULE_RAW));
 
 	switch (r->type) {
 	case RULE_EXISTENCE:
+		free(r->gate);
+		r->gate = NULL;
+		r->ngate = 0;
 		for (i = 0; i < r->tokens.n; i++) {
 			if (words && add_phrases(rs, r, r->tokens.v[i], 0,
 			    0) == 0)
@@ -94,10 +216,24 @@ compile_rule(struct ruleset *rs, struct rule *r)
 			buf_printf(&alt, "%s(?:%s)", nre ? "|" : "",
 			    r->tokens.v[i]);
 			nre++;
+			if (gated && (!words || gate_words(r->tokens.v[i],
+			    &r->gate, &r->ngate) < 0))
+				gated = 0;
 		}
 		for (i = 0; i < r->exceptions.n; i++)
 			add_phrases(rs, r, r->exceptions.v[i], 0,
 			    MATCH_EXCEPTION);
+		if (!gated || r->ngate == 0) {
+			free(r->gate);
+			r->gate = NULL;
+			r->ngate = 0;
+		} else {
+			qsort(r->gate, r->ngate, sizeof(*r->gate), cmp_key);
+			memset(r->gate_bloom, 0, sizeof(r->gate_bloom));
+			for (i = 0; i < r->ngate; i++)
+				r->gate_bloom[(r->gate[i] >> 6) & 15] |=
+				    (uint64_t)1 << (r->gate[i] & 63);
+		}
 		break;
 	case RULE_SUBSTITUTION:
 		r->swap_re = xcalloc(r->swap_from.n + 1, sizeof(void *));
@@ -257,9 +393,17 @@ report(struct doc *d, const struct rule *r, size_t s, size_t e,
     const char *repl)
 {
 	struct finding *f;
-	char *m = arena_strndup(&d->arena, d->text + s, e - s);
+	char *m;
 	const char *msg;
 	size_t i, o = 0;
+
+	if (d->nfindings >= FINDING_MAX_PER_DOC) {
+		/* past the limit: no message to build (and no memory to
+		 * spend); finding_add only notes the truncation */
+		(void)finding_add(d, r, 0, s, e - s, "");
+		return;
+	}
+	m = arena_strndup(&d->arena, d->text + s, e - s);
 
 	/* fold whitespace in the quoted match */
 	for (i = 0; m[i]; i++) {
@@ -343,6 +487,59 @@ each_match(struct runctx *c, struct rule *r, pcre2_code *re,
 		}
 	}
 	return 0;
+}
+
+static int
+gate_has(const struct rule *r, uint64_t key)
+{
+	size_t lo = 0, hi = r->ngate;
+
+	/* most words are not gate words: a 1024-bit filter says so first */
+	if (!(r->gate_bloom[(key >> 6) & 15] >> (key & 63) & 1))
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->gate[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->ngate && r->gate[lo] == key;
+}
+
+/*
+ * each_match for a gated rule: scans only the sentences that contain a
+ * gate word (every match holds one), in order.  A match could cross a
+ * sentence boundary only through the sentence's final punctuation, which
+ * word patterns do not contain.
+ */
+static void
+each_gated(struct runctx *c, struct rule *r, struct doc *d,
+    void (*fn)(struct runctx *, struct rule *, struct doc *, size_t,
+    size_t, void *), void *arg)
+{
+	size_t i, done = 0;
+
+	for (i = 0; i < d->ntoks; i++) {
+		const struct tok *t = &d->toks[i];
+		const struct sent *st;
+		const struct tok *last;
+		size_t from, to;
+
+		if (t->kind != TOK_WORD || !gate_has(r, t->key))
+			continue;
+		st = &d->sents[t->sent];
+		last = &d->toks[st->first + st->n - 1];
+		from = d->toks[st->first].off;
+		to = (size_t)last->off + last->len;
+		if (from < done)
+			from = done;
+		if (each_match(c, r, r->re, d, from, to, fn, arg) < 0)
+			return;
+		done = to;
+		i = st->first + st->n - 1;	/* next sentence */
+	}
 }
 
 static void
@@ -598,7 +795,9 @@ rule_run_ctx(struct ruleset *rs, struct rule_ctx *x, struct doc *d)
 			continue;
 		switch (r->type) {
 		case RULE_EXISTENCE:
-			if (r->re != NULL)
+			if (r->re != NULL && r->gate != NULL)
+				each_gated(c, r, d, on_re, NULL);
+			else if (r->re != NULL)
 				each_match(c, r, r->re, d, 0, d->textlen,
 				    on_re, NULL);
 			break;

@@ -12,6 +12,30 @@
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
+/*
+ * Classes of ASCII bytes, so that the common case (English prose) takes no
+ * function call per character; must agree with utf8_is_letter,
+ * utf8_is_digit, utf8_is_upper and utf8_is_space.
+ */
+enum {
+	AC_WORD = 1 << 0,	/* letter or digit */
+	AC_UPPER = 1 << 1,
+	AC_LETTER = 1 << 2,
+	AC_SPACE = 1 << 3	/* utf8_is_space, and NUL */
+};
+
+/* generated from the definitions above; one row per 16 bytes */
+static const unsigned char ascii_class[128] = {
+	8, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+	0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+};
+
 /* Decodes the code point at s[i] (i < n) with an ASCII fast path. */
 static size_t
 cp_at(const unsigned char *s, size_t n, size_t i, int32_t *cp)
@@ -168,6 +192,18 @@ scan_word(const unsigned char *s, size_t n, size_t i)
 	int dotted = 0;
 
 	while (i < n) {
+		/* fast path: ASCII letters and digits continue the word;
+		 * other ASCII ends it unless it is ' - & or . */
+		if (s[i] < 0x80) {
+			unsigned char b = s[i];
+
+			if (ascii_class[b] & AC_WORD) {
+				i++;
+				continue;
+			}
+			if (b != '\'' && b != '-' && b != '&' && b != '.')
+				break;
+		}
 		k = cp_at(s, n, i, &c);
 		if (is_wordch(c) || c == 0x200D || c == 0xFE0F) {
 			i += k;
@@ -261,10 +297,11 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 {
 	struct tok *t;
 
-	if (ts->d != NULL)
-		arena_grow(&ts->d->arena, (void **)&ts->toks, &ts->cap,
-		    sizeof(*ts->toks), ts->n + 1);
-	else if (ts->n >= ts->max) {
+	if (ts->d != NULL) {
+		if (ts->n >= ts->cap)
+			arena_grow(&ts->d->arena, (void **)&ts->toks,
+			    &ts->cap, sizeof(*ts->toks), ts->n + 1);
+	} else if (ts->n >= ts->max) {
 		ts->n++;
 		return;
 	}
@@ -273,27 +310,100 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 	t->len = (uint32_t)len;
 	t->kind = (uint8_t)kind;
 	t->qm = (uint8_t)qm;
-	t->flags = (uint16_t)flags;
 	t->sent = t->para = 0;
-	t->key = tok_key((const char *)s + off, len);
 	if (kind == TOK_WORD) {
+		/* the key (as tok_key) and the case flags in one pass */
+		uint64_t h = FNV_OFFSET;
 		size_t i = off, nl = 0, nu = 0;
 		int32_t c;
 
 		while (i < off + len) {
-			i += cp_at(s, off + len, i, &c);
+			unsigned char b = s[i];
+
+			if (b < 0x80) {
+				unsigned char f = ascii_class[b];
+
+				i++;
+				if (f & AC_LETTER) {
+					nl++;
+					if (f & AC_UPPER) {
+						nu++;
+						if (nl == 1)
+							flags |= TOK_CAP;
+						b += 32;
+					}
+				}
+				h ^= b;
+				h *= FNV_PRIME;
+				continue;
+			}
+			i += utf8_decode(s + i, off + len - i, &c);
+			h = key_step(h, c);
 			if (utf8_is_letter(c)) {
 				nl++;
 				if (utf8_is_upper(c)) {
 					nu++;
 					if (nl == 1)
-						t->flags |= TOK_CAP;
+						flags |= TOK_CAP;
 				}
 			}
 		}
 		if (nl >= 2 && nl == nu)
-			t->flags |= TOK_ALLCAP;
+			flags |= TOK_ALLCAP;
+		t->key = h;
+	} else {
+		t->key = tok_key((const char *)s + off, len);
 	}
+	t->flags = (uint16_t)flags;
+}
+
+/*
+ * The common case of scan_word + push in one pass: a word of ASCII letters
+ * and digits ended by a space or by ASCII punctuation that cannot continue
+ * a word.  Pushes it (key and case flags as push computes them), sets
+ * *len and returns 0; returns -1, pushing nothing, for anything else.
+ */
+static int
+scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
+    size_t i, unsigned flags, size_t *len)
+{
+	uint64_t h = FNV_OFFSET;
+	size_t j = i, nl = 0, nu = 0;
+	struct tok *t;
+
+	while (j < n && s[j] < 0x80 && (ascii_class[s[j]] & AC_WORD)) {
+		unsigned char b = s[j++], f = ascii_class[b];
+
+		if (f & AC_LETTER) {
+			nl++;
+			if (f & AC_UPPER) {
+				nu++;
+				if (nl == 1)
+					flags |= TOK_CAP;
+				b += 32;
+			}
+		}
+		h ^= b;
+		h *= FNV_PRIME;
+	}
+	if (j < n && (s[j] >= 0x80 || s[j] == '\'' || s[j] == '-' ||
+	    s[j] == '&' || s[j] == '.'))
+		return -1;
+	if (nl >= 2 && nl == nu)
+		flags |= TOK_ALLCAP;
+	if (ts->n >= ts->cap)
+		arena_grow(&ts->d->arena, (void **)&ts->toks, &ts->cap,
+		    sizeof(*ts->toks), ts->n + 1);
+	t = &ts->toks[ts->n++];
+	t->off = (uint32_t)i;
+	t->len = (uint32_t)(j - i);
+	t->key = h;
+	t->sent = t->para = 0;
+	t->flags = (uint16_t)flags;
+	t->kind = TOK_WORD;
+	t->qm = QM_NONE;
+	*len = j - i;
+	return 0;
 }
 
 static int
@@ -337,8 +447,14 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 	int32_t c, prev, next;
 
 	while (i < n) {
-		k = cp_at(s, n, i, &c);
-		if (utf8_is_space(c) || c == 0) {
+		if (s[i] < 0x80) {
+			c = s[i];
+			k = 1;
+		} else {
+			k = utf8_decode(s + i, n - i, &c);
+		}
+		if (c < 0x80 ? (ascii_class[c] & AC_SPACE) != 0 :
+		    utf8_is_space(c)) {
 			if (c == '\n')
 				newlines++;
 			pending |= TOK_SPACE;
@@ -355,6 +471,17 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 		    !(pending & TOK_SPACE) && ts->d != NULL) {
 			ts->toks[ts->n - 1].len += (uint32_t)k;
 			i += k;
+			continue;
+		}
+		/* fast path: a word that starts with an ASCII letter */
+		if (c < 0x80 && (ascii_class[c] & AC_LETTER)) {
+			if (ts->d == NULL || scan_ascii_word(ts, s, n, i,
+			    pending, &len) < 0) {
+				len = scan_word(s, n, i);
+				push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+			}
+			pending = 0;
+			i += len;
 			continue;
 		}
 		prev = cp_before(s, i);
@@ -577,27 +704,28 @@ tok_split2(struct doc *d, const struct lexicon *abbrevs,
 	if (d->ntoks == 0)
 		return;
 
-	/* sentence starts after terminal marks (and the closers after them) */
+	/*
+	 * One pass: at token i, first mark where the next sentence starts
+	 * when i ends one (a terminal mark, or a dotted word such as U.S.,
+	 * and the closers after it): that only touches later tokens.  Then
+	 * number token i, whose flags earlier tokens have all set by now.
+	 */
 	for (i = 0; i < d->ntoks; i++) {
 		struct tok *t = &d->toks[i];
 		int dotted = t->kind == TOK_WORD && t->len > 1 &&
 		    d->text[t->off + t->len - 1] == '.';
 
-		if (!is_terminal(d, t) && !dotted)
-			continue;
-		j = i + 1;
-		while (j < d->ntoks && !(d->toks[j].flags & TOK_PSTART) &&
-		    is_closer(d, &d->toks[j]) &&
-		    !(d->toks[j].flags & TOK_SPACE))
-			j++;
-		if (j >= d->ntoks || (d->toks[j].flags & TOK_PSTART))
-			continue;
-		if (ends_here(d, i, j, abbrevs, starters))
-			d->toks[j].flags |= TOK_SSTART;
-	}
-	for (i = 0; i < d->ntoks; i++) {
-		struct tok *t = &d->toks[i];
-
+		if (is_terminal(d, t) || dotted) {
+			j = i + 1;
+			while (j < d->ntoks &&
+			    !(d->toks[j].flags & TOK_PSTART) &&
+			    is_closer(d, &d->toks[j]) &&
+			    !(d->toks[j].flags & TOK_SPACE))
+				j++;
+			if (j < d->ntoks && !(d->toks[j].flags & TOK_PSTART) &&
+			    ends_here(d, i, j, abbrevs, starters))
+				d->toks[j].flags |= TOK_SSTART;
+		}
 		if (i == 0)
 			t->flags |= TOK_PSTART;
 		if (t->flags & TOK_PSTART) {

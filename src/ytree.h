@@ -5,9 +5,13 @@
 #include <stddef.h>
 
 /* Deepest nesting accepted in a rule file; real rules use three levels. */
+#ifndef YTREE_MAX_DEPTH
 #define YTREE_MAX_DEPTH 32
+#endif
 /* Most nodes in one file: bounds memory for hostile rule files. */
+#ifndef YTREE_MAX_NODES
 #define YTREE_MAX_NODES 1000000
+#endif
 
 enum ytree_type {
 	YT_SCALAR,

@@ -227,17 +227,25 @@ participle(const struct doc *d, size_t i)
 }
 
 /* Is token i, in the sentence of token i - 1, one of the words w? */
+/* Is token i, in sentence s, one of the words w? */
 static int
-restrictor(const struct doc *d, size_t i, const char *const *w)
+word_in(const struct doc *d, size_t i, size_t s, const char *const *w)
 {
 	size_t k;
 
-	if (i >= d->ntoks || d->toks[i].sent != d->toks[i - 1].sent)
+	if (i >= d->ntoks || d->toks[i].sent != s ||
+	    d->toks[i].kind != TOK_WORD)
 		return 0;
 	for (k = 0; w[k] != NULL; k++)
 		if (tok_is(d, &d->toks[i], w[k]))
 			return 1;
 	return 0;
+}
+
+static int
+restrictor(const struct doc *d, size_t i, const char *const *w)
+{
+	return i < d->ntoks && word_in(d, i, d->toks[i - 1].sent, w);
 }
 
 /*
@@ -480,21 +488,6 @@ quantity_at(const struct nc *c, size_t i, double *v, int *unit, size_t *end)
 		j++;
 	}
 	*end = j - 1;
-	return 0;
-}
-
-/* Is token i, in sentence s, one of the words w? */
-static int
-word_in(const struct doc *d, size_t i, size_t s, const char *const *w)
-{
-	size_t k;
-
-	if (i >= d->ntoks || d->toks[i].sent != s ||
-	    d->toks[i].kind != TOK_WORD)
-		return 0;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(d, &d->toks[i], w[k]))
-			return 1;
 	return 0;
 }
 

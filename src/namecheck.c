@@ -436,6 +436,19 @@ name_variants(struct nm *c)
 	}
 }
 
+/*
+ * "chief medical officer", "chief people officer": any chief ... officer
+ * is one of a company's exclusive top posts, as the listed ones are.
+ */
+static const char *
+csuite(const char *head)
+{
+	size_t n = strlen(head);
+
+	return n > 14 && strncmp(head, "chief ", 6) == 0 &&
+	    strcmp(head + n - 8, " officer") == 0 ? "csuite" : NULL;
+}
+
 static void
 add_title(struct nm *c, uint64_t who, const char *head, size_t a, size_t b,
     size_t name)
@@ -452,7 +465,7 @@ add_title(struct nm *c, uint64_t who, const char *head, size_t a, size_t b,
 	t->who = who;
 	t->head = head;
 	g = lex_get(c->ic->lx->title_groups, head, strlen(head));
-	t->group = g != NULL ? g->val : NULL;
+	t->group = g != NULL ? g->val : csuite(head);
 	t->a = a;
 	t->b = b;
 	t->name = name;

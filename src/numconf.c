@@ -19,6 +19,9 @@
  */
 #define NC_CHANGE_WIN 8
 
+/* How far (tokens) a year may be from a number and still date it. */
+#define NC_DATE_WIN 12
+
 /* Words of the noun phrase after a number that name what it counts. */
 #define NC_MAX_NP 4
 
@@ -50,14 +53,22 @@ enum nc_unit {
 	NC_COUNT,
 	NC_MONEY,
 	NC_PERCENT,
-	NC_AGE
+	NC_AGE,
+	NC_TALLY		/* a vote's split, "5-2", keyed by its total */
 };
+
+/* Keys hold the unit in their low bits: word key * NC_UNITS + unit. */
+#define NC_UNITS 8
+
+/* Relative slack allowed between a stated total and rate x period. */
+#define NC_SUM_SLACK 0.03
 
 struct nc_mention {
 	double v, lo, hi;	/* value and the interval its wording allows */
 	int unit;		/* enum nc_unit */
 	int definite;		/* "the 430 damaged homes" restates a figure */
 	int anaphor;		/* "the $3.2 million plan" */
+	int subset;		/* "the other three treatments": a part */
 	uint64_t key;		/* unit and counted noun, or person */
 	uint64_t qual[NC_MAX_QUAL];
 	int nqual;
@@ -216,17 +227,25 @@ participle(const struct doc *d, size_t i)
 }
 
 /* Is token i, in the sentence of token i - 1, one of the words w? */
+/* Is token i, in sentence s, one of the words w? */
 static int
-restrictor(const struct doc *d, size_t i, const char *const *w)
+word_in(const struct doc *d, size_t i, size_t s, const char *const *w)
 {
 	size_t k;
 
-	if (i >= d->ntoks || d->toks[i].sent != d->toks[i - 1].sent)
+	if (i >= d->ntoks || d->toks[i].sent != s ||
+	    d->toks[i].kind != TOK_WORD)
 		return 0;
 	for (k = 0; w[k] != NULL; k++)
 		if (tok_is(d, &d->toks[i], w[k]))
 			return 1;
 	return 0;
+}
+
+static int
+restrictor(const struct doc *d, size_t i, const char *const *w)
+{
+	return i < d->ntoks && word_in(d, i, d->toks[i - 1].sent, w);
 }
 
 /*
@@ -339,7 +358,7 @@ counted_noun(struct nc *c, struct nc_mention *m, size_t j)
 	cls = incons_lex_val(d, c->ic->lx->quantity, head, c->sec_headcount);
 	if (cls != NULL)
 		words[nw - 1] = tok_key(cls, strlen(cls));
-	m->key = words[nw - 1] * 4 + (uint64_t)m->unit;
+	m->key = words[nw - 1] * NC_UNITS + (uint64_t)m->unit;
 	m->last = head;
 	for (k = 0; k + 1 < nw && m->nqual < NC_MAX_QUAL; k++)
 		if (quals[k])
@@ -415,7 +434,7 @@ age_mention(struct nc *c, size_t i, double v, int age)
 		return 0;
 	m.v = m.lo = m.hi = v;
 	m.unit = NC_AGE;
-	m.key = incons_word_key(d, who) * 4 + NC_AGE;
+	m.key = incons_word_key(d, who) * NC_UNITS + NC_AGE;
 	m.first = i < who ? i : who;
 	m.last = i < who ? who : i;
 	add(c, &m);
@@ -439,6 +458,209 @@ interval(struct nc_mention *m, const char *kind)
 		m->lo = 0;
 }
 
+/*
+ * A number at token i with its scale words ("$3.6 million", "five"):
+ * sets *v, *unit and *end (its last token); -1 when it is not one.
+ */
+static int
+quantity_at(const struct nc *c, size_t i, double *v, int *unit, size_t *end)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *val;
+	int age, grouped;
+	size_t j = i + 1;
+
+	if (t->kind == TOK_NUM) {
+		if (parse_num(d->text + t->off, t->len, v, unit, &age,
+		    &grouped) < 0 || age)
+			return -1;
+	} else if ((val = incons_lex_val(d, c->ic->lx->numbers, i,
+	    c->sec_cardinal)) != NULL) {
+		*v = strtod(val, NULL);
+		*unit = NC_COUNT;
+	} else
+		return -1;
+	while (j < d->ntoks && d->toks[j].sent == t->sent &&
+	    (val = incons_lex_val(d, c->ic->lx->quantity, j,
+	    c->sec_scale)) != NULL) {
+		*v *= strtod(val, NULL);
+		j++;
+	}
+	*end = j - 1;
+	return 0;
+}
+
+/*
+ * "voted 5-2", "the 4-3 vote": a vote's split, keyed by its total (one
+ * body), valued by its larger side.  Returns 1 when token i is one.
+ */
+static int
+tally(struct nc *c, size_t i)
+{
+	static const char *const nouns[] = { "vote", "votes", "decision",
+	    "margin", "ruling", "tally", NULL };
+	static const char *const verbs[] = { "voted", "vote", "votes",
+	    "approved", "rejected", "passed", NULL };
+	static const char *const links[] = { "a", "by", "on", NULL };
+	static const char *const restrict_w[] = { "on", "to", "for", "in",
+	    "over", "that", "which", NULL };
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *p = d->text + t->off, *e = p + t->len;
+	unsigned long x = 0, y = 0;
+	size_t s = t->sent, b = i, k;
+	struct nc_mention m;
+
+	for (; p < e && *p >= '0' && *p <= '9' && x < 1000; p++)
+		x = x * 10 + (unsigned long)(*p - '0');
+	if (p == d->text + t->off || p >= e)
+		return 0;
+	if (*p == '-')
+		p++;
+	else if (e - p > 3 && memcmp(p, "\xe2\x80\x93", 3) == 0)
+		p += 3;
+	else
+		return 0;
+	for (k = 0; p < e && *p >= '0' && *p <= '9' && y < 1000; p++, k++)
+		y = y * 10 + (unsigned long)(*p - '0');
+	if (k == 0 || p != e || x + y < 2 || x > 99 || y > 99)
+		return 0;
+	memset(&m, 0, sizeof(m));
+	while (b > 0 && word_in(d, b - 1, s, links))
+		b--;
+	if (!word_in(d, i + 1, s, nouns) && !(b > 0 && word_in(d, b - 1, s,
+	    verbs)))
+		return 0;
+	m.v = m.lo = m.hi = (double)(x > y ? x : y);
+	m.unit = NC_TALLY;
+	m.key = (tok_key("vote", 4) + x + y) * NC_UNITS + NC_TALLY;
+	m.first = m.ptok = i;
+	m.last = word_in(d, i + 1, s, nouns) ? i + 1 : i;
+	/* "the 4-3 vote", not "the 4-3 vote on the levy" */
+	m.definite = definite_before(d, i) && !(m.last > i &&
+	    word_in(d, m.last + 1, s, restrict_w));
+	add(c, &m);
+	return 1;
+}
+
+/*
+ * "the project will cost $18.6 million": a price with no noun after it,
+ * keyed by the definite subject of "cost" (or "valued at") before it, so
+ * that "the $16.8 million project" restates it.  Returns 1 when found.
+ */
+static int
+cost_subject(struct nc *c, struct nc_mention *m, size_t start, size_t last)
+{
+	static const char *const cost[] = { "cost", "costs", "costing", NULL };
+	static const char *const at[] = { "priced", "valued", "estimated",
+	    "budgeted", "pegged", NULL };
+	static const char *const aux[] = { "expected", "estimated",
+	    "projected", "likely", "now", "ultimately", NULL };
+	static const char *const det[] = { "the", "its", "this", NULL };
+	const struct doc *d = c->ic->d;
+	size_t s = d->toks[start].sent, j, k, a;
+
+	if (start < 2 || m->unit != NC_MONEY)
+		return 0;
+	j = start - 1;
+	if (word_in(d, j, s, at) || (tok_is(d, &d->toks[j], "at") &&
+	    word_in(d, j - 1, s, at)))
+		j -= tok_is(d, &d->toks[j], "at") ? 1 : 0;
+	else if (!word_in(d, j, s, cost))
+		return 0;
+	for (k = 0; k < 5 && j > 0 && d->toks[j - 1].sent == s; k++, j--) {
+		const struct tok *t = &d->toks[j - 1];
+
+		if (t->kind != TOK_WORD || (t->flags & TOK_INQUOTE))
+			return 0;
+		if (word_in(d, j - 1, s, aux) || incons_minor(c->ic, j - 1))
+			continue;
+		/* "the new jail", "the county's second bridge" */
+		for (a = j - 1; a > 0 && j - a <= NC_MAX_NP &&
+		    d->toks[a - 1].kind == TOK_WORD &&
+		    !(d->toks[a - 1].flags & (TOK_CAP | TOK_INQUOTE)) &&
+		    !incons_possessive(d, a - 1) &&
+		    !incons_minor(c->ic, a - 1); a--)
+			;
+		if ((t->flags & TOK_CAP) || a == 0 ||
+		    !(word_in(d, a - 1, s, det) ||
+		    incons_possessive(d, a - 1)))
+			return 0;
+		m->key = incons_stem_key(d, j - 1) * NC_UNITS + NC_MONEY;
+		m->definite = 1;
+		m->last = last;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * "$640,000 a year for five years ..., a total of $3.6 million": a total
+ * that is not the rate times the period.  One pass per sentence.
+ */
+static void
+rate_totals(const struct nc *c)
+{
+	static const char *const per[] = { "a", "an", "per", "each", "every",
+	    NULL };
+	static const char *const periods[] = { "year", "month", "week", "day",
+	    NULL };
+	static const char *const totals[] = { "total", "totaling",
+	    "totalling", NULL };
+	struct doc *d = c->ic->d;
+	size_t i, j, k, end, s, p;
+	double rate, n, total;
+	int unit;
+
+	for (i = 0; i < d->ntoks; i++) {
+		s = d->toks[i].sent;
+		if (d->toks[i].kind != TOK_NUM || (d->toks[i].flags &
+		    TOK_INQUOTE) || quantity_at(c, i, &rate, &unit, &end) < 0 ||
+		    unit != NC_MONEY || !word_in(d, end + 1, s, per))
+			continue;
+		for (p = 0; periods[p] != NULL; p++)
+			if (end + 2 < d->ntoks && d->toks[end + 2].sent == s &&
+			    tok_is(d, &d->toks[end + 2], periods[p]))
+				break;
+		if (periods[p] == NULL || end + 5 >= d->ntoks ||
+		    !tok_is(d, &d->toks[end + 3], "for") ||
+		    quantity_at(c, end + 4, &n, &unit, &j) < 0 ||
+		    unit != NC_COUNT || n < 2 || n > 100 || j + 1 >= d->ntoks ||
+		    d->toks[j + 1].sent != s || incons_stem_key(d, j + 1) !=
+		    incons_stem_key(d, end + 2))
+			continue;
+		/* the total later in the sentence */
+		for (k = j + 2; k + 1 < d->ntoks && d->toks[k].sent == s; k++) {
+			size_t a = k, tend;
+
+			if (!word_in(d, k, s, totals))
+				continue;
+			if (tok_is(d, &d->toks[k], "total") &&
+			    word_in(d, k + 1, s, (const char *const[]){ "of",
+			    NULL }))
+				k++;
+			if (quantity_at(c, k + 1, &total, &unit, &tend) < 0 ||
+			    unit != NC_MONEY)
+				break;
+			if (a > 0 && word_in(d, a - 1, s, per))
+				a--;
+			if (fabs(total - rate * n) > NC_SUM_SLACK * rate * n) {
+				size_t off, len;
+
+				incons_span(d, a, tend, &off, &len);
+				incons_report(c->ic, FINDING_NUMBER_CONFLICT,
+				    off, len, "'%.*s' is not the rate times "
+				    "the period (%.0f x %.0f = %.0f): is one "
+				    "of them wrong?", (int)(len > 60 ? 60 :
+				    len), d->text + off, rate, n, rate * n);
+			}
+			break;
+		}
+		i = j;
+	}
+}
+
 /* Collects the mention at number token (or number word) i, if any. */
 static void
 mention(struct nc *c, size_t i)
@@ -446,6 +668,9 @@ mention(struct nc *c, size_t i)
 	const struct doc *d = c->ic->d;
 	const struct tok *t = &d->toks[i];
 	struct nc_mention m;
+	static const char *const subsets[] = { "other", "remaining",
+	    "additional", "another", "first", "last", "next", "further",
+	    NULL };
 	const char *val, *kind;
 	size_t j = i + 1, start;
 	int grouped = 0, age = 0;
@@ -455,8 +680,10 @@ mention(struct nc *c, size_t i)
 		return;
 	if (t->kind == TOK_NUM) {
 		if (parse_num(d->text + t->off, t->len, &m.v, &m.unit, &age,
-		    &grouped) < 0)
+		    &grouped) < 0) {
+			tally(c, i);
 			return;
+		}
 		if (age_mention(c, i, m.v, age) || age)
 			return;
 		/* a bare year, or a clock time, is not a quantity */
@@ -485,6 +712,7 @@ mention(struct nc *c, size_t i)
 	kind = approximator(c, i, &start);
 	interval(&m, kind);
 	m.definite = definite_before(d, start);
+	m.subset = incons_after(d, start, subsets);
 	m.first = m.ptok = i;
 	if (start > 0 && d->toks[start - 1].sent == t->sent &&
 	    d->toks[start - 1].kind == TOK_WORD &&
@@ -493,7 +721,7 @@ mention(struct nc *c, size_t i)
 		m.pred = incons_stem_key(d, start - 1);
 		m.ptok = start - 1;
 	}
-	if (!counted_noun(c, &m, j))
+	if (!counted_noun(c, &m, j) && !cost_subject(c, &m, start, j - 1))
 		return;
 	add(c, &m);
 }
@@ -526,14 +754,20 @@ close_values(const struct nc_mention *a, const struct nc_mention *b)
 	return x > 0 && y / x <= NC_MAX_RATIO;
 }
 
-/* A year near the number: a different time may explain another value. */
+/*
+ * A year near the number (within NC_DATE_WIN tokens, same sentence): a
+ * different time may explain another value.  "since 2019" at the far end
+ * of a long sentence dates something else.
+ */
 static int
 dated(const struct doc *d, size_t i)
 {
 	const struct sent *s = &d->sents[d->toks[i].sent];
-	size_t j;
+	size_t j, lo = i > s->first + NC_DATE_WIN ? i - NC_DATE_WIN : s->first;
+	size_t hi = s->first + s->n < i + NC_DATE_WIN ? s->first + s->n :
+	    i + NC_DATE_WIN;
 
-	for (j = s->first; j < s->first + s->n; j++) {
+	for (j = lo; j < hi; j++) {
 		const struct tok *t = &d->toks[j];
 		const char *p = d->text + t->off;
 
@@ -551,7 +785,8 @@ comparable(const struct nc *c, const struct nc_mention *a,
 {
 	const struct doc *d = c->ic->d;
 
-	if (d->toks[a->first].sent == d->toks[b->first].sent)
+	if (d->toks[a->first].sent == d->toks[b->first].sent ||
+	    a->subset || b->subset)
 		return 0;
 	/* "cut 1,800 jobs": the verb of the figure is no revision of it */
 	if (incons_changed(c->ic, a->ptok, a->last, NC_CHANGE_WIN) ||
@@ -560,6 +795,9 @@ comparable(const struct nc *c, const struct nc_mention *a,
 		return 0;
 	if (a->unit == NC_AGE)
 		return 1;
+	/* one body's vote split two ways */
+	if (a->unit == NC_TALLY)
+		return b->definite;
 	if (!close_values(a, b))
 		return 0;
 	/* "eliminates 22 jobs" ... "the 20 jobs eliminated" */
@@ -778,6 +1016,7 @@ numconf_run(const struct incons *ic)
 		if (d->toks[i].kind == TOK_NUM || d->toks[i].kind == TOK_WORD)
 			mention(&c, i);
 	unanimity(&c);
+	rate_totals(&c);
 	if (c.n == 0)
 		return;
 	incons_map_init(&map, &d->arena, c.n);

@@ -727,6 +727,12 @@ quote_mismatch(const struct incons *ic)
 	}
 }
 
+static int
+on(const struct incons *ic, int id)
+{
+	return rule_level(ic->d, rule_builtin(ic->rs, id)) != LEVEL_NONE;
+}
+
 void
 incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
@@ -737,10 +743,17 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	ic.lx = lx;
 	if (d->ntoks == 0)
 		return;
-	phrase_repetition(&ic);
-	doubled_attribution(&ic);
-	quote_mismatch(&ic);
-	numconf_run(&ic);
-	namecheck_run(&ic);
-	datecheck_run(&ic);
+	/* a check whose rules are off for this file costs nothing */
+	if (on(&ic, FINDING_PHRASE_REPETITION)) {
+		phrase_repetition(&ic);
+		doubled_attribution(&ic);
+	}
+	if (on(&ic, FINDING_QUOTE_MISMATCH))
+		quote_mismatch(&ic);
+	if (on(&ic, FINDING_NUMBER_CONFLICT))
+		numconf_run(&ic);
+	if (on(&ic, FINDING_NAME_VARIANT) || on(&ic, FINDING_TITLE_CONFLICT))
+		namecheck_run(&ic);
+	if (on(&ic, FINDING_DATE_CONFLICT))
+		datecheck_run(&ic);
 }

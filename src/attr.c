@@ -541,7 +541,7 @@ source_by_head(const struct attr *s, uint64_t h, int kind, size_t at)
 	return -1;
 }
 
-/* The organization "the HEAD" refers back to, by its last word first. */
+/* The organization "the HEAD" refers back to: one with that word in its name. */
 static int
 org_backref(const struct attr *s, size_t at, uint64_t head)
 {
@@ -551,10 +551,14 @@ org_backref(const struct attr *s, size_t at, uint64_t head)
 	for (; m >= 0 && n < ATTR_BACKREF; m--, n++) {
 		const struct mention *mm = &d->mentions[m];
 
+		size_t k;
+
 		if (mm->person < 0 || d->people[mm->person].kind != PERSON_ORG)
 			continue;
-		if (d->toks[mm->first + mm->ntok - 1].key == head)
-			return mm->person;
+		/* "the department": the Department of Transportation too */
+		for (k = mm->first + mm->ntok; k > mm->first; k--)
+			if (d->toks[k - 1].key == head)
+				return mm->person;
 	}
 	return people_org_before(d, at);
 }
@@ -705,6 +709,23 @@ skippable(const struct attr *s, size_t i)
 	    memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0;
 }
 
+/*
+ * Does the aside starting at token i modify the noun before it ("who met
+ * Jones", "filed by the Tenants League") rather than name it ("public
+ * defender Marisa Quon")?
+ */
+static int
+modifier_clause(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP))
+		return 0;
+	return is_w(d, i, "who") || is_w(d, i, "which") ||
+	    is_w(d, i, "whose") || (t->len > 3 &&
+	    memcmp(d->text + t->off + t->len - 2, "ed", 2) == 0);
+}
+
 /* The subject ending just before token e, not reaching lo. */
 static int
 np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
@@ -732,7 +753,8 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 				 * Quon, said": the name inside the commas */
 				mi = people_mention_at(d, j - 1);
 				if (mi >= 0 && d->mentions[mi].person >= 0 &&
-				    !(d->mentions[mi].flags & MENTION_PRONOUN))
+				    !(d->mentions[mi].flags & MENTION_PRONOUN) &&
+				    !modifier_clause(d, c))
 					return who_mention(s, mi, w);
 				if (c - 1 > lo)
 					j = c - 2;

@@ -33,6 +33,7 @@ struct pstate {
 	uint64_t *pfirst;	/* per person: key of the first name word */
 	int *pnwords;		/* per person: words in its name */
 	size_t cappx;
+	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
 };
 
 #define PMAP_AMBIGUOUS (-2)
@@ -456,6 +457,43 @@ is_org_run(const struct pstate *s, size_t a, size_t b)
 }
 
 /*
+ * An organization's name that goes on past a connector word: "Department
+ * of Transportation", "Union for Conservation of Nature" (of/for after an
+ * organization word), "Food and Drug Administration", "Freedom to Read
+ * Coalition" (and/to between two capitalised runs, the second ending in
+ * an organization word).  Returns the end of the longer name, or b when
+ * [a, b) is not extended.
+ */
+static size_t
+org_extend(const struct pstate *s, size_t a, size_t b)
+{
+	const struct doc *d = s->d;
+	size_t e = b, n;
+
+	for (n = 0; n < 3 && e + 1 < d->ntoks && e > a; n++) {
+		uint64_t k = d->toks[e].key;
+		int left = lex_get_tok(s->lx->org_suffixes,
+		    d->toks[e - 1].key) != NULL;
+		size_t r;
+
+		if (d->toks[e].kind != TOK_WORD || !outside(d, e) ||
+		    d->toks[e].sent != d->toks[a].sent ||
+		    poss_len(d, e - 1) || !is_cap_word(s, e + 1) ||
+		    is_fw(s, e + 1))
+			break;
+		r = cap_run(s, e + 1);
+		if ((k == s->k_of || k == s->k_for) && left)
+			e = r;
+		else if ((k == s->k_and || k == s->k_to) && !left &&
+		    is_org_run(s, e + 1, r))
+			e = r;
+		else
+			break;
+	}
+	return e;
+}
+
+/*
  * An appositive after a name at token i (", a spokeswoman for the city,"):
  * returns 1 for a person's title, 2 for an organization noun, 0 for none,
  * with the phrase's tokens in [*pa, *pb) and the title entry in *pe.
@@ -686,6 +724,11 @@ name_at(struct pstate *s, size_t i)
 	last = b - 1;
 	while (last > a && (is_suffix(d, last) || is_punct(d, last, '.')))
 		last--;
+	if (te == NULL && hon == NULL && (k = org_extend(s, a, b)) > b) {
+		p = org_person(s, a, k);
+		add_mention(s, p, a, k, MENTION_ORG);
+		return k;
+	}
 	if (te == NULL && hon == NULL && is_org_run(s, a, b)) {
 		p = org_person(s, a, b);
 		add_mention(s, p, a, b, MENTION_ORG);
@@ -771,6 +814,10 @@ people_build(struct doc *d, const struct lexset *lx)
 	pmap_init(d, &s.full, 32);
 	pmap_init(d, &s.sur, 32);
 	pmap_init(d, &s.orgs, 32);
+	s.k_of = tok_key("of", 2);
+	s.k_for = tok_key("for", 3);
+	s.k_and = tok_key("and", 3);
+	s.k_to = tok_key("to", 2);
 	for (i = 0; i < d->ntoks;) {
 		const struct tok *t = &d->toks[i];
 		const struct lex_entry *e;

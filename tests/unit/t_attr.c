@@ -366,6 +366,55 @@ t_quote_edges(void)
 	doc_free(d);
 }
 
+static void
+t_org_names(void)
+{
+	struct doc *d;
+	const struct source *s;
+
+	/* connectors inside an organization's name */
+	d = run("Cheng said the Bureau of Land Management would appeal. The "
+	    "bureau said it \"will not back down on the lease.\"\n");
+	STR_EQ(speaker(d, 0), "Bureau of Land Management",
+	    "org: of after an org word, then the bureau");
+	doc_free(d);
+	d = run("\"We have asked twice for the data,\" the Society for "
+	    "Ethical Farming said.\n");
+	STR_EQ(speaker(d, 0), "Society for Ethical Farming",
+	    "org: for after an org word");
+	doc_free(d);
+	d = run("The Fish and Wildlife Service said the owls \"are holding "
+	    "steady this year.\"\n");
+	STR_EQ(speaker(d, 0), "Fish and Wildlife Service",
+	    "org: and inside the name");
+	doc_free(d);
+	d = run("\"Nobody asked the readers,\" said a member of the Right "
+	    "to Know Alliance.\n");
+	OK(strstr(speaker(d, 0), "Right to Know Alliance") != NULL ||
+	    strcmp(speaker(d, 0), "a member") == 0,
+	    "org: to inside the name");
+	doc_free(d);
+	/* negative: two organizations joined by and stay two */
+	d = run("Harwell University and Brandt College said they \"will "
+	    "share the lab.\"\n");
+	s = source_named(d, "Harwell University and Brandt College");
+	OK(s == NULL, "org: and between two org names does not merge");
+	doc_free(d);
+	/* an aside that modifies the subject is skipped */
+	d = run("The complaint, filed in March by the Tenants Union of "
+	    "Marlow, said the repairs were \"years overdue.\"\n");
+	OK(source_named(d, "Tenants Union of Marlow") == NULL,
+	    "org inside a participle aside is no source");
+	OK(strcmp(speaker(d, 0), "complaint") == 0 ||
+	    strcmp(speaker(d, 0), "The complaint") == 0,
+	    "participle aside skipped: the document speaks");
+	doc_free(d);
+	d = run("Lena Marsh, who sued Oskar Brandt last year, said the "
+	    "ruling was \"long overdue.\"\n");
+	STR_EQ(speaker(d, 0), "Lena Marsh", "who-aside: the subject speaks");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -377,6 +426,7 @@ main(void)
 	t_coref();
 	t_sources();
 	t_quote_edges();
+	t_org_names();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

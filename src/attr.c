@@ -1,6 +1,7 @@
 /* attr.c: quote attribution by ordered sieves, anonymous sources, sources. */
 #include "attr.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "doc.h"
@@ -750,11 +751,14 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 				break;
 			if (is_p(d, c - 1, ',')) {
 				/* "Kessler's lawyer, public defender Marisa
-				 * Quon, said": the name inside the commas */
+				 * Quon, said": the person inside the commas;
+				 * "X, president of the Y Association, said":
+				 * an organization there is X's */
 				mi = people_mention_at(d, j - 1);
 				if (mi >= 0 && d->mentions[mi].person >= 0 &&
 				    !(d->mentions[mi].flags & MENTION_PRONOUN) &&
-				    !modifier_clause(d, c))
+				    d->people[d->mentions[mi].person].kind ==
+				    PERSON_HUMAN && !modifier_clause(d, c))
 					return who_mention(s, mi, w);
 				if (c - 1 > lo)
 					j = c - 2;
@@ -1436,11 +1440,28 @@ has_reason(const struct attr *s, const struct anon *an)
 	return 0;
 }
 
+/*
+ * Does the subject starting at token a open the clause after the cue at
+ * v ("said the group", "said that the Harbor Commission")?
+ */
+static int
+opens_clause(const struct attr *s, size_t v, size_t a)
+{
+	size_t k;
+
+	if (a <= v || a > v + 3)
+		return 0;
+	for (k = v + 1; k < a; k++)
+		if (!is_w(s->d, k, "that") && !is_det(s, k))
+			return 0;
+	return 1;
+}
+
 static void
 scan_sources(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i, ai = 0, len;
+	size_t i, ai = 0, len, prev = SIZE_MAX;	/* prev: last verb cue */
 	struct who w;
 
 	for (i = 0; i < d->ntoks; i++) {
@@ -1479,6 +1500,16 @@ scan_sources(struct attr *s)
 				continue;
 			if (w.ambiguous)
 				continue;
+			/* "X said (that) the group had asked ...": the
+			 * subject opens what X said and is no source of the
+			 * story; "X said ...; Y reported" still counts */
+			if (len == 1 && prev != SIZE_MAX && opens_clause(s, prev,
+			    w.a)) {
+				prev = i;
+				continue;
+			}
+			if (len == 1 && verb_form(s, i))
+				prev = i;
 			source_use(s, &w);
 			/* "Mayor A and Mayor B also confirmed" */
 			if (w.a > lo + 1 && is_w(d, w.a - 1, "and") &&

@@ -415,6 +415,41 @@ t_org_names(void)
 	doc_free(d);
 }
 
+static void
+t_appositive_org(void)
+{
+	struct doc *d;
+
+	/* an organization inside the person's appositive is the person's */
+	d = run("Mara Voss, treasurer of the Linwood Rowing Club, said dues "
+	    "\"will have to go up.\"\n");
+	STR_EQ(speaker(d, 0), "Mara Voss", "appositive org: person speaks");
+	OK(source_named(d, "Linwood Rowing Club") == NULL,
+	    "appositive org: no source of its own");
+	doc_free(d);
+	d = run("Ed Park, a lawyer for Delmar Tenants Association, told the "
+	    "board: \"Fix the boilers first.\"\n");
+	STR_EQ(speaker(d, 0), "Ed Park", "appositive org after for");
+	doc_free(d);
+	/* the subject of a reported clause is part of the statement */
+	d = run("Ilse Brandt said the Harbor Commission had asked the city "
+	    "for more time.\n");
+	OK(source_named(d, "Ilse Brandt") != NULL, "reporter of the clause");
+	OK(source_named(d, "Harbor Commission") == NULL,
+	    "nested cue: its subject is no source");
+	doc_free(d);
+	d = run("Ilse Brandt said that the Harbor Commission had asked for "
+	    "more time.\n");
+	OK(source_named(d, "Harbor Commission") == NULL,
+	    "nested cue after that");
+	doc_free(d);
+	d = run("Ilse Brandt said the plan was late, while the Harbor "
+	    "Commission reported that revenue rose.\n");
+	OK(source_named(d, "Harbor Commission") != NULL,
+	    "a second clause keeps its own source");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -427,6 +462,7 @@ main(void)
 	t_sources();
 	t_quote_edges();
 	t_org_names();
+	t_appositive_org();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

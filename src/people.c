@@ -34,6 +34,7 @@ struct pstate {
 	int *pnwords;		/* per person: words in its name */
 	size_t cappx;
 	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
+	uint64_t k_who;
 };
 
 #define PMAP_AMBIGUOUS (-2)
@@ -457,6 +458,25 @@ is_org_run(const struct pstate *s, size_t a, size_t b)
 }
 
 /*
+ * Does what follows a name at token i mark a person: an age (", 71,") or
+ * a relative "who" (", who lives nearby")?
+ */
+static int
+person_after(const struct pstate *s, size_t i)
+{
+	const struct doc *d = s->d;
+	const struct tok *t;
+
+	if (i + 2 >= d->ntoks || !is_punct(d, i, ',') || !outside(d, i + 1))
+		return 0;
+	t = &d->toks[i + 1];
+	if (t->kind == TOK_NUM)
+		return t->len <= 3 && d->text[t->off] >= '1' &&
+		    d->text[t->off] <= '9' && is_punct(d, i + 2, ',');
+	return t->kind == TOK_WORD && t->key == s->k_who;
+}
+
+/*
  * An organization's name that goes on past a connector word: "Department
  * of Transportation", "Union for Conservation of Nature" (of/for after an
  * organization word), "Food and Drug Administration", "Freedom to Read
@@ -596,6 +616,15 @@ title_back(const struct pstate *s, size_t a, size_t floor)
 		size_t p = k - 1;
 		const struct tok *t = &d->toks[p];
 
+		/* a numbered unit before a title: "Local 17 President",
+		 * "District 4 Supervisor" */
+		if (t->kind == TOK_NUM && p > floor && t->sent ==
+		    d->toks[a].sent && outside(d, p) && is_cap_word(s, p - 1) &&
+		    !is_fw(s, p - 1)) {
+			k = p;
+			n++;
+			continue;
+		}
 		if (t->sent != d->toks[a].sent || !outside(d, p) ||
 		    t->kind != TOK_WORD)
 			break;
@@ -750,7 +779,7 @@ name_at(struct pstate *s, size_t i)
 		}
 		if (!known && ap != 1 && !(b < d->ntoks &&
 		    lex_get_tok(s->lx->speech_verbs, d->toks[b].key) &&
-		    b - a <= 3))
+		    b - a <= 3) && !(b - a <= 3 && person_after(s, b)))
 			return b;
 		p = full_person(s, a, last + 1, last);
 		flags = MENTION_FULL;
@@ -818,6 +847,7 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.k_for = tok_key("for", 3);
 	s.k_and = tok_key("and", 3);
 	s.k_to = tok_key("to", 2);
+	s.k_who = tok_key("who", 3);
 	for (i = 0; i < d->ntoks;) {
 		const struct tok *t = &d->toks[i];
 		const struct lex_entry *e;

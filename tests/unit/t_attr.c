@@ -450,6 +450,45 @@ t_appositive_org(void)
 	doc_free(d);
 }
 
+static void
+t_person_cues(void)
+{
+	struct doc *d;
+	const struct quote *q;
+
+	/* a numbered unit before a title belongs to the title */
+	d = run("\"We vote Friday,\" said Ward 6 Alderman Rosa Quintanilla.\n");
+	STR_EQ(speaker(d, 0), "Rosa Quintanilla", "numbered title: speaker");
+	q = nth(d, 0);
+	STR_EQ(q && q->speaker_title ? q->speaker_title : "(null)",
+	    "Ward 6 Alderman", "numbered title: title");
+	doc_free(d);
+	d = run("Local 212 Treasurer Bo Ekwueme said the fund \"is nearly "
+	    "empty.\"\n");
+	STR_EQ(speaker(d, 0), "Bo Ekwueme", "numbered title before a name");
+	doc_free(d);
+	d = run("In 2019 Mayor Ann Lee said the pier \"will reopen.\"\n");
+	q = nth(d, 0);
+	STR_EQ(q && q->speaker_title ? q->speaker_title : "(null)", "Mayor",
+	    "a year is not part of the title");
+	doc_free(d);
+	/* an unknown given name is a person by age or "who" */
+	d = run("Ysolde Brannock, 64, said the water had turned brown.\n\n"
+	    "\"It smelled like pennies,\" she said.\n");
+	STR_EQ(speaker(d, 0), "Ysolde Brannock", "age marks a person");
+	doc_free(d);
+	d = run("Thaddeus Quarrington, who runs the ferry, said the dock "
+	    "flooded.\n\n\"We lost a week,\" he said.\n");
+	STR_EQ(speaker(d, 0), "Thaddeus Quarrington", "who marks a person");
+	doc_free(d);
+	d = run("Tollgate Mills, which employs 40 people, said it \"will hire "
+	    "more in spring.\"\n");
+	q = nth(d, 0);
+	OK(q != NULL && q->speaker_kind != SPEAKER_NAMED,
+	    "which does not make a person");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -463,6 +502,7 @@ main(void)
 	t_quote_edges();
 	t_org_names();
 	t_appositive_org();
+	t_person_cues();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -17,6 +17,7 @@
 /* Reach of the searches, in tokens (bounds keep attribution linear). */
 #define ATTR_REGION 60		/* reporter's words beside a quote */
 #define ATTR_ADJACENT 10	/* verb "adjacent" to a quote */
+#define ATTR_NAMING_OBJ 4	/* object of "called ... \"Q\"" */
 #define ATTR_CLAUSE 30		/* ", who ..., " skipped before a verb */
 #define ATTR_NP 6		/* modifiers in a noun phrase */
 #define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
@@ -863,6 +864,29 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 
 /* ---- speech-verb frames ---- */
 
+/*
+ * A naming verb with a short object and then a quotation: "called the
+ * vote \"a real step\"", "labeled it \"reckless\"".  Not "a group called
+ * \"Save Our Park\"" or "so-called \"casual contacts\"" (no object).
+ */
+static int
+naming_cue(const struct attr *s, size_t v)
+{
+	const struct doc *d = s->d;
+	size_t k;
+
+	if (d->toks[v].kind != TOK_WORD ||
+	    lex_get_tok(s->lx->naming_verbs, d->toks[v].key) == NULL)
+		return 0;
+	for (k = v + 1; k < d->ntoks && k <= v + ATTR_NAMING_OBJ + 1; k++) {
+		if (d->toks[k].flags & TOK_QMARK)
+			return k > v + 1;
+		if (d->toks[k].kind != TOK_WORD || is_p(d, k, ','))
+			return 0;
+	}
+	return 0;
+}
+
 /* Is token v a cue ("said", "according to")?  *len gets its tokens. */
 static int
 cue_at(const struct attr *s, size_t v, size_t *len)
@@ -876,13 +900,14 @@ cue_at(const struct attr *s, size_t v, size_t *len)
 		return 1;
 	}
 	*len = 1;
-	return speech_verb(s, v) != NULL;
+	return speech_verb(s, v) != NULL || naming_cue(s, v);
 }
 
 static int
 is_doc_verb(const struct attr *s, size_t v)
 {
 	return lex_get_tok(s->lx->speech_verbs, s->d->toks[v].key) == NULL &&
+	    lex_get_tok(s->lx->naming_verbs, s->d->toks[v].key) == NULL &&
 	    !is_w(s->d, v, "according");
 }
 

@@ -489,6 +489,35 @@ t_person_cues(void)
 	doc_free(d);
 }
 
+static void
+t_naming_verbs(void)
+{
+	struct doc *d;
+
+	/* SUBJECT called OBJECT "Q": the subject's words */
+	d = run("Councilor Ines Moretti called the budget \"a patchwork of "
+	    "promises\" on Monday.\n");
+	STR_EQ(speaker(d, 0), "Ines Moretti", "called OBJ Q");
+	doc_free(d);
+	d = run("The watchdog group Clearwater Alliance labeled the permit "
+	    "\"a gift to the mill\" in a statement.\n");
+	STR_EQ(speaker(d, 0), "Clearwater Alliance", "labeled OBJ Q: org");
+	doc_free(d);
+	d = run("Pilar Ruiz runs the utility. Ruiz dubbed it \"the summer of "
+	    "leaks,\" and the name stuck.\n");
+	STR_EQ(speaker(d, 0), "Pilar Ruiz", "dubbed it Q");
+	doc_free(d);
+	/* not a cue: no object between the verb and the quote */
+	d = run("Neighbors started a group called \"Keep Elm Green\" in "
+	    "May.\n");
+	INT_EQ(d->nsources, 0, "a group called TITLE: no source");
+	doc_free(d);
+	d = run("The officers turned off cameras during so-called \"quiet "
+	    "stops\" for years.\n");
+	INT_EQ(d->nsources, 0, "so-called: no source");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -503,6 +532,7 @@ main(void)
 	t_org_names();
 	t_appositive_org();
 	t_person_cues();
+	t_naming_verbs();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

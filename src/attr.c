@@ -17,6 +17,7 @@
 /* Reach of the searches, in tokens (bounds keep attribution linear). */
 #define ATTR_REGION 60		/* reporter's words beside a quote */
 #define ATTR_ADJACENT 10	/* verb "adjacent" to a quote */
+#define ATTR_TITLE 16		/* tokens of a quoted title skipped */
 #define ATTR_NAMING_OBJ 4	/* object of "called ... \"Q\"" */
 #define ATTR_CLAUSE 30		/* ", who ..., " skipped before a verb */
 #define ATTR_NP 6		/* modifiers in a noun phrase */
@@ -728,6 +729,59 @@ modifier_clause(const struct doc *d, size_t i)
 	    memcmp(d->text + t->off + t->len - 2, "ed", 2) == 0);
 }
 
+/*
+ * The opening mark of a title or scare quote whose closing mark is token
+ * x ("a report, \"Wind and Snakes,\" which"), or SIZE_MAX.  Quotes are
+ * stored as they close, so a binary search by closing mark finds it.
+ */
+static size_t
+title_ending_at(const struct attr *s, size_t x)
+{
+	const struct doc *d = s->d;
+	size_t lo = 0, hi = d->nquotes;
+
+	if (!(d->toks[x].flags & TOK_QMARK))
+		return SIZE_MAX;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->quotes[mid].close < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nquotes && d->quotes[lo].close == x &&
+	    !quote_is_speech(&d->quotes[lo]))
+		return d->quotes[lo].open;
+	return SIZE_MAX;
+}
+
+/*
+ * A document, organization or role noun ending a phrase at or before j,
+ * over a title appositive and a short modifier ("her paper on the
+ * walkout, \"The Long Way Back,\"", "a state agency report, \"X,\"
+ * which"): the head's index, or SIZE_MAX.
+ */
+static size_t
+head_before_title(const struct attr *s, size_t j, size_t lo)
+{
+	const struct doc *d = s->d;
+	size_t o = title_ending_at(s, j), k, n;
+
+	if (o == SIZE_MAX || o <= lo + 1 || !is_p(d, o - 1, ','))
+		return SIZE_MAX;
+	for (k = o - 1, n = 0; k > lo && n < ATTR_NP; k--, n++) {
+		size_t x = k - 1;
+
+		if (d->toks[x].kind != TOK_WORD || in_quote(d, x) ||
+		    ends_sentence(d, x))
+			break;
+		if (is_docnoun(s, x) || is_orgnoun(s, x) || is_role(s, x))
+			return x;
+	}
+	return SIZE_MAX;
+}
+
 /* The subject ending just before token e, not reaching lo. */
 static int
 np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
@@ -745,6 +799,14 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 		j--;
 		n++;
 	}
+	/* "a report, \"Title,\" which found" and "her paper, \"Title,\"
+	 * found": the noun the title names */
+	if (j > lo && (is_w(d, j, "which") || is_w(d, j, "that")))
+		c = head_before_title(s, j - 1, lo);
+	else
+		c = head_before_title(s, j, lo);
+	if (c != SIZE_MAX)
+		return classify_head(s, np_start(s, c, lo), c, w);
 	/* "X, who ..., said" and "X, a spokeswoman for Y, said" */
 	if (is_p(d, j, ',')) {
 		for (c = j; c > lo && c + ATTR_CLAUSE > j; c--) {
@@ -798,6 +860,19 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 	int mi;
 
 	who_init(w);
+	/* "according to \"Building Behind,\" a report by ...": the noun
+	 * after the title */
+	if (k < hi && (d->toks[k].flags & TOK_QMARK)) {
+		for (j = k + 1; j < hi && j < k + ATTR_TITLE; j++)
+			if (d->toks[j].flags & TOK_QMARK)
+				break;
+		if (j + 1 < hi && j < k + ATTR_TITLE &&
+		    title_ending_at(s, j) == k) {
+			k = j + 1;
+			if (is_p(d, k, ','))
+				k++;
+		}
+	}
 	if (k >= hi || in_quote(d, k) || d->toks[k].kind != TOK_WORD)
 		return 0;
 	if ((an = anon_at(s, k)) != NULL) {

@@ -10,6 +10,7 @@
 
 /* Deepest nesting of quotes tracked; deeper marks are ignored. */
 #define QUOTE_MAX_DEPTH 8
+#define QUOTE_MINOR 14	/* entries in minor_words */
 
 static const char *const kind_names[] = {
 	"full", "partial", "continued", "nested", "scare", "title"
@@ -50,11 +51,29 @@ closes(const struct doc *d, const struct tok *t, int fam)
 	return 1;
 }
 
-static void
-classify(struct doc *d, struct quote *q)
+/* Short words a title leaves in lower case ("Wind and Snakes in the
+ * North"): their keys, computed once per document. */
+static const char *const minor_words[QUOTE_MINOR] = {
+	"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for",
+	"by", "with", "from"
+};
+
+static int
+is_minor(const uint64_t *minor, const struct tok *t)
 {
-	size_t i, words = 0, caps = 0;
-	int sentence_like = 0, commas = 0, article = 0;
+	size_t k;
+
+	for (k = 0; k < QUOTE_MINOR; k++)
+		if (t->key == minor[k])
+			return 1;
+	return 0;
+}
+
+static void
+classify(struct doc *d, struct quote *q, const uint64_t *minor)
+{
+	size_t i, words = 0, caps = 0, minors = 0;
+	int sentence_like = 0, commas = 0, article = 0, last_cap = 0;
 
 	for (i = q->first; i < q->last; i++) {
 		const struct tok *t = &d->toks[i];
@@ -66,6 +85,11 @@ classify(struct doc *d, struct quote *q)
 			else if (i == q->first && (tok_is(d, t, "the") ||
 			    tok_is(d, t, "a") || tok_is(d, t, "an")))
 				article = 1;
+			/* a minor word inside a Title Case run counts as
+			 * capitalised when the run ends capitalised */
+			else if (caps > 0 && is_minor(minor, t))
+				minors++;
+			last_cap = (t->flags & TOK_CAP) || t->kind == TOK_NUM;
 		} else if (t->kind == TOK_PUNCT && d->text[t->off] == ',') {
 			commas = 1;
 		} else if (t->kind == TOK_PUNCT && (d->text[t->off] == '.' ||
@@ -73,6 +97,12 @@ classify(struct doc *d, struct quote *q)
 			sentence_like = 1;
 		}
 	}
+	/* only inside the reporter's sentence: a quote that opens the
+	 * sentence ("Wait for the Fire Marshal," she said) is speech */
+	if (last_cap && q->open > 0 &&
+	    !(d->toks[q->open].flags & TOK_SSTART) &&
+	    d->text[d->toks[q->open - 1].off] != ':')
+		caps += minors;
 	/*
 	 * Commas make a quote speech ("No, not yet,") unless every word is
 	 * capitalised, as in a title ("Ready, Set, Go", "Building Behind,"
@@ -159,6 +189,7 @@ quote_find(struct doc *d, const struct ruleset *rs)
 {
 	size_t p, cap = 0;
 	int carry = -1;		/* running quote open at paragraph end */
+	uint64_t minor[QUOTE_MINOR];
 
 	d->quotes = NULL;
 	d->nquotes = 0;
@@ -258,12 +289,14 @@ quote_find(struct doc *d, const struct ruleset *rs)
 			}
 		}
 	}
+	for (p = 0; p < QUOTE_MINOR; p++)
+		minor[p] = tok_key(minor_words[p], strlen(minor_words[p]));
 	/* mark the tokens inside speech quotes */
 	for (p = 0; p < d->nquotes; p++) {
 		struct quote *q = &d->quotes[p];
 		size_t i;
 
-		classify(d, q);
+		classify(d, q, minor);
 		if (q->kind == QUOTE_SCARE || q->kind == QUOTE_TITLE)
 			continue;
 		for (i = q->first; i < q->last; i++)

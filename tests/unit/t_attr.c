@@ -518,6 +518,54 @@ t_naming_verbs(void)
 	doc_free(d);
 }
 
+/* The first source of kind k, or NULL. */
+static const struct source *
+source_kind(const struct doc *d, int k)
+{
+	size_t i;
+
+	for (i = 0; i < d->nsources; i++)
+		if (d->sources[i].kind == k)
+			return &d->sources[i];
+	return NULL;
+}
+
+static void
+t_titled_documents(void)
+{
+	struct doc *d;
+	const struct source *s;
+
+	/* a Title Case title with minor words is not speech */
+	d = run("The council cited a 2019 study, \"Rivers and Roads in the "
+	    "Valley,\" which found the bridge sound.\n");
+	INT_EQ(nspeech(d), 0, "title with and/in/the: not speech");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "study") != NULL,
+	    "DOC, \"Title,\" which found: the document");
+	doc_free(d);
+	d = run("Her memo to staff, \"A Plan for the Spring,\" warned that "
+	    "layoffs were coming.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "memo") != NULL,
+	    "DOC, \"Title,\" VERB: the document");
+	doc_free(d);
+	d = run("Fares will rise, according to \"Counting the Cost,\" a review "
+	    "by the county auditor.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "review") != NULL,
+	    "according to \"Title,\" a DOC");
+	doc_free(d);
+	/* negative: speech in Title Case stays speech */
+	d = run("\"Wait for the Fire Marshal,\" Ann Lee said.\n");
+	INT_EQ(nspeech(d), 1, "sentence-initial title-case quote is speech");
+	STR_EQ(speaker(d, 0), "Ann Lee", "and is attributed");
+	doc_free(d);
+	d = run("Ann Lee told them: \"Go to the Back of the Line.\"\n");
+	INT_EQ(nspeech(d), 1, "quote after a colon is speech");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -533,6 +581,7 @@ main(void)
 	t_appositive_org();
 	t_person_cues();
 	t_naming_verbs();
+	t_titled_documents();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -850,6 +850,35 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 	return cap_org(s, j, lo, w);
 }
 
+/*
+ * Are the tokens [k, f) a determiner and lower-case modifiers before a
+ * name ("the International Union ...", "the state Department of ...")?
+ */
+static int
+lead_in(const struct attr *s, size_t k, size_t f)
+{
+	const struct doc *d = s->d;
+	size_t i;
+
+	if (f <= k || f > k + 3 || !is_det(s, k))
+		return 0;
+	for (i = k + 1; i < f; i++)
+		if (d->toks[i].kind != TOK_WORD || in_quote(d, i) ||
+		    (d->toks[i].flags & TOK_CAP) || is_fw(s, i) ||
+		    is_docnoun(s, i))
+			return 0;
+	return 1;
+}
+
+/* Does a head noun at token i go on with the phrase ("... Transportation
+ * report")? */
+static int
+noun_after(const struct attr *s, size_t i, size_t hi)
+{
+	return i < hi && s->d->toks[i].kind == TOK_WORD && !in_quote(s->d, i) &&
+	    (is_docnoun(s, i) || is_role(s, i) || is_orgnoun(s, i));
+}
+
 /* The noun phrase starting at token k (inverted order, "according to"). */
 static int
 np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
@@ -888,7 +917,9 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 	for (; mi >= 0 && d->mentions[mi].first >= k; mi--) {
 		const struct mention *m = &d->mentions[mi];
 
-		if (m->first == k || (m->tntok > 0 && m->tfirst <= k))
+		if (m->first == k || (m->tntok > 0 && m->tfirst <= k) ||
+		    (lead_in(s, k, m->first) && !noun_after(s,
+		    (size_t)m->first + m->ntok, hi)))
 			return who_mention(s, mi, w);
 	}
 	if ((mi = people_mention_at(d, k)) >= 0)

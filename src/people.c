@@ -492,7 +492,9 @@ org_extend(const struct pstate *s, size_t a, size_t b)
 
 	for (n = 0; n < 3 && e + 1 < d->ntoks && e > a; n++) {
 		uint64_t k = d->toks[e].key;
-		int left = lex_get_tok(s->lx->org_suffixes,
+		/* after one extension the name goes on: "Union for
+		 * Conservation of Nature" */
+		int left = e > b || lex_get_tok(s->lx->org_suffixes,
 		    d->toks[e - 1].key) != NULL;
 		size_t r;
 

@@ -394,6 +394,20 @@ t_org_names(void)
 	    strcmp(speaker(d, 0), "a member") == 0,
 	    "org: to inside the name");
 	doc_free(d);
+	d = run("Fees will double, according to the regional Board of Trade "
+	    "for Commerce of Ostland.\n");
+	OK(source_named(d, "Board of Trade for Commerce of Ostland") != NULL,
+	    "org: of/for chain after a lower-case modifier");
+	doc_free(d);
+	d = run("Counts fell, according to the county Office of Emergency "
+	    "Management.\n");
+	OK(source_named(d, "Office of Emergency Management") != NULL,
+	    "according to the MODIFIER ORG: the whole name");
+	doc_free(d);
+	d = run("Repairs lag, according to a Bureau of Mines survey.\n");
+	OK(source_named(d, "Bureau of Mines") == NULL,
+	    "an org name modifying a document noun is not the source");
+	doc_free(d);
 	/* negative: two organizations joined by and stay two */
 	d = run("Harwell University and Brandt College said they \"will "
 	    "share the lab.\"\n");

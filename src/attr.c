@@ -315,8 +315,12 @@ in_frame(const struct attr *s, size_t a, size_t b)
 
 	if (a >= 2 && is_w(d, a - 2, "according") && is_w(d, a - 1, "to"))
 		return 1;
-	if (a >= 1 && is_w(d, a - 1, "by"))
-		return 1;
+	/* "confirmed by two officials", not "struck by an officer" */
+	if (a >= 2 && is_w(d, a - 1, "by")) {
+		for (k = a - 1; k > 0 && k + 4 > a; k--)
+			if (speech_verb(s, k - 1) != NULL)
+				return 1;
+	}
 	/* skip ", who ..., " */
 	if (j < d->ntoks && is_p(d, j, ',')) {
 		for (k = j + 1; k < d->ntoks && k < j + ATTR_CLAUSE &&

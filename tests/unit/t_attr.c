@@ -580,6 +580,29 @@ t_titled_documents(void)
 	doc_free(d);
 }
 
+static void
+t_anon_frames(void)
+{
+	struct doc *d;
+
+	/* "by ROLE" is a source only after a speech or document verb */
+	d = run("The window was broken by a worker on Tuesday.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 0,
+	    "agent of a plain verb is no source");
+	doc_free(d);
+	d = run("The car was stopped by an officer whose camera was off.\n");
+	INT_EQ(d->nsources, 0, "by an officer: no source");
+	doc_free(d);
+	d = run("The layoffs were confirmed by two employees on Friday.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "confirmed by ROLE: anonymous source");
+	doc_free(d);
+	d = run("The figure was later disputed by several officials.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "disputed by ROLE, adverb between");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -596,6 +619,7 @@ main(void)
 	t_person_cues();
 	t_naming_verbs();
 	t_titled_documents();
+	t_anon_frames();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -341,6 +341,34 @@ in_frame(const struct attr *s, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Is the common noun at token i followed by a qualifier that marks
+ * anonymity by itself ("a former keeper, who asked not to be named")?
+ */
+static int
+self_qual(const struct attr *s, size_t i)
+{
+	const struct doc *d = s->d;
+	const struct lex_entry *e;
+	const struct tok *t = &d->toks[i];
+	size_t j = i + 1, n;
+	int det;
+
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || is_fw(s, i) ||
+	    j + 1 >= d->ntoks)
+		return 0;
+	if (is_p(d, j, ','))
+		j++;
+	if (d->toks[j].kind != TOK_WORD || in_quote(d, j))
+		return 0;
+	e = lex_match(s->lx->anon, d, j, &n);
+	if (e == NULL || e->section != s->sec_quals ||
+	    strcmp(e->val, "self") != 0)
+		return 0;
+	role_start(s, i, &det);
+	return det;
+}
+
 static void
 find_anons(struct attr *s)
 {
@@ -352,7 +380,7 @@ find_anons(struct attr *s)
 		int det;
 		struct anon *an;
 
-		if (in_quote(d, i) || !is_role(s, i))
+		if (in_quote(d, i) || (!is_role(s, i) && !self_qual(s, i)))
 			continue;
 		/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
 		if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)

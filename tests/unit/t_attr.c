@@ -597,6 +597,24 @@ t_anon_frames(void)
 	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
 	    "confirmed by ROLE: anonymous source");
 	doc_free(d);
+	/* a qualifier that marks anonymity by itself makes any noun a
+	 * source */
+	d = run("A retired nurse, who asked not to be named because she still "
+	    "consults for the clinic, said the ward was short-staffed.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "NOUN, who asked not to be named: anonymous");
+	INT_EQ(count_rule(d, FINDING_NO_ANONYMITY_REASON), 0,
+	    "and the reason is given");
+	doc_free(d);
+	d = run("One longtime tenant who declined to be identified said rents "
+	    "had doubled.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "NOUN who declined to be identified: anonymous");
+	doc_free(d);
+	d = run("A neighbor said the dog barked all night.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 0,
+	    "a plain noun without a qualifier is no anonymous source");
+	doc_free(d);
 	d = run("The figure was later disputed by several officials.\n");
 	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
 	    "disputed by ROLE, adverb between");

@@ -621,6 +621,28 @@ t_anon_frames(void)
 	doc_free(d);
 }
 
+static void
+t_scare_terms(void)
+{
+	struct doc *d;
+
+	d = run("Crews skipped so-called \"low priority repairs,\" such as "
+	    "potholes, Ana Ruiz said.\n");
+	INT_EQ(nspeech(d), 0, "so-called with the reporter's comma: a term");
+	INT_EQ(count_rule(d, FINDING_UNATTRIBUTED_QUOTE), 0,
+	    "so-called: no unattributed quote");
+	doc_free(d);
+	d = run("The board banned so-called \"pay to play deals with "
+	    "vendors\" last year.\n");
+	INT_EQ(nspeech(d), 0, "so-called, longer term: not speech");
+	doc_free(d);
+	/* negative: a real quote after the word is still speech */
+	d = run("He called it so-called progress. \"We are going backward,\" "
+	    "Ana Ruiz said.\n");
+	INT_EQ(nspeech(d), 1, "a quote not right after so-called is speech");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -638,6 +660,7 @@ main(void)
 	t_naming_verbs();
 	t_titled_documents();
 	t_anon_frames();
+	t_scare_terms();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -986,7 +986,9 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		}
 		if (j > k && is_det(s, j))
 			break;
-		if (is_fw(s, j) && !is_det(s, j))
+		/* "the most recent traffic count" */
+		if (is_fw(s, j) && !is_det(s, j) && !(j > k &&
+		    (is_w(d, j, "most") || is_w(d, j, "least"))))
 			break;
 	}
 	if (cap_org(s, k, k, w)) {

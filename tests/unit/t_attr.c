@@ -570,6 +570,28 @@ t_titled_documents(void)
 	OK(s != NULL && strstr(s->name, "review") != NULL,
 	    "according to \"Title,\" a DOC");
 	doc_free(d);
+	/* deal and product documents; degree words inside the phrase */
+	d = run("The county keeps the parking revenue, according to the "
+	    "lease agreement it signed with the team.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "agreement") != NULL,
+	    "according to the agreement");
+	doc_free(d);
+	d = run("The drones fly for 40 minutes, according to specifications "
+	    "published by the maker.\n");
+	OK(source_kind(d, SPEAKER_DOCUMENT) != NULL,
+	    "according to specifications");
+	doc_free(d);
+	d = run("Investors get a 6 percent return, according to a term sheet "
+	    "the county shared with lenders.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "term sheet") != NULL,
+	    "according to a term sheet");
+	doc_free(d);
+	d = run("Ridership fell, according to the most recent annual report.\n");
+	OK(source_kind(d, SPEAKER_DOCUMENT) != NULL,
+	    "according to the most recent DOC");
+	doc_free(d);
 	/* negative: speech in Title Case stays speech */
 	d = run("\"Wait for the Fire Marshal,\" Ann Lee said.\n");
 	INT_EQ(nspeech(d), 1, "sentence-initial title-case quote is speech");

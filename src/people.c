@@ -412,6 +412,34 @@ single_person(struct pstate *s, size_t a)
 	return p;
 }
 
+/*
+ * Maps the initials of an organization's capitalised words ("U.S. Food
+ * and Drug Administration": FDA; abbreviations and lower-case words are
+ * skipped) to person p, so that the acronym alone resolves to it.
+ */
+static void
+org_acronym(struct pstate *s, size_t a, size_t b, int p)
+{
+	struct doc *d = s->d;
+	char ini[PEOPLE_MAX_NAME * 2 + 2];
+	size_t i, n = 0;
+
+	for (i = a; i < b && n + 1 < sizeof(ini); i++) {
+		const struct tok *t = &d->toks[i];
+
+		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP) ||
+		    memchr(d->text + t->off, '.', t->len) != NULL)
+			continue;
+		if (d->text[t->off] < 'A' || d->text[t->off] > 'Z')
+			return;		/* no acronym for non-ASCII initials */
+		ini[n++] = d->text[t->off];
+	}
+	if (n < 2 || n + 1 >= sizeof(ini))
+		return;
+	if (pmap_get(&s->sur, tok_key(ini, n)) == -1)
+		pmap_put(d, &s->sur, tok_key(ini, n), p);
+}
+
 static int
 org_person(struct pstate *s, size_t a, size_t b)
 {
@@ -431,6 +459,8 @@ org_person(struct pstate *s, size_t a, size_t b)
 	d->people[p].surname = d->people[p].name;
 	s->pnwords[p] = (int)(b - a);
 	pmap_put(d, &s->orgs, k, p);
+	/* "Food and Drug Administration" is "FDA" later on */
+	org_acronym(s, a, b, p);
 	/* "Brightwater Foods" is "Brightwater" later on */
 	if (b - a >= 2 && !lex_get_tok(s->lx->org_suffixes, d->toks[a].key) &&
 	    !lex_get_tok(s->lx->title_mods, d->toks[a].key) &&

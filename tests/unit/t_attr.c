@@ -408,6 +408,27 @@ t_org_names(void)
 	OK(source_named(d, "Bureau of Mines") == NULL,
 	    "an org name modifying a document noun is not the source");
 	doc_free(d);
+	/* an acronym of a named organization is that organization */
+	d = run("The National Weather Service issued a warning. \"Stay off "
+	    "the roads,\" the NWS said.\n");
+	STR_EQ(speaker(d, 0), "National Weather Service", "acronym: NWS");
+	doc_free(d);
+	d = run("The Bureau of Labor Statistics revised the figures. Wages "
+	    "rose, BLS data showed, and the BLS said \"gains were broad.\"\n");
+	STR_EQ(speaker(d, 0), "Bureau of Labor Statistics",
+	    "acronym skips of");
+	doc_free(d);
+	d = run("The U.S. Geological Survey measured the quake. \"It was "
+	    "shallow,\" the USGS said.\n");
+	OK(strcmp(speaker(d, 0), "USGS") == 0 ||
+	    strcmp(speaker(d, 0), "U.S. Geological Survey") == 0,
+	    "acronym with U.S.: no crash, a speaker");
+	doc_free(d);
+	d = run("The Harbor Ferry Company raised fares. \"We had no choice,\" "
+	    "the HFA said.\n");
+	OK(strcmp(speaker(d, 0), "Harbor Ferry Company") != 0,
+	    "a different acronym is not the organization");
+	doc_free(d);
 	/* negative: two organizations joined by and stay two */
 	d = run("Harwell University and Brandt College said they \"will "
 	    "share the lab.\"\n");

@@ -1,6 +1,7 @@
 /* attr.c: quote attribution by ordered sieves, anonymous sources, sources. */
 #include "attr.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "doc.h"
@@ -16,6 +17,8 @@
 /* Reach of the searches, in tokens (bounds keep attribution linear). */
 #define ATTR_REGION 60		/* reporter's words beside a quote */
 #define ATTR_ADJACENT 10	/* verb "adjacent" to a quote */
+#define ATTR_TITLE 16		/* tokens of a quoted title skipped */
+#define ATTR_NAMING_OBJ 4	/* object of "called ... \"Q\"" */
 #define ATTR_CLAUSE 30		/* ", who ..., " skipped before a verb */
 #define ATTR_NP 6		/* modifiers in a noun phrase */
 #define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
@@ -312,8 +315,12 @@ in_frame(const struct attr *s, size_t a, size_t b)
 
 	if (a >= 2 && is_w(d, a - 2, "according") && is_w(d, a - 1, "to"))
 		return 1;
-	if (a >= 1 && is_w(d, a - 1, "by"))
-		return 1;
+	/* "confirmed by two officials", not "struck by an officer" */
+	if (a >= 2 && is_w(d, a - 1, "by")) {
+		for (k = a - 1; k > 0 && k + 4 > a; k--)
+			if (speech_verb(s, k - 1) != NULL)
+				return 1;
+	}
 	/* skip ", who ..., " */
 	if (j < d->ntoks && is_p(d, j, ',')) {
 		for (k = j + 1; k < d->ntoks && k < j + ATTR_CLAUSE &&
@@ -334,6 +341,34 @@ in_frame(const struct attr *s, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Is the common noun at token i followed by a qualifier that marks
+ * anonymity by itself ("a former keeper, who asked not to be named")?
+ */
+static int
+self_qual(const struct attr *s, size_t i)
+{
+	const struct doc *d = s->d;
+	const struct lex_entry *e;
+	const struct tok *t = &d->toks[i];
+	size_t j = i + 1, n;
+	int det;
+
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || is_fw(s, i) ||
+	    j + 1 >= d->ntoks)
+		return 0;
+	if (is_p(d, j, ','))
+		j++;
+	if (d->toks[j].kind != TOK_WORD || in_quote(d, j))
+		return 0;
+	e = lex_match(s->lx->anon, d, j, &n);
+	if (e == NULL || e->section != s->sec_quals ||
+	    strcmp(e->val, "self") != 0)
+		return 0;
+	role_start(s, i, &det);
+	return det;
+}
+
 static void
 find_anons(struct attr *s)
 {
@@ -345,7 +380,7 @@ find_anons(struct attr *s)
 		int det;
 		struct anon *an;
 
-		if (in_quote(d, i) || !is_role(s, i))
+		if (in_quote(d, i) || (!is_role(s, i) && !self_qual(s, i)))
 			continue;
 		/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
 		if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)
@@ -541,7 +576,7 @@ source_by_head(const struct attr *s, uint64_t h, int kind, size_t at)
 	return -1;
 }
 
-/* The organization "the HEAD" refers back to, by its last word first. */
+/* The organization "the HEAD" refers back to: one with that word in its name. */
 static int
 org_backref(const struct attr *s, size_t at, uint64_t head)
 {
@@ -551,10 +586,14 @@ org_backref(const struct attr *s, size_t at, uint64_t head)
 	for (; m >= 0 && n < ATTR_BACKREF; m--, n++) {
 		const struct mention *mm = &d->mentions[m];
 
+		size_t k;
+
 		if (mm->person < 0 || d->people[mm->person].kind != PERSON_ORG)
 			continue;
-		if (d->toks[mm->first + mm->ntok - 1].key == head)
-			return mm->person;
+		/* "the department": the Department of Transportation too */
+		for (k = mm->first + mm->ntok; k > mm->first; k--)
+			if (d->toks[k - 1].key == head)
+				return mm->person;
 	}
 	return people_org_before(d, at);
 }
@@ -705,6 +744,76 @@ skippable(const struct attr *s, size_t i)
 	    memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0;
 }
 
+/*
+ * Does the aside starting at token i modify the noun before it ("who met
+ * Jones", "filed by the Tenants League") rather than name it ("public
+ * defender Marisa Quon")?
+ */
+static int
+modifier_clause(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP))
+		return 0;
+	return is_w(d, i, "who") || is_w(d, i, "which") ||
+	    is_w(d, i, "whose") || (t->len > 3 &&
+	    memcmp(d->text + t->off + t->len - 2, "ed", 2) == 0);
+}
+
+/*
+ * The opening mark of a title or scare quote whose closing mark is token
+ * x ("a report, \"Wind and Snakes,\" which"), or SIZE_MAX.  Quotes are
+ * stored as they close, so a binary search by closing mark finds it.
+ */
+static size_t
+title_ending_at(const struct attr *s, size_t x)
+{
+	const struct doc *d = s->d;
+	size_t lo = 0, hi = d->nquotes;
+
+	if (!(d->toks[x].flags & TOK_QMARK))
+		return SIZE_MAX;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->quotes[mid].close < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < d->nquotes && d->quotes[lo].close == x &&
+	    !quote_is_speech(&d->quotes[lo]))
+		return d->quotes[lo].open;
+	return SIZE_MAX;
+}
+
+/*
+ * A document, organization or role noun ending a phrase at or before j,
+ * over a title appositive and a short modifier ("her paper on the
+ * walkout, \"The Long Way Back,\"", "a state agency report, \"X,\"
+ * which"): the head's index, or SIZE_MAX.
+ */
+static size_t
+head_before_title(const struct attr *s, size_t j, size_t lo)
+{
+	const struct doc *d = s->d;
+	size_t o = title_ending_at(s, j), k, n;
+
+	if (o == SIZE_MAX || o <= lo + 1 || !is_p(d, o - 1, ','))
+		return SIZE_MAX;
+	for (k = o - 1, n = 0; k > lo && n < ATTR_NP; k--, n++) {
+		size_t x = k - 1;
+
+		if (d->toks[x].kind != TOK_WORD || in_quote(d, x) ||
+		    ends_sentence(d, x))
+			break;
+		if (is_docnoun(s, x) || is_orgnoun(s, x) || is_role(s, x))
+			return x;
+	}
+	return SIZE_MAX;
+}
+
 /* The subject ending just before token e, not reaching lo. */
 static int
 np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
@@ -722,6 +831,14 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 		j--;
 		n++;
 	}
+	/* "a report, \"Title,\" which found" and "her paper, \"Title,\"
+	 * found": the noun the title names */
+	if (j > lo && (is_w(d, j, "which") || is_w(d, j, "that")))
+		c = head_before_title(s, j - 1, lo);
+	else
+		c = head_before_title(s, j, lo);
+	if (c != SIZE_MAX)
+		return classify_head(s, np_start(s, c, lo), c, w);
 	/* "X, who ..., said" and "X, a spokeswoman for Y, said" */
 	if (is_p(d, j, ',')) {
 		for (c = j; c > lo && c + ATTR_CLAUSE > j; c--) {
@@ -729,10 +846,14 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 				break;
 			if (is_p(d, c - 1, ',')) {
 				/* "Kessler's lawyer, public defender Marisa
-				 * Quon, said": the name inside the commas */
+				 * Quon, said": the person inside the commas;
+				 * "X, president of the Y Association, said":
+				 * an organization there is X's */
 				mi = people_mention_at(d, j - 1);
 				if (mi >= 0 && d->mentions[mi].person >= 0 &&
-				    !(d->mentions[mi].flags & MENTION_PRONOUN))
+				    !(d->mentions[mi].flags & MENTION_PRONOUN) &&
+				    d->people[d->mentions[mi].person].kind ==
+				    PERSON_HUMAN && !modifier_clause(d, c))
 					return who_mention(s, mi, w);
 				if (c - 1 > lo)
 					j = c - 2;
@@ -761,6 +882,35 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 	return cap_org(s, j, lo, w);
 }
 
+/*
+ * Are the tokens [k, f) a determiner and lower-case modifiers before a
+ * name ("the International Union ...", "the state Department of ...")?
+ */
+static int
+lead_in(const struct attr *s, size_t k, size_t f)
+{
+	const struct doc *d = s->d;
+	size_t i;
+
+	if (f <= k || f > k + 3 || !is_det(s, k))
+		return 0;
+	for (i = k + 1; i < f; i++)
+		if (d->toks[i].kind != TOK_WORD || in_quote(d, i) ||
+		    (d->toks[i].flags & TOK_CAP) || is_fw(s, i) ||
+		    is_docnoun(s, i))
+			return 0;
+	return 1;
+}
+
+/* Does a head noun at token i go on with the phrase ("... Transportation
+ * report")? */
+static int
+noun_after(const struct attr *s, size_t i, size_t hi)
+{
+	return i < hi && s->d->toks[i].kind == TOK_WORD && !in_quote(s->d, i) &&
+	    (is_docnoun(s, i) || is_role(s, i) || is_orgnoun(s, i));
+}
+
 /* The noun phrase starting at token k (inverted order, "according to"). */
 static int
 np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
@@ -771,6 +921,19 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 	int mi;
 
 	who_init(w);
+	/* "according to \"Building Behind,\" a report by ...": the noun
+	 * after the title */
+	if (k < hi && (d->toks[k].flags & TOK_QMARK)) {
+		for (j = k + 1; j < hi && j < k + ATTR_TITLE; j++)
+			if (d->toks[j].flags & TOK_QMARK)
+				break;
+		if (j + 1 < hi && j < k + ATTR_TITLE &&
+		    title_ending_at(s, j) == k) {
+			k = j + 1;
+			if (is_p(d, k, ','))
+				k++;
+		}
+	}
 	if (k >= hi || in_quote(d, k) || d->toks[k].kind != TOK_WORD)
 		return 0;
 	if ((an = anon_at(s, k)) != NULL) {
@@ -786,7 +949,9 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 	for (; mi >= 0 && d->mentions[mi].first >= k; mi--) {
 		const struct mention *m = &d->mentions[mi];
 
-		if (m->first == k || (m->tntok > 0 && m->tfirst <= k))
+		if (m->first == k || (m->tntok > 0 && m->tfirst <= k) ||
+		    (lead_in(s, k, m->first) && !noun_after(s,
+		    (size_t)m->first + m->ntok, hi)))
 			return who_mention(s, mi, w);
 	}
 	if ((mi = people_mention_at(d, k)) >= 0)
@@ -821,7 +986,9 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		}
 		if (j > k && is_det(s, j))
 			break;
-		if (is_fw(s, j) && !is_det(s, j))
+		/* "the most recent traffic count" */
+		if (is_fw(s, j) && !is_det(s, j) && !(j > k &&
+		    (is_w(d, j, "most") || is_w(d, j, "least"))))
 			break;
 	}
 	if (cap_org(s, k, k, w)) {
@@ -837,6 +1004,29 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 
 /* ---- speech-verb frames ---- */
 
+/*
+ * A naming verb with a short object and then a quotation: "called the
+ * vote \"a real step\"", "labeled it \"reckless\"".  Not "a group called
+ * \"Save Our Park\"" or "so-called \"casual contacts\"" (no object).
+ */
+static int
+naming_cue(const struct attr *s, size_t v)
+{
+	const struct doc *d = s->d;
+	size_t k;
+
+	if (d->toks[v].kind != TOK_WORD ||
+	    lex_get_tok(s->lx->naming_verbs, d->toks[v].key) == NULL)
+		return 0;
+	for (k = v + 1; k < d->ntoks && k <= v + ATTR_NAMING_OBJ + 1; k++) {
+		if (d->toks[k].flags & TOK_QMARK)
+			return k > v + 1;
+		if (d->toks[k].kind != TOK_WORD || is_p(d, k, ','))
+			return 0;
+	}
+	return 0;
+}
+
 /* Is token v a cue ("said", "according to")?  *len gets its tokens. */
 static int
 cue_at(const struct attr *s, size_t v, size_t *len)
@@ -850,13 +1040,14 @@ cue_at(const struct attr *s, size_t v, size_t *len)
 		return 1;
 	}
 	*len = 1;
-	return speech_verb(s, v) != NULL;
+	return speech_verb(s, v) != NULL || naming_cue(s, v);
 }
 
 static int
 is_doc_verb(const struct attr *s, size_t v)
 {
 	return lex_get_tok(s->lx->speech_verbs, s->d->toks[v].key) == NULL &&
+	    lex_get_tok(s->lx->naming_verbs, s->d->toks[v].key) == NULL &&
 	    !is_w(s->d, v, "according");
 }
 
@@ -1414,11 +1605,28 @@ has_reason(const struct attr *s, const struct anon *an)
 	return 0;
 }
 
+/*
+ * Does the subject starting at token a open the clause after the cue at
+ * v ("said the group", "said that the Harbor Commission")?
+ */
+static int
+opens_clause(const struct attr *s, size_t v, size_t a)
+{
+	size_t k;
+
+	if (a <= v || a > v + 3)
+		return 0;
+	for (k = v + 1; k < a; k++)
+		if (!is_w(s->d, k, "that") && !is_det(s, k))
+			return 0;
+	return 1;
+}
+
 static void
 scan_sources(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i, ai = 0, len;
+	size_t i, ai = 0, len, prev = SIZE_MAX;	/* prev: last verb cue */
 	struct who w;
 
 	for (i = 0; i < d->ntoks; i++) {
@@ -1457,6 +1665,16 @@ scan_sources(struct attr *s)
 				continue;
 			if (w.ambiguous)
 				continue;
+			/* "X said (that) the group had asked ...": the
+			 * subject opens what X said and is no source of the
+			 * story; "X said ...; Y reported" still counts */
+			if (len == 1 && prev != SIZE_MAX && opens_clause(s, prev,
+			    w.a)) {
+				prev = i;
+				continue;
+			}
+			if (len == 1 && verb_form(s, i))
+				prev = i;
 			source_use(s, &w);
 			/* "Mayor A and Mayor B also confirmed" */
 			if (w.a > lo + 1 && is_w(d, w.a - 1, "and") &&

@@ -45,6 +45,8 @@ lexset_load(struct lexset *ls, const char *dir)
 	    load(&ls->quantity, dir, "quantity-words.txt", 0, NULL) < 0 ||
 	    load(&ls->title_mods, dir, "title-modifiers.txt", 0, NULL) < 0 ||
 	    load(&ls->doc_verbs, dir, "document-verbs.txt", LEX_ALL_FIELDS,
+	    NULL) < 0 ||
+	    load(&ls->naming_verbs, dir, "naming-verbs.txt", LEX_ALL_FIELDS,
 	    NULL) < 0) {
 		lexset_release(ls);
 		return -1;
@@ -73,5 +75,6 @@ lexset_release(struct lexset *ls)
 	lex_free(ls->quantity);
 	lex_free(ls->title_mods);
 	lex_free(ls->doc_verbs);
+	lex_free(ls->naming_verbs);
 	memset(ls, 0, sizeof(*ls));
 }

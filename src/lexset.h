@@ -23,6 +23,7 @@ struct lexset {
 	struct lexicon *quantity;	/* approx, scale, anaphors, units */
 	struct lexicon *title_mods;	/* title-modifiers.txt */
 	struct lexicon *doc_verbs;	/* document-verbs.txt (all forms) */
+	struct lexicon *naming_verbs;	/* naming-verbs.txt (all forms) */
 };
 
 /*

@@ -33,6 +33,8 @@ struct pstate {
 	uint64_t *pfirst;	/* per person: key of the first name word */
 	int *pnwords;		/* per person: words in its name */
 	size_t cappx;
+	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
+	uint64_t k_who;
 };
 
 #define PMAP_AMBIGUOUS (-2)
@@ -410,6 +412,34 @@ single_person(struct pstate *s, size_t a)
 	return p;
 }
 
+/*
+ * Maps the initials of an organization's capitalised words ("U.S. Food
+ * and Drug Administration": FDA; abbreviations and lower-case words are
+ * skipped) to person p, so that the acronym alone resolves to it.
+ */
+static void
+org_acronym(struct pstate *s, size_t a, size_t b, int p)
+{
+	struct doc *d = s->d;
+	char ini[PEOPLE_MAX_NAME * 2 + 2];
+	size_t i, n = 0;
+
+	for (i = a; i < b && n + 1 < sizeof(ini); i++) {
+		const struct tok *t = &d->toks[i];
+
+		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP) ||
+		    memchr(d->text + t->off, '.', t->len) != NULL)
+			continue;
+		if (d->text[t->off] < 'A' || d->text[t->off] > 'Z')
+			return;		/* no acronym for non-ASCII initials */
+		ini[n++] = d->text[t->off];
+	}
+	if (n < 2 || n + 1 >= sizeof(ini))
+		return;
+	if (pmap_get(&s->sur, tok_key(ini, n)) == -1)
+		pmap_put(d, &s->sur, tok_key(ini, n), p);
+}
+
 static int
 org_person(struct pstate *s, size_t a, size_t b)
 {
@@ -429,6 +459,8 @@ org_person(struct pstate *s, size_t a, size_t b)
 	d->people[p].surname = d->people[p].name;
 	s->pnwords[p] = (int)(b - a);
 	pmap_put(d, &s->orgs, k, p);
+	/* "Food and Drug Administration" is "FDA" later on */
+	org_acronym(s, a, b, p);
 	/* "Brightwater Foods" is "Brightwater" later on */
 	if (b - a >= 2 && !lex_get_tok(s->lx->org_suffixes, d->toks[a].key) &&
 	    !lex_get_tok(s->lx->title_mods, d->toks[a].key) &&
@@ -453,6 +485,64 @@ is_org_run(const struct pstate *s, size_t a, size_t b)
 		break;
 	}
 	return 0;
+}
+
+/*
+ * Does what follows a name at token i mark a person: an age (", 71,") or
+ * a relative "who" (", who lives nearby")?
+ */
+static int
+person_after(const struct pstate *s, size_t i)
+{
+	const struct doc *d = s->d;
+	const struct tok *t;
+
+	if (i + 2 >= d->ntoks || !is_punct(d, i, ',') || !outside(d, i + 1))
+		return 0;
+	t = &d->toks[i + 1];
+	if (t->kind == TOK_NUM)
+		return t->len <= 3 && d->text[t->off] >= '1' &&
+		    d->text[t->off] <= '9' && is_punct(d, i + 2, ',');
+	return t->kind == TOK_WORD && t->key == s->k_who;
+}
+
+/*
+ * An organization's name that goes on past a connector word: "Department
+ * of Transportation", "Union for Conservation of Nature" (of/for after an
+ * organization word), "Food and Drug Administration", "Freedom to Read
+ * Coalition" (and/to between two capitalised runs, the second ending in
+ * an organization word).  Returns the end of the longer name, or b when
+ * [a, b) is not extended.
+ */
+static size_t
+org_extend(const struct pstate *s, size_t a, size_t b)
+{
+	const struct doc *d = s->d;
+	size_t e = b, n;
+
+	for (n = 0; n < 3 && e + 1 < d->ntoks && e > a; n++) {
+		uint64_t k = d->toks[e].key;
+		/* after one extension the name goes on: "Union for
+		 * Conservation of Nature" */
+		int left = e > b || lex_get_tok(s->lx->org_suffixes,
+		    d->toks[e - 1].key) != NULL;
+		size_t r;
+
+		if (d->toks[e].kind != TOK_WORD || !outside(d, e) ||
+		    d->toks[e].sent != d->toks[a].sent ||
+		    poss_len(d, e - 1) || !is_cap_word(s, e + 1) ||
+		    is_fw(s, e + 1))
+			break;
+		r = cap_run(s, e + 1);
+		if ((k == s->k_of || k == s->k_for) && left)
+			e = r;
+		else if ((k == s->k_and || k == s->k_to) && !left &&
+		    is_org_run(s, e + 1, r))
+			e = r;
+		else
+			break;
+	}
+	return e;
 }
 
 /*
@@ -558,6 +648,15 @@ title_back(const struct pstate *s, size_t a, size_t floor)
 		size_t p = k - 1;
 		const struct tok *t = &d->toks[p];
 
+		/* a numbered unit before a title: "Local 17 President",
+		 * "District 4 Supervisor" */
+		if (t->kind == TOK_NUM && p > floor && t->sent ==
+		    d->toks[a].sent && outside(d, p) && is_cap_word(s, p - 1) &&
+		    !is_fw(s, p - 1)) {
+			k = p;
+			n++;
+			continue;
+		}
 		if (t->sent != d->toks[a].sent || !outside(d, p) ||
 		    t->kind != TOK_WORD)
 			break;
@@ -686,6 +785,11 @@ name_at(struct pstate *s, size_t i)
 	last = b - 1;
 	while (last > a && (is_suffix(d, last) || is_punct(d, last, '.')))
 		last--;
+	if (te == NULL && hon == NULL && (k = org_extend(s, a, b)) > b) {
+		p = org_person(s, a, k);
+		add_mention(s, p, a, k, MENTION_ORG);
+		return k;
+	}
 	if (te == NULL && hon == NULL && is_org_run(s, a, b)) {
 		p = org_person(s, a, b);
 		add_mention(s, p, a, b, MENTION_ORG);
@@ -707,7 +811,7 @@ name_at(struct pstate *s, size_t i)
 		}
 		if (!known && ap != 1 && !(b < d->ntoks &&
 		    lex_get_tok(s->lx->speech_verbs, d->toks[b].key) &&
-		    b - a <= 3))
+		    b - a <= 3) && !(b - a <= 3 && person_after(s, b)))
 			return b;
 		p = full_person(s, a, last + 1, last);
 		flags = MENTION_FULL;
@@ -771,6 +875,11 @@ people_build(struct doc *d, const struct lexset *lx)
 	pmap_init(d, &s.full, 32);
 	pmap_init(d, &s.sur, 32);
 	pmap_init(d, &s.orgs, 32);
+	s.k_of = tok_key("of", 2);
+	s.k_for = tok_key("for", 3);
+	s.k_and = tok_key("and", 3);
+	s.k_to = tok_key("to", 2);
+	s.k_who = tok_key("who", 3);
 	for (i = 0; i < d->ntoks;) {
 		const struct tok *t = &d->toks[i];
 		const struct lex_entry *e;

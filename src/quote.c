@@ -10,6 +10,8 @@
 
 /* Deepest nesting of quotes tracked; deeper marks are ignored. */
 #define QUOTE_MAX_DEPTH 8
+#define QUOTE_MINOR 14	/* entries in minor_words */
+#define QUOTE_TERM_WORDS 6	/* longest so-called "term" */
 
 static const char *const kind_names[] = {
 	"full", "partial", "continued", "nested", "scare", "title"
@@ -50,11 +52,35 @@ closes(const struct doc *d, const struct tok *t, int fam)
 	return 1;
 }
 
-static void
-classify(struct doc *d, struct quote *q)
+/* Short words a title leaves in lower case ("Wind and Snakes in the
+ * North"): their keys, computed once per document. */
+static const char *const minor_words[QUOTE_MINOR] = {
+	"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for",
+	"by", "with", "from"
+};
+
+/* Word keys classify() compares against, computed once per document. */
+struct qkeys {
+	uint64_t minor[QUOTE_MINOR];
+	uint64_t so_called;
+};
+
+static int
+is_minor(const struct qkeys *qk, const struct tok *t)
 {
-	size_t i, words = 0, caps = 0;
-	int sentence_like = 0, commas = 0, article = 0;
+	size_t k;
+
+	for (k = 0; k < QUOTE_MINOR; k++)
+		if (t->key == qk->minor[k])
+			return 1;
+	return 0;
+}
+
+static void
+classify(struct doc *d, struct quote *q, const struct qkeys *qk)
+{
+	size_t i, words = 0, caps = 0, minors = 0;
+	int sentence_like = 0, commas = 0, article = 0, last_cap = 0;
 
 	for (i = q->first; i < q->last; i++) {
 		const struct tok *t = &d->toks[i];
@@ -66,6 +92,11 @@ classify(struct doc *d, struct quote *q)
 			else if (i == q->first && (tok_is(d, t, "the") ||
 			    tok_is(d, t, "a") || tok_is(d, t, "an")))
 				article = 1;
+			/* a minor word inside a Title Case run counts as
+			 * capitalised when the run ends capitalised */
+			else if (caps > 0 && is_minor(qk, t))
+				minors++;
+			last_cap = (t->flags & TOK_CAP) || t->kind == TOK_NUM;
 		} else if (t->kind == TOK_PUNCT && d->text[t->off] == ',') {
 			commas = 1;
 		} else if (t->kind == TOK_PUNCT && (d->text[t->off] == '.' ||
@@ -73,6 +104,20 @@ classify(struct doc *d, struct quote *q)
 			sentence_like = 1;
 		}
 	}
+	/* only inside the reporter's sentence: a quote that opens the
+	 * sentence ("Wait for the Fire Marshal," she said) is speech */
+	/* so-called "casual contacts": a term the reporter holds at arm's
+	 * length, with the reporter's comma */
+	if (q->prev < 0 && q->open > 0 && d->toks[q->open - 1].kind == TOK_WORD &&
+	    d->toks[q->open - 1].key == qk->so_called && !sentence_like &&
+	    q->depth == 0 && words <= QUOTE_TERM_WORDS) {
+		q->kind = QUOTE_SCARE;
+		return;
+	}
+	if (last_cap && q->open > 0 &&
+	    !(d->toks[q->open].flags & TOK_SSTART) &&
+	    d->text[d->toks[q->open - 1].off] != ':')
+		caps += minors;
 	/*
 	 * Commas make a quote speech ("No, not yet,") unless every word is
 	 * capitalised, as in a title ("Ready, Set, Go", "Building Behind,"
@@ -159,6 +204,7 @@ quote_find(struct doc *d, const struct ruleset *rs)
 {
 	size_t p, cap = 0;
 	int carry = -1;		/* running quote open at paragraph end */
+	struct qkeys qk;
 
 	d->quotes = NULL;
 	d->nquotes = 0;
@@ -258,12 +304,15 @@ quote_find(struct doc *d, const struct ruleset *rs)
 			}
 		}
 	}
+	for (p = 0; p < QUOTE_MINOR; p++)
+		qk.minor[p] = tok_key(minor_words[p], strlen(minor_words[p]));
+	qk.so_called = tok_key("so-called", 9);
 	/* mark the tokens inside speech quotes */
 	for (p = 0; p < d->nquotes; p++) {
 		struct quote *q = &d->quotes[p];
 		size_t i;
 
-		classify(d, q);
+		classify(d, q, &qk);
 		if (q->kind == QUOTE_SCARE || q->kind == QUOTE_TITLE)
 			continue;
 		for (i = q->first; i < q->last; i++)

@@ -366,6 +366,326 @@ t_quote_edges(void)
 	doc_free(d);
 }
 
+static void
+t_org_names(void)
+{
+	struct doc *d;
+	const struct source *s;
+
+	/* connectors inside an organization's name */
+	d = run("Cheng said the Bureau of Land Management would appeal. The "
+	    "bureau said it \"will not back down on the lease.\"\n");
+	STR_EQ(speaker(d, 0), "Bureau of Land Management",
+	    "org: of after an org word, then the bureau");
+	doc_free(d);
+	d = run("\"We have asked twice for the data,\" the Society for "
+	    "Ethical Farming said.\n");
+	STR_EQ(speaker(d, 0), "Society for Ethical Farming",
+	    "org: for after an org word");
+	doc_free(d);
+	d = run("The Fish and Wildlife Service said the owls \"are holding "
+	    "steady this year.\"\n");
+	STR_EQ(speaker(d, 0), "Fish and Wildlife Service",
+	    "org: and inside the name");
+	doc_free(d);
+	d = run("\"Nobody asked the readers,\" said a member of the Right "
+	    "to Know Alliance.\n");
+	OK(strstr(speaker(d, 0), "Right to Know Alliance") != NULL ||
+	    strcmp(speaker(d, 0), "a member") == 0,
+	    "org: to inside the name");
+	doc_free(d);
+	d = run("Fees will double, according to the regional Board of Trade "
+	    "for Commerce of Ostland.\n");
+	OK(source_named(d, "Board of Trade for Commerce of Ostland") != NULL,
+	    "org: of/for chain after a lower-case modifier");
+	doc_free(d);
+	d = run("Counts fell, according to the county Office of Emergency "
+	    "Management.\n");
+	OK(source_named(d, "Office of Emergency Management") != NULL,
+	    "according to the MODIFIER ORG: the whole name");
+	doc_free(d);
+	d = run("Repairs lag, according to a Bureau of Mines survey.\n");
+	OK(source_named(d, "Bureau of Mines") == NULL,
+	    "an org name modifying a document noun is not the source");
+	doc_free(d);
+	/* an acronym of a named organization is that organization */
+	d = run("The National Weather Service issued a warning. \"Stay off "
+	    "the roads,\" the NWS said.\n");
+	STR_EQ(speaker(d, 0), "National Weather Service", "acronym: NWS");
+	doc_free(d);
+	d = run("The Bureau of Labor Statistics revised the figures. Wages "
+	    "rose, BLS data showed, and the BLS said \"gains were broad.\"\n");
+	STR_EQ(speaker(d, 0), "Bureau of Labor Statistics",
+	    "acronym skips of");
+	doc_free(d);
+	d = run("The U.S. Geological Survey measured the quake. \"It was "
+	    "shallow,\" the USGS said.\n");
+	OK(strcmp(speaker(d, 0), "USGS") == 0 ||
+	    strcmp(speaker(d, 0), "U.S. Geological Survey") == 0,
+	    "acronym with U.S.: no crash, a speaker");
+	doc_free(d);
+	d = run("The Harbor Ferry Company raised fares. \"We had no choice,\" "
+	    "the HFA said.\n");
+	OK(strcmp(speaker(d, 0), "Harbor Ferry Company") != 0,
+	    "a different acronym is not the organization");
+	doc_free(d);
+	/* negative: two organizations joined by and stay two */
+	d = run("Harwell University and Brandt College said they \"will "
+	    "share the lab.\"\n");
+	s = source_named(d, "Harwell University and Brandt College");
+	OK(s == NULL, "org: and between two org names does not merge");
+	doc_free(d);
+	/* an aside that modifies the subject is skipped */
+	d = run("The complaint, filed in March by the Tenants Union of "
+	    "Marlow, said the repairs were \"years overdue.\"\n");
+	OK(source_named(d, "Tenants Union of Marlow") == NULL,
+	    "org inside a participle aside is no source");
+	OK(strcmp(speaker(d, 0), "complaint") == 0 ||
+	    strcmp(speaker(d, 0), "The complaint") == 0,
+	    "participle aside skipped: the document speaks");
+	doc_free(d);
+	d = run("Lena Marsh, who sued Oskar Brandt last year, said the "
+	    "ruling was \"long overdue.\"\n");
+	STR_EQ(speaker(d, 0), "Lena Marsh", "who-aside: the subject speaks");
+	doc_free(d);
+}
+
+static void
+t_appositive_org(void)
+{
+	struct doc *d;
+
+	/* an organization inside the person's appositive is the person's */
+	d = run("Mara Voss, treasurer of the Linwood Rowing Club, said dues "
+	    "\"will have to go up.\"\n");
+	STR_EQ(speaker(d, 0), "Mara Voss", "appositive org: person speaks");
+	OK(source_named(d, "Linwood Rowing Club") == NULL,
+	    "appositive org: no source of its own");
+	doc_free(d);
+	d = run("Ed Park, a lawyer for Delmar Tenants Association, told the "
+	    "board: \"Fix the boilers first.\"\n");
+	STR_EQ(speaker(d, 0), "Ed Park", "appositive org after for");
+	doc_free(d);
+	/* the subject of a reported clause is part of the statement */
+	d = run("Ilse Brandt said the Harbor Commission had asked the city "
+	    "for more time.\n");
+	OK(source_named(d, "Ilse Brandt") != NULL, "reporter of the clause");
+	OK(source_named(d, "Harbor Commission") == NULL,
+	    "nested cue: its subject is no source");
+	doc_free(d);
+	d = run("Ilse Brandt said that the Harbor Commission had asked for "
+	    "more time.\n");
+	OK(source_named(d, "Harbor Commission") == NULL,
+	    "nested cue after that");
+	doc_free(d);
+	d = run("Ilse Brandt said the plan was late, while the Harbor "
+	    "Commission reported that revenue rose.\n");
+	OK(source_named(d, "Harbor Commission") != NULL,
+	    "a second clause keeps its own source");
+	doc_free(d);
+}
+
+static void
+t_person_cues(void)
+{
+	struct doc *d;
+	const struct quote *q;
+
+	/* a numbered unit before a title belongs to the title */
+	d = run("\"We vote Friday,\" said Ward 6 Alderman Rosa Quintanilla.\n");
+	STR_EQ(speaker(d, 0), "Rosa Quintanilla", "numbered title: speaker");
+	q = nth(d, 0);
+	STR_EQ(q && q->speaker_title ? q->speaker_title : "(null)",
+	    "Ward 6 Alderman", "numbered title: title");
+	doc_free(d);
+	d = run("Local 212 Treasurer Bo Ekwueme said the fund \"is nearly "
+	    "empty.\"\n");
+	STR_EQ(speaker(d, 0), "Bo Ekwueme", "numbered title before a name");
+	doc_free(d);
+	d = run("In 2019 Mayor Ann Lee said the pier \"will reopen.\"\n");
+	q = nth(d, 0);
+	STR_EQ(q && q->speaker_title ? q->speaker_title : "(null)", "Mayor",
+	    "a year is not part of the title");
+	doc_free(d);
+	/* an unknown given name is a person by age or "who" */
+	d = run("Ysolde Brannock, 64, said the water had turned brown.\n\n"
+	    "\"It smelled like pennies,\" she said.\n");
+	STR_EQ(speaker(d, 0), "Ysolde Brannock", "age marks a person");
+	doc_free(d);
+	d = run("Thaddeus Quarrington, who runs the ferry, said the dock "
+	    "flooded.\n\n\"We lost a week,\" he said.\n");
+	STR_EQ(speaker(d, 0), "Thaddeus Quarrington", "who marks a person");
+	doc_free(d);
+	d = run("Tollgate Mills, which employs 40 people, said it \"will hire "
+	    "more in spring.\"\n");
+	q = nth(d, 0);
+	OK(q != NULL && q->speaker_kind != SPEAKER_NAMED,
+	    "which does not make a person");
+	doc_free(d);
+}
+
+static void
+t_naming_verbs(void)
+{
+	struct doc *d;
+
+	/* SUBJECT called OBJECT "Q": the subject's words */
+	d = run("Councilor Ines Moretti called the budget \"a patchwork of "
+	    "promises\" on Monday.\n");
+	STR_EQ(speaker(d, 0), "Ines Moretti", "called OBJ Q");
+	doc_free(d);
+	d = run("The watchdog group Clearwater Alliance labeled the permit "
+	    "\"a gift to the mill\" in a statement.\n");
+	STR_EQ(speaker(d, 0), "Clearwater Alliance", "labeled OBJ Q: org");
+	doc_free(d);
+	d = run("Pilar Ruiz runs the utility. Ruiz dubbed it \"the summer of "
+	    "leaks,\" and the name stuck.\n");
+	STR_EQ(speaker(d, 0), "Pilar Ruiz", "dubbed it Q");
+	doc_free(d);
+	/* not a cue: no object between the verb and the quote */
+	d = run("Neighbors started a group called \"Keep Elm Green\" in "
+	    "May.\n");
+	INT_EQ(d->nsources, 0, "a group called TITLE: no source");
+	doc_free(d);
+	d = run("The officers turned off cameras during so-called \"quiet "
+	    "stops\" for years.\n");
+	INT_EQ(d->nsources, 0, "so-called: no source");
+	doc_free(d);
+}
+
+/* The first source of kind k, or NULL. */
+static const struct source *
+source_kind(const struct doc *d, int k)
+{
+	size_t i;
+
+	for (i = 0; i < d->nsources; i++)
+		if (d->sources[i].kind == k)
+			return &d->sources[i];
+	return NULL;
+}
+
+static void
+t_titled_documents(void)
+{
+	struct doc *d;
+	const struct source *s;
+
+	/* a Title Case title with minor words is not speech */
+	d = run("The council cited a 2019 study, \"Rivers and Roads in the "
+	    "Valley,\" which found the bridge sound.\n");
+	INT_EQ(nspeech(d), 0, "title with and/in/the: not speech");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "study") != NULL,
+	    "DOC, \"Title,\" which found: the document");
+	doc_free(d);
+	d = run("Her memo to staff, \"A Plan for the Spring,\" warned that "
+	    "layoffs were coming.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "memo") != NULL,
+	    "DOC, \"Title,\" VERB: the document");
+	doc_free(d);
+	d = run("Fares will rise, according to \"Counting the Cost,\" a review "
+	    "by the county auditor.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "review") != NULL,
+	    "according to \"Title,\" a DOC");
+	doc_free(d);
+	/* deal and product documents; degree words inside the phrase */
+	d = run("The county keeps the parking revenue, according to the "
+	    "lease agreement it signed with the team.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "agreement") != NULL,
+	    "according to the agreement");
+	doc_free(d);
+	d = run("The drones fly for 40 minutes, according to specifications "
+	    "published by the maker.\n");
+	OK(source_kind(d, SPEAKER_DOCUMENT) != NULL,
+	    "according to specifications");
+	doc_free(d);
+	d = run("Investors get a 6 percent return, according to a term sheet "
+	    "the county shared with lenders.\n");
+	s = source_kind(d, SPEAKER_DOCUMENT);
+	OK(s != NULL && strstr(s->name, "term sheet") != NULL,
+	    "according to a term sheet");
+	doc_free(d);
+	d = run("Ridership fell, according to the most recent annual report.\n");
+	OK(source_kind(d, SPEAKER_DOCUMENT) != NULL,
+	    "according to the most recent DOC");
+	doc_free(d);
+	/* negative: speech in Title Case stays speech */
+	d = run("\"Wait for the Fire Marshal,\" Ann Lee said.\n");
+	INT_EQ(nspeech(d), 1, "sentence-initial title-case quote is speech");
+	STR_EQ(speaker(d, 0), "Ann Lee", "and is attributed");
+	doc_free(d);
+	d = run("Ann Lee told them: \"Go to the Back of the Line.\"\n");
+	INT_EQ(nspeech(d), 1, "quote after a colon is speech");
+	doc_free(d);
+}
+
+static void
+t_anon_frames(void)
+{
+	struct doc *d;
+
+	/* "by ROLE" is a source only after a speech or document verb */
+	d = run("The window was broken by a worker on Tuesday.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 0,
+	    "agent of a plain verb is no source");
+	doc_free(d);
+	d = run("The car was stopped by an officer whose camera was off.\n");
+	INT_EQ(d->nsources, 0, "by an officer: no source");
+	doc_free(d);
+	d = run("The layoffs were confirmed by two employees on Friday.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "confirmed by ROLE: anonymous source");
+	doc_free(d);
+	/* a qualifier that marks anonymity by itself makes any noun a
+	 * source */
+	d = run("A retired nurse, who asked not to be named because she still "
+	    "consults for the clinic, said the ward was short-staffed.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "NOUN, who asked not to be named: anonymous");
+	INT_EQ(count_rule(d, FINDING_NO_ANONYMITY_REASON), 0,
+	    "and the reason is given");
+	doc_free(d);
+	d = run("One longtime tenant who declined to be identified said rents "
+	    "had doubled.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "NOUN who declined to be identified: anonymous");
+	doc_free(d);
+	d = run("A neighbor said the dog barked all night.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 0,
+	    "a plain noun without a qualifier is no anonymous source");
+	doc_free(d);
+	d = run("The figure was later disputed by several officials.\n");
+	INT_EQ(count_rule(d, FINDING_ANONYMOUS_SOURCE), 1,
+	    "disputed by ROLE, adverb between");
+	doc_free(d);
+}
+
+static void
+t_scare_terms(void)
+{
+	struct doc *d;
+
+	d = run("Crews skipped so-called \"low priority repairs,\" such as "
+	    "potholes, Ana Ruiz said.\n");
+	INT_EQ(nspeech(d), 0, "so-called with the reporter's comma: a term");
+	INT_EQ(count_rule(d, FINDING_UNATTRIBUTED_QUOTE), 0,
+	    "so-called: no unattributed quote");
+	doc_free(d);
+	d = run("The board banned so-called \"pay to play deals with "
+	    "vendors\" last year.\n");
+	INT_EQ(nspeech(d), 0, "so-called, longer term: not speech");
+	doc_free(d);
+	/* negative: a real quote after the word is still speech */
+	d = run("He called it so-called progress. \"We are going backward,\" "
+	    "Ana Ruiz said.\n");
+	INT_EQ(nspeech(d), 1, "a quote not right after so-called is speech");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -377,6 +697,13 @@ main(void)
 	t_coref();
 	t_sources();
 	t_quote_edges();
+	t_org_names();
+	t_appositive_org();
+	t_person_cues();
+	t_naming_verbs();
+	t_titled_documents();
+	t_anon_frames();
+	t_scare_terms();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

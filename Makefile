@@ -87,11 +87,12 @@ asan:
 golden-update: copydesk
 	@sh tests/t_golden.sh --update
 
-bench: copydesk
-	@[ ! -f tests/bench.sh ] || sh tests/bench.sh
+bench: $(BIN)
+	@sh tests/bench.sh
+	@sh tests/bench-formats.sh
 	@sh tests/bench-jobs.sh
 
-bench-peers: copydesk
+bench-peers: $(BIN)
 	@sh tests/bench-peers.sh
 
 patho: copydesk

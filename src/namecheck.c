@@ -210,8 +210,8 @@ collect(struct nm *c)
 		titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
 		verb = i + 1 < d->ntoks &&
 		    d->toks[i + 1].sent == d->toks[i].sent &&
-		    lex_get_key(lx->speech_verbs,
-		    lex_key_step(0, d->toks[i + 1].key)) != NULL;
+		    lex_get_tok(lx->speech_verbs, d->toks[i + 1].key) !=
+		    NULL;
 		if (given || titled || verb)
 			f->person = 1;
 		if (given || titled)

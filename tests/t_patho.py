@@ -117,6 +117,12 @@ def slope(name, ext, gen, big, args=(), ok_rc=(0, 1), check=None):
                 return
         times.append(max(t - T0, MIN_T))
     ratio = times[1] / times[0]
+    if ratio > SLOPE_MAX:
+        # a busy machine can slow one run: a real slope survives a retry
+        r = run(["-o", "json"] + list(args) + [path])
+        if r is not None:
+            times[1] = min(times[1], max(r[0] - T0, MIN_T))
+            ratio = times[1] / times[0]
     result(name, ratio <= SLOPE_MAX,
            "8n/n time ratio %.1f > %g (%.3fs, %.3fs)" %
            (ratio, SLOPE_MAX, times[0], times[1]))

@@ -195,8 +195,10 @@ uint64_t
 incons_word_key(const struct doc *d, size_t i)
 {
 	const struct tok *t = &d->toks[i];
+	size_t n = stem_len(d, t);
 
-	return tok_key(d->text + t->off, stem_len(d, t));
+	/* the tokenizer's key already covers a word with no possessive */
+	return n == t->len ? t->key : tok_key(d->text + t->off, n);
 }
 
 uint64_t

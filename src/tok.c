@@ -37,6 +37,29 @@ static const unsigned char ascii_class[128] = {
 };
 
 /* Decodes the code point at s[i] (i < n) with an ASCII fast path. */
+/*
+ * One ASCII byte of a word: counts letters and capitals (TOK_CAP when the
+ * first letter is one) and returns the key hashed on with the folded byte.
+ */
+static inline uint64_t
+ascii_step(uint64_t h, unsigned char b, size_t *nl, size_t *nu,
+    unsigned *flags)
+{
+	unsigned char f = ascii_class[b];
+
+	if (f & AC_LETTER) {
+		(*nl)++;
+		if (f & AC_UPPER) {
+			(*nu)++;
+			if (*nl == 1)
+				*flags |= TOK_CAP;
+			b += 32;
+		}
+	}
+	h ^= b;
+	return h * FNV_PRIME;
+}
+
 static size_t
 cp_at(const unsigned char *s, size_t n, size_t i, int32_t *cp)
 {
@@ -321,20 +344,8 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 			unsigned char b = s[i];
 
 			if (b < 0x80) {
-				unsigned char f = ascii_class[b];
-
 				i++;
-				if (f & AC_LETTER) {
-					nl++;
-					if (f & AC_UPPER) {
-						nu++;
-						if (nl == 1)
-							flags |= TOK_CAP;
-						b += 32;
-					}
-				}
-				h ^= b;
-				h *= FNV_PRIME;
+				h = ascii_step(h, b, &nl, &nu, &flags);
 				continue;
 			}
 			i += utf8_decode(s + i, off + len - i, &c);
@@ -372,19 +383,7 @@ scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
 	struct tok *t;
 
 	while (j < n && s[j] < 0x80 && (ascii_class[s[j]] & AC_WORD)) {
-		unsigned char b = s[j++], f = ascii_class[b];
-
-		if (f & AC_LETTER) {
-			nl++;
-			if (f & AC_UPPER) {
-				nu++;
-				if (nl == 1)
-					flags |= TOK_CAP;
-				b += 32;
-			}
-		}
-		h ^= b;
-		h *= FNV_PRIME;
+		h = ascii_step(h, s[j++], &nl, &nu, &flags);
 	}
 	if (j < n && (s[j] >= 0x80 || s[j] == '\'' || s[j] == '-' ||
 	    s[j] == '&' || s[j] == '.'))

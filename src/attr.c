@@ -98,13 +98,13 @@ ends_sentence(const struct doc *d, size_t i)
 static int
 is_fw(const struct attr *s, size_t i)
 {
-	return lex_get_tok(s->lx->function_words, s->d->toks[i].key) != NULL;
+	return lex_tok(s->lx->function_words, s->d, i) != NULL;
 }
 
 static int
 is_role(const struct attr *s, size_t i)
 {
-	const struct lex_entry *e = lex_get_tok(s->lx->anon, s->d->toks[i].key);
+	const struct lex_entry *e = lex_tok(s->lx->anon, s->d, i);
 
 	return e != NULL && e->section == s->sec_roles &&
 	    s->d->toks[i].kind == TOK_WORD;
@@ -114,15 +114,15 @@ static int
 is_docnoun(const struct attr *s, size_t i)
 {
 	return s->d->toks[i].kind == TOK_WORD &&
-	    lex_get_tok(s->lx->doc_nouns, s->d->toks[i].key) != NULL;
+	    lex_tok(s->lx->doc_nouns, s->d, i) != NULL;
 }
 
 static int
 is_orgnoun(const struct attr *s, size_t i)
 {
 	return s->d->toks[i].kind == TOK_WORD &&
-	    (lex_get_tok(s->lx->org_nouns, s->d->toks[i].key) != NULL ||
-	    lex_get_tok(s->lx->org_suffixes, s->d->toks[i].key) != NULL);
+	    (lex_tok(s->lx->org_nouns, s->d, i) != NULL ||
+	    lex_tok(s->lx->org_suffixes, s->d, i) != NULL);
 }
 
 static int
@@ -141,7 +141,7 @@ is_det(const struct attr *s, size_t i)
 	for (k = 0; w[k] != NULL; k++)
 		if (is_w(s->d, i, w[k]))
 			return 1;
-	return lex_get_tok(s->lx->numbers, s->d->toks[i].key) != NULL;
+	return lex_tok(s->lx->numbers, s->d, i) != NULL;
 }
 
 /* Does token i end with a possessive ('s, ’s)? */
@@ -169,8 +169,7 @@ is_poss_det(const struct doc *d, size_t i)
 static int
 verb_form(const struct attr *s, size_t i)
 {
-	const struct lex_entry *e = lex_get_tok(s->lx->speech_verbs,
-	    s->d->toks[i].key);
+	const struct lex_entry *e = lex_tok(s->lx->speech_verbs, s->d, i);
 
 	return e != NULL && !tok_is(s->d, &s->d->toks[i], e->val);
 }
@@ -185,9 +184,9 @@ speech_verb(const struct attr *s, size_t i)
 
 	if (t->kind != TOK_WORD || in_quote(d, i))
 		return NULL;
-	e = lex_get_tok(s->lx->speech_verbs, t->key);
+	e = lex_tok(s->lx->speech_verbs, d, i);
 	if (e == NULL)
-		e = lex_get_tok(s->lx->doc_verbs, t->key);
+		e = lex_tok(s->lx->doc_verbs, d, i);
 	if (e == NULL)
 		return NULL;
 	/* the base form is a verb after a plural subject ("officials say",
@@ -261,7 +260,7 @@ qualifier(const struct attr *s, size_t r, size_t *name_end)
 		if (t->kind == TOK_PUNCT || t->kind == TOK_QUOTE ||
 		    in_quote(d, j) || t->sent != d->toks[r].sent)
 			break;
-		if (lex_get_tok(s->lx->speech_verbs, t->key) != NULL && j > i + n)
+		if (lex_tok(s->lx->speech_verbs, d, j) != NULL && j > i + n)
 			break;
 		if (is_w(d, j, "said") || is_w(d, j, "that") ||
 		    is_w(d, j, "who") || is_w(d, j, "which") ||
@@ -332,7 +331,7 @@ in_frame(const struct attr *s, size_t a, size_t b)
 	}
 	for (k = j; k < d->ntoks && k < j + 3; k++) {
 		if (speech_verb(s, k) != NULL &&
-		    lex_get_tok(s->lx->speech_verbs, d->toks[k].key) != NULL)
+		    lex_tok(s->lx->speech_verbs, d, k) != NULL)
 			return 1;
 		if (!is_w(d, k, "also") && !is_w(d, k, "have") &&
 		    !is_w(d, k, "has") && !is_w(d, k, "had"))
@@ -497,7 +496,7 @@ bind_pronouns(struct attr *s)
 				lastpos[m->person] = (size_t)m->first + 1;
 			continue;
 		}
-		e = lex_get_tok(s->lx->pronouns, d->toks[m->first].key);
+		e = lex_tok(s->lx->pronouns, d, m->first);
 		g = e == NULL ? GENDER_UNKNOWN : e->val[0] == 'm' ?
 		    GENDER_MALE : e->val[0] == 'f' ? GENDER_FEMALE :
 		    GENDER_UNKNOWN;
@@ -1016,7 +1015,7 @@ naming_cue(const struct attr *s, size_t v)
 	size_t k;
 
 	if (d->toks[v].kind != TOK_WORD ||
-	    lex_get_tok(s->lx->naming_verbs, d->toks[v].key) == NULL)
+	    lex_tok(s->lx->naming_verbs, d, v) == NULL)
 		return 0;
 	for (k = v + 1; k < d->ntoks && k <= v + ATTR_NAMING_OBJ + 1; k++) {
 		if (d->toks[k].flags & TOK_QMARK)
@@ -1046,8 +1045,8 @@ cue_at(const struct attr *s, size_t v, size_t *len)
 static int
 is_doc_verb(const struct attr *s, size_t v)
 {
-	return lex_get_tok(s->lx->speech_verbs, s->d->toks[v].key) == NULL &&
-	    lex_get_tok(s->lx->naming_verbs, s->d->toks[v].key) == NULL &&
+	return lex_tok(s->lx->speech_verbs, s->d, v) == NULL &&
+	    lex_tok(s->lx->naming_verbs, s->d, v) == NULL &&
 	    !is_w(s->d, v, "according");
 }
 

@@ -70,6 +70,7 @@ struct doc {
 
 	struct tok *toks;
 	size_t ntoks;
+	const void *lexowner;	/* the lexicon set that marked toks[].lex */
 	struct sent *sents;
 	size_t nsents;
 	struct para *paras;

@@ -243,6 +243,8 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 
 	if (lx == NULL || d->toks[i].kind != TOK_WORD)
 		return NULL;
+	if (!lex_may(lx, d, i))
+		return NULL;
 	e = lex_get_tok(lx, incons_word_key(d, i));
 	if (e == NULL || e->nwords != 1 || (sec >= 0 && e->section != sec))
 		return NULL;
@@ -256,7 +258,7 @@ incons_minor(const struct incons *ic, size_t i)
 
 	if (t->kind != TOK_WORD)
 		return 1;
-	return lex_get_tok(ic->lx->function_words, t->key) != NULL;
+	return lex_tok(ic->lx->function_words, ic->d, i) != NULL;
 }
 
 /* Is token i an -ing word used as an adjective ("rising costs")? */

@@ -88,6 +88,7 @@ build(struct lexicon *lx)
 	lx->keys = xcalloc(size, sizeof(*lx->keys));
 	lx->slots = xcalloc(size, sizeof(*lx->slots));
 	lx->maxwords = 1;
+	lx->firsts = xcalloc(lx->n + 1, sizeof(*lx->firsts));
 	for (i = 0; i < lx->n; i++) {
 		struct lex_entry *e = &lx->entries[i];
 		struct tok t[LEX_MAX_WORDS + 1];
@@ -102,6 +103,7 @@ build(struct lexicon *lx)
 			continue;
 		if (e->nwords > lx->maxwords)
 			lx->maxwords = e->nwords;
+		lx->firsts[lx->nfirsts++] = t[0].key;
 		for (k = 0; k < nt; k++) {
 			key = lex_key_step(key, t[k].key);
 			if (k + 1 < nt)
@@ -268,6 +270,7 @@ lex_free(struct lexicon *lx)
 	free(lx->entries);
 	free(lx->keys);
 	free(lx->slots);
+	free(lx->firsts);
 	free(lx->storage);
 	free(lx);
 }
@@ -284,6 +287,28 @@ const struct lex_entry *
 lex_get_tok(const struct lexicon *lx, uint64_t tokkey)
 {
 	return lex_get_key(lx, lex_key_step(0, tokkey));
+}
+
+/* Does token i's mark rule lx out?  Only when d was marked by lx's set. */
+static int
+ruled_out(const struct lexicon *lx, const struct doc *d, size_t i)
+{
+	return lx->bit != 0 && d->lexowner == lx->owner &&
+	    (d->toks[i].lex & lx->bit) == 0;
+}
+
+const struct lex_entry *
+lex_tok(const struct lexicon *lx, const struct doc *d, size_t i)
+{
+	if (ruled_out(lx, d, i))
+		return NULL;
+	return lex_get_tok(lx, d->toks[i].key);
+}
+
+int
+lex_may(const struct lexicon *lx, const struct doc *d, size_t i)
+{
+	return !ruled_out(lx, d, i);
 }
 
 const struct lex_entry *
@@ -306,6 +331,8 @@ lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
 	uint32_t v;
 	size_t j;
 
+	if (i < d->ntoks && ruled_out(lx, d, i))
+		return NULL;
 	for (j = i; j < d->ntoks && (int)(j - i) < lx->maxwords; j++) {
 		if (j > i && d->toks[j].sent != d->toks[i].sent)
 			break;

@@ -27,6 +27,10 @@ struct lexicon {
 	char *sections[16];	/* section names, as in "# roles" */
 	int nsections;
 	char *storage;
+	uint64_t *firsts;	/* token key of each entry's first word */
+	size_t nfirsts;
+	uint32_t bit;		/* its bit in tok.lex, 0 when not in a set */
+	const void *owner;	/* the set whose marks carry bit (lexset.h) */
 };
 
 /*
@@ -63,6 +67,19 @@ const struct lex_entry *lex_get_key(const struct lexicon *lx, uint64_t key);
 
 /* Entry for a single token with key tokkey (tok.key), or NULL. */
 const struct lex_entry *lex_get_tok(const struct lexicon *lx, uint64_t tokkey);
+
+/*
+ * Entry for token i of d alone, or NULL: lex_get_tok with the token's key,
+ * answered from the token's marks (lexset_mark) when d carries them.
+ */
+const struct lex_entry *lex_tok(const struct lexicon *lx, const struct doc *d,
+    size_t i);
+
+/*
+ * 0 when no entry of lx can start at token i of d, its possessive ending
+ * ('s) removed or not; 1 when one may.  Always 1 for an unmarked document.
+ */
+int lex_may(const struct lexicon *lx, const struct doc *d, size_t i);
 
 /* Entry whose text is the n bytes at s (tokenized and case-folded). */
 const struct lex_entry *lex_get(const struct lexicon *lx, const char *s,

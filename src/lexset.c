@@ -2,10 +2,109 @@
 #include "lexset.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "lex.h"
+#include "tok.h"
+#include "xalloc.h"
+
+/* The set's lexicons, in bit order; NULL ends the list. */
+static void
+members(const struct lexset *ls, struct lexicon *out[32])
+{
+	struct lexicon *const all[] = {
+		ls->abbrevs, ls->function_words, ls->speech_verbs, ls->titles,
+		ls->given_names, ls->anon, ls->org_suffixes, ls->org_nouns,
+		ls->doc_nouns, ls->numbers, ls->pronouns, ls->change_words,
+		ls->title_groups, ls->attrib_phrases, ls->calendar,
+		ls->quantity, ls->title_mods, ls->doc_verbs, ls->naming_verbs
+	};
+	size_t i, n = sizeof(all) / sizeof(all[0]);
+
+	for (i = 0; i < n && i < 31; i++)
+		out[i] = all[i];
+	out[i] = NULL;
+}
+
+static size_t
+fslot(const struct lexset *ls, uint64_t key)
+{
+	size_t h = (size_t)(key ^ (key >> 31)) & ls->fmask;
+
+	while (ls->fbits[h] != 0 && ls->fkeys[h] != key)
+		h = (h + 1) & ls->fmask;
+	return h;
+}
+
+/* Gives each lexicon its bit and fills the first-word table. */
+static void
+index_firsts(struct lexset *ls)
+{
+	struct lexicon *m[32];
+	size_t i, k, total = 0, size = 64;
+
+	members(ls, m);
+	for (i = 0; m[i] != NULL; i++)
+		total += m[i]->nfirsts;
+	while (size < total * 2 + 2)
+		size *= 2;
+	ls->fmask = size - 1;
+	ls->fkeys = xcalloc(size, sizeof(*ls->fkeys));
+	ls->fbits = xcalloc(size, sizeof(*ls->fbits));
+	for (i = 0; m[i] != NULL; i++) {
+		m[i]->bit = (uint32_t)1 << i;
+		m[i]->owner = ls;
+		for (k = 0; k < m[i]->nfirsts; k++) {
+			size_t h = fslot(ls, m[i]->firsts[k]);
+
+			ls->fkeys[h] = m[i]->firsts[k];
+			ls->fbits[h] |= m[i]->bit;
+		}
+	}
+}
+
+static uint32_t
+first_bits(const struct lexset *ls, uint64_t key)
+{
+	return ls->fbits[fslot(ls, key)];
+}
+
+/* Length of a possessive ending ('s or ’s) on token t, or 0. */
+static size_t
+possessive(const char *s, const struct tok *t)
+{
+	const char *p = s + t->off;
+	size_t n = t->len;
+
+	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') && p[n - 2] == '\'')
+		return 2;
+	if (n > 4 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
+	    memcmp(p + n - 4, "\xE2\x80\x99", 3) == 0)
+		return 4;
+	return 0;
+}
+
+void
+lexset_mark(const struct lexset *ls, struct doc *d)
+{
+	size_t i;
+
+	if (ls->fbits == NULL)
+		return;
+	for (i = 0; i < d->ntoks; i++) {
+		struct tok *t = &d->toks[i];
+		size_t pl;
+
+		t->lex = first_bits(ls, t->key);
+		if (t->kind == TOK_WORD && (pl = possessive(d->text, t)) != 0)
+			t->lex |= first_bits(ls, tok_key(d->text + t->off,
+			    t->len - pl));
+	}
+	d->lexowner = ls;
+}
 
 static int
 load(struct lexicon **out, const char *dir, const char *file,
@@ -51,6 +150,7 @@ lexset_load(struct lexset *ls, const char *dir)
 		lexset_release(ls);
 		return -1;
 	}
+	index_firsts(ls);
 	return 0;
 }
 
@@ -76,5 +176,7 @@ lexset_release(struct lexset *ls)
 	lex_free(ls->title_mods);
 	lex_free(ls->doc_verbs);
 	lex_free(ls->naming_verbs);
+	free(ls->fkeys);
+	free(ls->fbits);
 	memset(ls, 0, sizeof(*ls));
 }

@@ -2,6 +2,10 @@
 #ifndef LEXSET_H
 #define LEXSET_H
 
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
 struct lexicon;
 
 struct lexset {
@@ -24,6 +28,11 @@ struct lexset {
 	struct lexicon *title_mods;	/* title-modifiers.txt */
 	struct lexicon *doc_verbs;	/* document-verbs.txt (all forms) */
 	struct lexicon *naming_verbs;	/* naming-verbs.txt (all forms) */
+
+	/* first-word table: token key -> bits of the lexicons it starts */
+	uint64_t *fkeys;
+	uint32_t *fbits;
+	size_t fmask;
 };
 
 /*
@@ -32,5 +41,11 @@ struct lexset {
  */
 int lexset_load(struct lexset *ls, const char *dir);
 void lexset_release(struct lexset *ls);
+
+/*
+ * Marks each token of d with the lexicons an entry may start in (tok.lex),
+ * so that lex_match, lex_tok and lex_may skip the others without a look-up.
+ */
+void lexset_mark(const struct lexset *ls, struct doc *d);
 
 #endif

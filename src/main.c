@@ -13,6 +13,7 @@
 #include "finding.h"
 #include "incons.h"
 #include "jobs.h"
+#include "lexset.h"
 #include "out.h"
 #include "quote.h"
 #include "rule.h"
@@ -42,6 +43,7 @@ cli_check(struct cli *c, struct rule_ctx *x, struct doc *d)
 		return -1;
 	}
 	tok_split2(d, c->lex.abbrevs, c->lex.function_words);
+	lexset_mark(&c->lex, d);	/* which lexicons each token starts */
 	quote_find(d, c->rs);		/* spans; marks tokens in quotes */
 	attr_run(d, c->rs, &c->lex);	/* speakers, sources */
 	rule_run_ctx(c->rs, x, d);	/* every phrase rule in one pass */

@@ -210,7 +210,7 @@ collect(struct nm *c)
 		titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
 		verb = i + 1 < d->ntoks &&
 		    d->toks[i + 1].sent == d->toks[i].sent &&
-		    lex_get_tok(lx->speech_verbs, d->toks[i + 1].key) !=
+		    lex_tok(lx->speech_verbs, d, i + 1) !=
 		    NULL;
 		if (given || titled || verb)
 			f->person = 1;

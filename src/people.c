@@ -125,7 +125,7 @@ outside(const struct doc *d, size_t i)
 static int
 is_fw(const struct pstate *s, size_t i)
 {
-	return lex_get_tok(s->lx->function_words, T(s, i)->key) != NULL;
+	return lex_tok(s->lx->function_words, s->d, i) != NULL;
 }
 
 /* Length of the possessive ending ('s, ’s, s') of token i, or 0. */
@@ -219,7 +219,7 @@ title_at(const struct pstate *s, size_t i, size_t *n)
 	if (e == NULL)
 		return NULL;
 	if (i + *n < d->ntoks && is_punct(d, i + *n, '.') &&
-	    lex_get_tok(s->lx->abbrevs, d->toks[i + *n - 1].key) != NULL)
+	    lex_tok(s->lx->abbrevs, d, i + *n - 1) != NULL)
 		(*n)++;
 	return e;
 }
@@ -242,7 +242,7 @@ cap_run(const struct pstate *s, size_t i)
 			if (j < d->ntoks && is_punct(d, j, '.') &&
 			    d->toks[j].sent == sent &&
 			    (d->toks[j - 1].len == 1 ||
-			    lex_get_tok(s->lx->abbrevs, d->toks[j - 1].key) !=
+			    lex_tok(s->lx->abbrevs, d, j - 1) !=
 			    NULL) && j + 1 < d->ntoks &&
 			    is_cap_word(s, j + 1))
 				j++;
@@ -462,8 +462,8 @@ org_person(struct pstate *s, size_t a, size_t b)
 	/* "Food and Drug Administration" is "FDA" later on */
 	org_acronym(s, a, b, p);
 	/* "Brightwater Foods" is "Brightwater" later on */
-	if (b - a >= 2 && !lex_get_tok(s->lx->org_suffixes, d->toks[a].key) &&
-	    !lex_get_tok(s->lx->title_mods, d->toks[a].key) &&
+	if (b - a >= 2 && !lex_tok(s->lx->org_suffixes, d, a) &&
+	    !lex_tok(s->lx->title_mods, d, a) &&
 	    pmap_get(&s->sur, d->toks[a].key) == -1)
 		pmap_put(d, &s->sur, d->toks[a].key, p);
 	return p;
@@ -480,7 +480,8 @@ is_org_run(const struct pstate *s, size_t a, size_t b)
 
 		if (is_punct(s->d, k, '.'))
 			continue;
-		if (lex_get_tok(s->lx->org_suffixes, bare_key(s->d, k)))
+		if (lex_may(s->lx->org_suffixes, s->d, k) &&
+		    lex_get_tok(s->lx->org_suffixes, bare_key(s->d, k)))
 			return k > a;	/* "Inc" alone names nothing */
 		break;
 	}
@@ -524,8 +525,7 @@ org_extend(const struct pstate *s, size_t a, size_t b)
 		uint64_t k = d->toks[e].key;
 		/* after one extension the name goes on: "Union for
 		 * Conservation of Nature" */
-		int left = e > b || lex_get_tok(s->lx->org_suffixes,
-		    d->toks[e - 1].key) != NULL;
+		int left = e > b || lex_tok(s->lx->org_suffixes, d, e - 1) != NULL;
 		size_t r;
 
 		if (d->toks[e].kind != TOK_WORD || !outside(d, e) ||
@@ -604,7 +604,7 @@ appositive(const struct pstate *s, size_t i, size_t *pa, size_t *pb,
 			*pb = j;
 			return 1;
 		}
-		if (lex_get_tok(s->lx->org_nouns, t->key) != NULL &&
+		if (lex_tok(s->lx->org_nouns, d, j) != NULL &&
 		    !(t->flags & TOK_CAP)) {
 			/* "a public school principal": the organization
 			 * noun only modifies the title that heads the
@@ -629,7 +629,7 @@ appositive(const struct pstate *s, size_t i, size_t *pa, size_t *pb,
 			*pe = NULL;
 			return 2;
 		}
-		if (lex_get_tok(s->lx->function_words, t->key) != NULL &&
+		if (lex_tok(s->lx->function_words, d, j) != NULL &&
 		    !tok_is(d, t, "of") && !tok_is(d, t, "at") &&
 		    !tok_is(d, t, "for"))
 			break;
@@ -660,11 +660,11 @@ title_back(const struct pstate *s, size_t a, size_t floor)
 		if (t->sent != d->toks[a].sent || !outside(d, p) ||
 		    t->kind != TOK_WORD)
 			break;
-		if (lex_get_tok(s->lx->speech_verbs, t->key) != NULL)
+		if (lex_tok(s->lx->speech_verbs, d, p) != NULL)
 			break;
 		if ((t->flags & TOK_CAP) ? is_fw(s, p) :
-		    !(lex_get_tok(s->lx->title_mods, t->key) != NULL ||
-		    lex_get_tok(s->lx->titles, t->key) != NULL ||
+		    !(lex_tok(s->lx->title_mods, d, p) != NULL ||
+		    lex_tok(s->lx->titles, d, p) != NULL ||
 		    poss_len(d, p) > 0))
 			break;
 		k = p;
@@ -685,14 +685,13 @@ descriptor_skip(const struct pstate *s, size_t a, size_t last)
 	const struct doc *d = s->d;
 	size_t k;
 
-	if (lex_get_tok(s->lx->given_names, d->toks[a].key) != NULL)
+	if (lex_tok(s->lx->given_names, d, a) != NULL)
 		return a;
 	for (k = a; k < last; k++) {
 		if (poss_len(d, k) || is_punct(d, k, '.') ||
 		    !is_cap_word(s, k))
 			return a;
-		if (k > a && lex_get_tok(s->lx->given_names,
-		    d->toks[k].key) != NULL)
+		if (k > a && lex_tok(s->lx->given_names, d, k) != NULL)
 			return k;
 	}
 	return a;
@@ -798,7 +797,7 @@ name_at(struct pstate *s, size_t i)
 	if (te == NULL && hon == NULL)
 		a = descriptor_skip(s, a, last);
 	if (last > a) {
-		int known = lex_get_tok(s->lx->given_names, d->toks[a].key) !=
+		int known = lex_tok(s->lx->given_names, d, a) !=
 		    NULL || te != NULL || hon != NULL;
 		size_t pa, pb;
 		const struct lex_entry *ae = NULL;
@@ -810,7 +809,7 @@ name_at(struct pstate *s, size_t i)
 			return b;
 		}
 		if (!known && ap != 1 && !(b < d->ntoks &&
-		    lex_get_tok(s->lx->speech_verbs, d->toks[b].key) &&
+		    lex_tok(s->lx->speech_verbs, d, b) &&
 		    b - a <= 3) && !(b - a <= 3 && person_after(s, b)))
 			return b;
 		p = full_person(s, a, last + 1, last);
@@ -889,7 +888,7 @@ people_build(struct doc *d, const struct lexset *lx)
 			continue;
 		}
 		if (!(t->flags & TOK_CAP) || is_fw(&s, i)) {
-			e = lex_get_tok(lx->pronouns, t->key);
+			e = lex_tok(lx->pronouns, d, i);
 			if (e != NULL && (e->val[0] == 'm' || e->val[0] == 'f')) {
 				pronoun_mention(&s, i, gender_of(e->val));
 				i++;

@@ -44,6 +44,7 @@ struct tok {
 	uint16_t flags;
 	uint8_t kind;
 	uint8_t qm;
+	uint32_t lex;		/* lexicons an entry may start in (lexset_mark) */
 };
 
 struct sent {

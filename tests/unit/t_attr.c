@@ -25,6 +25,7 @@ run(const char *text)
 
 	strip_run(d);
 	tok_split2(d, lx.abbrevs, lx.function_words);
+	lexset_mark(&lx, d);
 	quote_find(d, rs);
 	attr_run(d, rs, &lx);
 	return d;

@@ -78,6 +78,53 @@ dir_of(const char *path)
 	return dir;
 }
 
+/*
+ * How many plain patterns the {a,b} groups between p and end expand to,
+ * counting at most CONFIG_MAX_GLOBS + 1: matching tries each one.
+ */
+static size_t
+glob_count(const char *p, const char *end)
+{
+	size_t total = 1;
+
+	while (p < end) {
+		const char *q, *alt, *close = NULL;
+		size_t sum = 0;
+		int level = 0;
+
+		if (*p != '{') {
+			p++;
+			continue;
+		}
+		for (q = p; q < end; q++)
+			if (*q == '{')
+				level++;
+			else if (*q == '}' && --level == 0) {
+				close = q;
+				break;
+			}
+		if (close == NULL)
+			break;		/* an unmatched '{' is a letter */
+		for (alt = p + 1; alt <= close; alt = q + 1) {
+			for (level = 0, q = alt; q < close; q++)
+				if (*q == '{')
+					level++;
+				else if (*q == '}')
+					level--;
+				else if (*q == ',' && level == 0)
+					break;
+			sum += glob_count(alt, q);
+			if (sum > CONFIG_MAX_GLOBS)
+				return CONFIG_MAX_GLOBS + 1;
+		}
+		if (total * sum > CONFIG_MAX_GLOBS)
+			return CONFIG_MAX_GLOBS + 1;
+		total *= sum;
+		p = close + 1;
+	}
+	return total;
+}
+
 static struct config_section *
 add_section(struct config *c, const char *glob, size_t line)
 {
@@ -191,7 +238,12 @@ parse_line(struct config *c, char *line, size_t lineno)
 			return cfg_error(c->path, lineno, "%s", "too many "
 			    "sections");
 		p[n - 1] = '\0';
-		add_section(c, trim(p + 1), lineno);
+		p = trim(p + 1);
+		if (glob_count(p, p + strlen(p)) > CONFIG_MAX_GLOBS)
+			return cfg_error(c->path, lineno, "section '[%s]' has "
+			    "too many {a,b} alternatives (more than "
+			    CONFIG_MAX_GLOBS_STR " patterns)", p);
+		add_section(c, p, lineno);
 		return 0;
 	}
 	eq = strchr(p, '=');
@@ -208,19 +260,30 @@ parse_line(struct config *c, char *line, size_t lineno)
 int
 config_load(struct config *c, const char *path)
 {
-	char line[CONFIG_MAX_LINE + 2];
-	size_t lineno = 0;
-	FILE *fp;
-	int rc = 0;
+	FILE *fp = fopen(path, "r");
+	int rc;
 
-	memset(c, 0, sizeof(*c));
-	c->min_level = -1;
-	fp = fopen(path, "r");
 	if (fp == NULL) {
+		memset(c, 0, sizeof(*c));
+		c->min_level = -1;
 		fprintf(stderr, "copydesk: cannot read config '%s': %s\n", path,
 		    strerror(errno));
 		return -1;
 	}
+	rc = config_read(c, fp, path);
+	fclose(fp);
+	return rc;
+}
+
+int
+config_read(struct config *c, FILE *fp, const char *path)
+{
+	char line[CONFIG_MAX_LINE + 2];
+	size_t lineno = 0;
+	int rc = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->min_level = -1;
 	c->path = xstrdup(path);
 	c->dir = dir_of(path);
 	add_section(c, NULL, 0);
@@ -239,7 +302,6 @@ config_load(struct config *c, const char *path)
 	}
 	if (rc == 0 && ferror(fp))
 		rc = cfg_error(path, lineno, "read error: %s", strerror(errno));
-	fclose(fp);
 	if (rc < 0)
 		config_release(c);
 	return rc;
@@ -399,9 +461,22 @@ config_levels(const struct config *c, const struct ruleset *rs,
 
 /* Globs */
 
-static int glob_at(const char *p, const char *s, int depth);
+/*
+ * One plain pattern (braces expanded) being matched against one path.
+ * failed marks the (pattern position, path position) pairs already known
+ * not to match, so that "*a*a*a*b" tries each pair once instead of an
+ * exponential number of times.  It is allocated on the first star.
+ */
+struct glob {
+	const char *pat, *path;
+	size_t plen, slen;
+	unsigned char *failed;
+};
 
-/* Matches a [...] class at p against c; *end gets the pattern after it. */
+static int glob_at(struct glob *g, const char *p, const char *s);
+
+/* Matches a [...] class at p against c; *end gets the pattern after it.  A
+ * class left open at the end of the pattern matches nothing. */
 static int
 glob_class(const char *p, char c, const char **end)
 {
@@ -411,6 +486,10 @@ glob_class(const char *p, char c, const char **end)
 	if (*p == '!' || *p == '^') {
 		neg = 1;
 		p++;
+	}
+	if (*p == '\0') {	/* "[" or "[!" ends the pattern: no match */
+		*end = p;
+		return 0;
 	}
 	do {
 		if (p[1] == '-' && p[2] != ']' && p[2] != '\0') {
@@ -427,45 +506,26 @@ glob_class(const char *p, char c, const char **end)
 	return hit != neg && c != '/';
 }
 
-/* {a,b}rest: tries each alternative followed by the rest of the pattern. */
+/* glob_at from a star: the answer for (p, s), remembered when no. */
 static int
-glob_braces(const char *p, const char *s, int depth)
+glob_star(struct glob *g, const char *p, const char *s)
 {
-	const char *q, *alt, *close = NULL;
-	struct buf b = BUF_INIT;
-	int level = 0, ok = 0;
+	size_t k;
 
-	for (q = p; *q; q++) {
-		if (*q == '{')
-			level++;
-		else if (*q == '}' && --level == 0) {
-			close = q;
-			break;
-		}
-	}
-	if (close == NULL || depth >= CONFIG_MAX_BRACES)
-		return *s == '{' && glob_at(p + 1, s + 1, depth);
-	for (alt = p + 1; !ok && alt <= close; alt = q + 1) {
-		level = 0;
-		for (q = alt; q < close; q++) {
-			if (*q == '{')
-				level++;
-			else if (*q == '}')
-				level--;
-			else if (*q == ',' && level == 0)
-				break;
-		}
-		buf_reset(&b);
-		buf_put(&b, alt, (size_t)(q - alt));
-		buf_puts(&b, close + 1);
-		ok = glob_at(b.ptr, s, depth + 1);
-	}
-	buf_release(&b);
-	return ok;
+	if (g->failed == NULL)
+		g->failed = xcalloc((g->plen + 1) * (g->slen + 1) / 8 + 1, 1);
+	k = (size_t)(p - g->pat) * (g->slen + 1) + (size_t)(s - g->path);
+	if (g->failed[k / 8] & (1u << (k % 8)))
+		return 0;
+	if (glob_at(g, p, s))
+		return 1;
+	g->failed[k / 8] |= (unsigned char)(1u << (k % 8));
+	return 0;
 }
 
+/* Does the rest of the plain pattern at p match the rest of the path s? */
 static int
-glob_at(const char *p, const char *s, int depth)
+glob_at(struct glob *g, const char *p, const char *s)
 {
 	const char *end;
 
@@ -473,15 +533,13 @@ glob_at(const char *p, const char *s, int depth)
 		switch (*p) {
 		case '\0':
 			return *s == '\0';
-		case '{':
-			return glob_braces(p, s, depth);
 		case '*':
 			if (p[1] == '*') {
 				p += 2;
-				if (*p == '/' && glob_at(p + 1, s, depth))
+				if (*p == '/' && glob_star(g, p + 1, s))
 					return 1;	/* zero directories */
 				for (;; s++) {
-					if (glob_at(p, s, depth))
+					if (glob_star(g, p, s))
 						return 1;
 					if (*s == '\0')
 						return 0;
@@ -489,7 +547,7 @@ glob_at(const char *p, const char *s, int depth)
 			}
 			p++;
 			for (;; s++) {
-				if (glob_at(p, s, depth))
+				if (glob_star(g, p, s))
 					return 1;
 				if (*s == '\0' || *s == '/')
 					return 0;
@@ -519,18 +577,87 @@ glob_at(const char *p, const char *s, int depth)
 	}
 }
 
+/* The '}' closing the '{' at p, or NULL ("{" alone is a letter). */
+static const char *
+brace_close(const char *p)
+{
+	int level = 0;
+
+	for (; *p; p++)
+		if (*p == '{')
+			level++;
+		else if (*p == '}' && --level == 0)
+			return p;
+	return NULL;
+}
+
+/*
+ * Does path match pat, whose {a,b} groups from offset from on are not yet
+ * expanded?  Each group is replaced by each of its alternatives in turn (a
+ * group inside an alternative is expanded next); past CONFIG_MAX_BRACES
+ * levels a '{' is a letter.  *budget counts the plain patterns left to try.
+ */
+static int
+glob_expand(const char *pat, size_t from, const char *path, int depth,
+    size_t *budget)
+{
+	const char *p, *q, *alt, *close = NULL;
+	struct buf b = BUF_INIT;
+	int ok = 0;
+
+	for (p = pat + from; *p && depth < CONFIG_MAX_BRACES; p++)
+		if (*p == '{' && (close = brace_close(p)) != NULL)
+			break;
+	if (close == NULL) {
+		struct glob g;
+
+		if (*budget == 0)
+			return 0;
+		(*budget)--;
+		g.pat = pat;
+		g.path = path;
+		g.plen = strlen(pat);
+		g.slen = strlen(path);
+		g.failed = NULL;
+		ok = glob_at(&g, pat, path);
+		free(g.failed);
+		return ok;
+	}
+	for (alt = p + 1; !ok && alt <= close; alt = q + 1) {
+		int level = 0;
+
+		for (q = alt; q < close; q++) {
+			if (*q == '{')
+				level++;
+			else if (*q == '}')
+				level--;
+			else if (*q == ',' && level == 0)
+				break;
+		}
+		buf_reset(&b);
+		buf_put(&b, pat, (size_t)(p - pat));
+		buf_put(&b, alt, (size_t)(q - alt));
+		buf_puts(&b, close + 1);
+		ok = glob_expand(b.ptr, (size_t)(p - pat), path, depth + 1,
+		    budget);
+	}
+	buf_release(&b);
+	return ok;
+}
+
 int
 config_glob(const char *pat, const char *path)
 {
 	const char *base;
+	size_t budget = CONFIG_MAX_GLOBS;
 
 	if (strchr(pat, '/') == NULL) {
 		base = strrchr(path, '/');
-		return glob_at(pat, base ? base + 1 : path, 0);
+		return glob_expand(pat, 0, base ? base + 1 : path, 0, &budget);
 	}
 	if (pat[0] == '/')
 		pat++;
-	return glob_at(pat, path, 0);
+	return glob_expand(pat, 0, path, 0, &budget);
 }
 
 void

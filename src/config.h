@@ -3,6 +3,7 @@
 #define CONFIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 struct arena;
@@ -12,6 +13,9 @@ struct ruleset;
 /* Longest line and most sections accepted: bounds for a hand-written file. */
 #define CONFIG_MAX_LINE 4096
 #define CONFIG_MAX_SECTIONS 1000
+/* Most patterns a section's {a,b} groups may expand to ([*.{md,txt}]: 2). */
+#define CONFIG_MAX_GLOBS 1024
+#define CONFIG_MAX_GLOBS_STR "1024"
 /* Most directories climbed looking for .copydesk.ini. */
 #define CONFIG_MAX_UP 256
 
@@ -50,6 +54,9 @@ struct config {
  * empty.  Free with config_release.
  */
 int config_load(struct config *c, const char *path);
+
+/* Like config_load, reading the file's bytes from fp (the fuzz target). */
+int config_read(struct config *c, FILE *fp, const char *path);
 
 /*
  * The nearest .copydesk.ini in the working directory or one of its

@@ -124,6 +124,17 @@ bad "no =" 'MinAlertLevel warning\n' "1: expected 'key = value'"
 bad "bad section" '[*.md\n' "1: section header"
 bad "StylesPath" 'StylesPath = nowhere\n' "1: StylesPath 'nowhere'"
 bad "MinAlertLevel" 'MinAlertLevel = loud\n' "1: invalid MinAlertLevel"
+bad "too many brace alternatives" \
+    '[{a,b,c,d,e,f}{a,b,c,d,e,f}{a,b,c,d,e,f}{a,b,c,d,e,f}]\nCopydesk = NO\n' \
+    "1: section '[{a,b,c,d,e,f}"
+# a glob of many stars against a long name: each (pattern, name) position
+# pair is tried once, so this takes milliseconds, not years
+long="$tmp/$(printf 'a%.0s' $(seq 1 120)).txt"
+printf 'x\n' > "$long"
+printf '[*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b]\nCopydesk = NO\n' > "$tmp/stars.ini"
+printf '[*a*{a,b}*a*{a,b}*a*{a,b}*a*{a,b}*a*{a,b}*a*{a,b}*c]\nCopydesk = NO\n' >> "$tmp/stars.ini"
+timeout 10 $COPYDESK --config "$tmp/stars.ini" "$long" >/dev/null 2>&1
+check "a glob of many stars is matched in bounded time" 0 $?
 printf '[*]\nBasedOnStyles = Vale, Copydesk\nVale.Spelling = NO\nVocab = News\n' > "$tmp/vale.ini"
 $COPYDESK --config "$tmp/vale.ini" "$tmp/x.txt" >/dev/null 2>&1
 check "a .vale.ini's Vale style and keys are accepted" 0 $?

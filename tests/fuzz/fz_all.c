@@ -64,6 +64,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d = doc_new(names[data[0] & 3], (const char *)data + 1, size - 1);
 	if (strip_run(d) == 0) {
 		tok_split2(d, lex.abbrevs, lex.function_words);
+		lexset_mark(&lex, d);
 		quote_find(d, rs);
 		attr_run(d, rs, &lex);
 		rule_run(rs, d);

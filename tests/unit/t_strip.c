@@ -91,6 +91,15 @@ main(void)
 	    "* does not cross /");
 	OK(config_glob("*.{md,txt}", "a.txt"), "braces");
 	OK(config_glob("[!x]?.htm", "ab.htm"), "classes and ?");
+	/* found by fz_config: an open class at the end read past the pattern */
+	OK(!config_glob("a[", "ab"), "a class left open matches nothing");
+	OK(!config_glob("[!", "a"), "an open negated class matches nothing");
+	OK(config_glob("[a-", "a"), "an open range is a list");
+	OK(!config_glob("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+	    "many stars fail without trying every split");
+	OK(config_glob("**/*a*b*c*/x.md", "p/q/zazbzcz/x.md"),
+	    "stars across and within directories");
 	OK(!config_glob("/top/*.md", "sub/top/a.md"), "a leading / anchors");
 	return harness_failed != 0;
 }

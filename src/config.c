@@ -103,8 +103,10 @@ glob_count(const char *p, const char *end)
 				close = q;
 				break;
 			}
-		if (close == NULL)
-			break;		/* an unmatched '{' is a letter */
+		if (close == NULL) {	/* an unmatched '{' is a letter */
+			p++;
+			continue;
+		}
 		for (alt = p + 1; alt <= close; alt = q + 1) {
 			for (level = 0, q = alt; q < close; q++)
 				if (*q == '{')
@@ -623,7 +625,7 @@ glob_expand(const char *pat, size_t from, const char *path, int depth,
 		free(g.failed);
 		return ok;
 	}
-	for (alt = p + 1; !ok && alt <= close; alt = q + 1) {
+	for (alt = p + 1; !ok && *budget > 0 && alt <= close; alt = q + 1) {
 		int level = 0;
 
 		for (q = alt; q < close; q++) {

@@ -100,6 +100,17 @@ main(void)
 	    "many stars fail without trying every split");
 	OK(config_glob("**/*a*b*c*/x.md", "p/q/zazbzcz/x.md"),
 	    "stars across and within directories");
+	/* found by fz_config: 26^8 brace alternatives are not all tried */
+	{
+		char pat[512] = "";
+		int k;
+
+		for (k = 0; k < 8; k++)
+			strcat(pat, "{a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,"
+			    "t,u,v,w,x,y,z}");
+		OK(!config_glob(pat, "zzzzzzzzQ"),
+		    "brace expansion stops at CONFIG_MAX_GLOBS patterns");
+	}
 	OK(!config_glob("/top/*.md", "sub/top/a.md"), "a leading / anchors");
 	return harness_failed != 0;
 }

@@ -251,6 +251,12 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	return e->val;
 }
 
+uint32_t
+incons_lexbit(const struct doc *d, const struct lexicon *lx)
+{
+	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
+}
+
 int
 incons_minor(const struct incons *ic, size_t i)
 {
@@ -302,10 +308,23 @@ incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 size_t
 incons_line(struct doc *d, size_t toff)
 {
-	size_t line, col;
+	size_t off = posmap_start(&d->pm, toff), lo = 1, hi, mid;
 
-	doc_linecol(d, posmap_start(&d->pm, toff), &line, &col);
-	return line;
+	/*
+	 * doc_linecol's line without its column, whose code points it
+	 * would count from the start of the line (a long paragraph) for
+	 * every message: the last line starting at or before off
+	 */
+	(void)doc_line_start(d, 1);	/* builds the table: d->nlines */
+	hi = d->nlines + 1;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (doc_line_start(d, mid) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 void
@@ -421,6 +440,26 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 	return content;
 }
 
+/*
+ * Can a repeated phrase start at token i (sentence ending at end)?  Its
+ * first token must be a word outside quotes whose key comes again where a
+ * second copy can start: most tokens fail here, before any n-gram.
+ */
+static int
+may_repeat(const struct doc *d, size_t i, size_t end)
+{
+	const struct tok *t = &d->toks[i];
+	size_t j, hi = i + REP_MAX_N + REP_MAX_GAP;
+
+	if (!wordlike(t) || (t->flags & TOK_INQUOTE))
+		return 0;
+	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
+	for (j = i + 2; j <= hi && j + 2 <= end; j++)
+		if (d->toks[j].key == t->key)
+			return 1;
+	return 0;
+}
+
 /* PhraseRepetition: "take effect almost take effect" in one sentence. */
 static void
 phrase_repetition(const struct incons *ic)
@@ -434,6 +473,8 @@ phrase_repetition(const struct incons *ic)
 		for (i = d->sents[s].first; i < end; i++) {
 			int hit = 0;
 
+			if (!may_repeat(d, i, end))
+				continue;
 			for (n = REP_MAX_N; n >= 2 && !hit; n--)
 				for (g = 0; g <= REP_MAX_GAP && !hit; g++) {
 					size_t j = i + n + g, off, len;
@@ -479,16 +520,19 @@ doubled_attribution(const struct incons *ic)
 {
 	const struct doc *d = ic->d;
 	size_t s, i, j, n, m;
+	uint32_t bit;
 
 	if (ic->lx->attrib_phrases == NULL)
 		return;
+	bit = incons_lexbit(d, ic->lx->attrib_phrases);
 	for (s = 0; s < d->nsents; s++) {
 		size_t end = d->sents[s].first + d->sents[s].n;
 
 		for (i = d->sents[s].first; i < end; i++) {
 			size_t last, off, len;
 
-			if ((d->toks[i].flags & TOK_INQUOTE) ||
+			if (!incons_marked(&d->toks[i], bit) ||
+			    (d->toks[i].flags & TOK_INQUOTE) ||
 			    lex_match(ic->lx->attrib_phrases, d, i, &n) ==
 			    NULL)
 				continue;
@@ -646,10 +690,10 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	size_t small = na < nb ? na : nb;
 	int c, sp;
 
-	sp = same_speaker(a, b);
 	if (shared < QM_MIN_SHORT || (double)shared < QM_OVERLAP *
 	    (double)small)
 		return;
+	sp = same_speaker(a, b);
 	if ((shared < QM_MIN_SHARED || small < QM_MIN_WORDS) && (sp != 1 ||
 	    (double)shared < QM_OVERLAP * (double)(na > nb ? na : nb) ||
 	    words_of(d, a) < QM_MIN_TOKENS || words_of(d, b) < QM_MIN_TOKENS))
@@ -691,7 +735,8 @@ quote_mismatch(const struct incons *ic)
 	count = arena_calloc(&d->arena, d->nquotes, sizeof(*count));
 	touched = arena_alloc(&d->arena, d->nquotes * sizeof(*touched));
 	nwords = arena_calloc(&d->arena, d->nquotes, sizeof(*nwords));
-	incons_map_init(&map, &d->arena, cap);
+	/* distinct words, far fewer than cap: the map grows as it fills */
+	incons_map_init(&map, &d->arena, 1024);
 	for (q = 0; q < d->nquotes; q++) {
 		const struct quote *b = &d->quotes[q];
 		size_t n;

@@ -77,12 +77,18 @@ struct nc_mention {
 	uint64_t post;		/* the participle after: "the 20 jobs cut" */
 	size_t first, last;	/* tokens of the number .. the noun */
 	int32_t next;		/* earlier mention with the same key */
+	int8_t changed;		/* incons_changed near it: 0, 1, -1 unknown */
+	int8_t dated;		/* dated(first): 0, 1, -1 unknown */
 };
 
 struct nc {
 	const struct incons *ic;
 	struct nc_mention *m;
 	size_t n, cap;
+	size_t *nums;		/* number tokens outside quotes, in order */
+	size_t nnums, capnums;
+	size_t *unan;		/* "unanimous(ly)" tokens, in order */
+	size_t nunan, capunan;
 	int sec_approx, sec_scale, sec_anaphor, sec_unit, sec_cardinal;
 	int sec_headcount, sec_backref;
 };
@@ -178,7 +184,9 @@ add(struct nc *c, const struct nc_mention *m)
 
 	arena_grow(&d->arena, (void **)&c->m, &c->cap, sizeof(*c->m),
 	    c->n + 1);
-	c->m[c->n++] = *m;
+	c->m[c->n] = *m;
+	c->m[c->n].changed = c->m[c->n].dated = -1;
+	c->n++;
 }
 
 /* The approximator ending just before token i, if any: its kind. */
@@ -597,7 +605,8 @@ cost_subject(struct nc *c, struct nc_mention *m, size_t start, size_t last)
 
 /*
  * "$640,000 a year for five years ..., a total of $3.6 million": a total
- * that is not the rate times the period.  One pass per sentence.
+ * that is not the rate times the period.  Looks at the number tokens
+ * outside quotes (c->nums).
  */
 static void
 rate_totals(const struct nc *c)
@@ -609,14 +618,15 @@ rate_totals(const struct nc *c)
 	static const char *const totals[] = { "total", "totaling",
 	    "totalling", NULL };
 	struct doc *d = c->ic->d;
-	size_t i, j, k, end, s, p;
+	size_t i, j, k, end, s, p, x, next = 0;
 	double rate, n, total;
 	int unit;
 
-	for (i = 0; i < d->ntoks; i++) {
+	for (x = 0; x < c->nnums; x++) {
+		if ((i = c->nums[x]) < next)
+			continue;	/* inside the last rate's sentence part */
 		s = d->toks[i].sent;
-		if (d->toks[i].kind != TOK_NUM || (d->toks[i].flags &
-		    TOK_INQUOTE) || quantity_at(c, i, &rate, &unit, &end) < 0 ||
+		if (quantity_at(c, i, &rate, &unit, &end) < 0 ||
 		    unit != NC_MONEY || !word_in(d, end + 1, s, per))
 			continue;
 		for (p = 0; periods[p] != NULL; p++)
@@ -657,7 +667,7 @@ rate_totals(const struct nc *c)
 			}
 			break;
 		}
-		i = j;
+		next = j + 1;
 	}
 }
 
@@ -778,10 +788,26 @@ dated(const struct doc *d, size_t i)
 	return 0;
 }
 
+/*
+ * Is a change word near mention m, or a year (dated)?  Each is looked up
+ * once per mention: a mention is compared with many.
+ */
+static int
+changed_or_dated(const struct nc *c, struct nc_mention *m)
+{
+	if (m->changed < 0)
+		m->changed = (int8_t)(incons_changed(c->ic, m->ptok, m->last,
+		    NC_CHANGE_WIN) != 0);
+	if (m->changed)
+		return 1;
+	if (m->dated < 0)
+		m->dated = (int8_t)(dated(c->ic->d, m->first) != 0);
+	return m->dated;
+}
+
 /* Could a and b (different values) be two statements of one figure? */
 static int
-comparable(const struct nc *c, const struct nc_mention *a,
-    const struct nc_mention *b)
+comparable(const struct nc *c, struct nc_mention *a, struct nc_mention *b)
 {
 	const struct doc *d = c->ic->d;
 
@@ -789,9 +815,7 @@ comparable(const struct nc *c, const struct nc_mention *a,
 	    a->subset || b->subset)
 		return 0;
 	/* "cut 1,800 jobs": the verb of the figure is no revision of it */
-	if (incons_changed(c->ic, a->ptok, a->last, NC_CHANGE_WIN) ||
-	    incons_changed(c->ic, b->ptok, b->last, NC_CHANGE_WIN) ||
-	    dated(d, a->first) || dated(d, b->first))
+	if (changed_or_dated(c, a) || changed_or_dated(c, b))
 		return 0;
 	if (a->unit == NC_AGE)
 		return 1;
@@ -947,16 +971,18 @@ unanimity(const struct nc *c)
 {
 	struct doc *d = c->ic->d;
 	uint64_t body[NC_MAX_BODIES];
-	size_t i, j, u = 0, nb = 0, end, off, len, uoff;
+	uint64_t dissented = tok_key("dissented", 9), voted = tok_key("voted",
+	    5);
+	size_t i, j, k, u = 0, nb = 0, end, off, len, uoff;
 	int found = 0;
 
 	if (c->ic->lx->org_nouns == NULL)
 		return;
-	for (i = 0; i < d->ntoks && !found; i++)
-		found = unanimous(c, i);
+	for (k = 0; k < c->nunan && !found; k++)
+		found = unanimous(c, c->unan[k]);
 	if (!found)
 		return;
-	u = i - 1;
+	u = c->unan[k - 1];
 	for (j = d->sents[d->toks[u].sent].first; j < d->sents[d->toks[u].
 	    sent].first + d->sents[d->toks[u].sent].n && nb < NC_MAX_BODIES;
 	    j++)
@@ -969,8 +995,10 @@ unanimity(const struct nc *c)
 	for (j = 0; j < d->ntoks; j++) {
 		size_t s = d->toks[j].sent;
 
-		if (d->toks[j].kind != TOK_WORD || s == d->toks[u].sent ||
-		    !dissent_verb(d, j, &end) ||
+		/* dissent_verb's words, by key first */
+		if (d->toks[j].kind != TOK_WORD || (d->toks[j].key !=
+		    dissented && d->toks[j].key != voted) ||
+		    s == d->toks[u].sent || !dissent_verb(d, j, &end) ||
 		    (i = dissenters(c, j)) == (size_t)-1 ||
 		    !has_body(c, s, body, nb) || dated(d, i) || dated(d, u) ||
 		    incons_changed(c->ic, i, end, NC_CHANGE_WIN))
@@ -993,6 +1021,40 @@ unanimity(const struct nc *c)
 	}
 }
 
+/*
+ * One pass over the tokens: the mentions of numbers and number words
+ * (outside quotes; a word only when it may be in number-words.txt), and
+ * the tokens the later checks start from.
+ */
+static void
+find_numbers(struct nc *c)
+{
+	struct doc *d = c->ic->d;
+	uint32_t bit = incons_lexbit(d, c->ic->lx->numbers);
+	uint64_t unan = tok_key("unanimous", 9), unan2 = tok_key("unanimously",
+	    11);
+	size_t i;
+
+	for (i = 0; i < d->ntoks; i++) {
+		const struct tok *t = &d->toks[i];
+
+		if (t->kind == TOK_WORD && (t->key == unan || t->key == unan2)) {
+			arena_grow(&d->arena, (void **)&c->unan, &c->capunan,
+			    sizeof(*c->unan), c->nunan + 1);
+			c->unan[c->nunan++] = i;
+		}
+		if ((t->flags & TOK_INQUOTE) || (t->kind != TOK_NUM &&
+		    (t->kind != TOK_WORD || !incons_marked(t, bit))))
+			continue;
+		if (t->kind == TOK_NUM) {
+			arena_grow(&d->arena, (void **)&c->nums, &c->capnums,
+			    sizeof(*c->nums), c->nnums + 1);
+			c->nums[c->nnums++] = i;
+		}
+		mention(c, i);
+	}
+}
+
 void
 numconf_run(const struct incons *ic)
 {
@@ -1012,9 +1074,7 @@ numconf_run(const struct incons *ic)
 	c.sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
 	c.sec_headcount = lex_section(ic->lx->quantity, "headcount");
 	c.sec_backref = lex_section(ic->lx->quantity, "backrefs");
-	for (i = 0; i < d->ntoks; i++)
-		if (d->toks[i].kind == TOK_NUM || d->toks[i].kind == TOK_WORD)
-			mention(&c, i);
+	find_numbers(&c);
 	unanimity(&c);
 	rate_totals(&c);
 	if (c.n == 0)

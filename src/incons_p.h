@@ -14,11 +14,34 @@ struct lexset;
 struct lexicon;
 struct arena;
 
+/* Token indexes, in token order (in the document's arena). */
+struct incons_list {
+	uint32_t *i;
+	size_t n, cap;
+};
+
+/*
+ * The tokens the checks start from, gathered in one pass over the tokens:
+ * on a large file each pass costs its memory traffic, whatever a check
+ * does at a token, so each check walks its list instead.
+ */
+struct incons_scan {
+	struct incons_list rep;		/* may start a repeated phrase */
+	struct incons_list attrib;	/* may start an attribution phrase,
+					 * outside quotes */
+	struct incons_list nums;	/* numbers, and words that may be
+					 * number words, outside quotes */
+	struct incons_list votes;	/* words keyed unanimous, unanimously,
+					 * dissented or voted */
+	struct incons_list caps;	/* capitalised words outside quotes */
+};
+
 /* What every check receives. */
 struct incons {
 	struct doc *d;
 	const struct ruleset *rs;
 	const struct lexset *lx;
+	const struct incons_scan *scan;
 };
 
 /*

@@ -190,15 +190,16 @@ collect(struct nm *c)
 {
 	struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
-	size_t i;
+	const struct incons_list *l = &c->ic->scan->caps;
+	size_t i, k;
 
-	for (i = 0; i < d->ntoks; i++) {
+	for (k = 0; k < l->n; k++) {
 		struct nm_form *f;
 		size_t r, s;
 		uint64_t given = 0;
 		int titled, verb;
 
-		if (!capword(d, i) || !is_name_word(c, i))
+		if (!is_name_word(c, i = l->i[k]))
 			continue;
 		f = form_of(c, i);
 		f->count++;

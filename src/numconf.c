@@ -85,10 +85,6 @@ struct nc {
 	const struct incons *ic;
 	struct nc_mention *m;
 	size_t n, cap;
-	size_t *nums;		/* number tokens outside quotes, in order */
-	size_t nnums, capnums;
-	size_t *unan;		/* "unanimous(ly)" tokens, in order */
-	size_t nunan, capunan;
 	int sec_approx, sec_scale, sec_anaphor, sec_unit, sec_cardinal;
 	int sec_headcount, sec_backref;
 };
@@ -606,7 +602,7 @@ cost_subject(struct nc *c, struct nc_mention *m, size_t start, size_t last)
 /*
  * "$640,000 a year for five years ..., a total of $3.6 million": a total
  * that is not the rate times the period.  Looks at the number tokens
- * outside quotes (c->nums).
+ * outside quotes (of ic->scan->nums).
  */
 static void
 rate_totals(const struct nc *c)
@@ -618,12 +614,13 @@ rate_totals(const struct nc *c)
 	static const char *const totals[] = { "total", "totaling",
 	    "totalling", NULL };
 	struct doc *d = c->ic->d;
+	const struct incons_list *l = &c->ic->scan->nums;
 	size_t i, j, k, end, s, p, x, next = 0;
 	double rate, n, total;
 	int unit;
 
-	for (x = 0; x < c->nnums; x++) {
-		if ((i = c->nums[x]) < next)
+	for (x = 0; x < l->n; x++) {
+		if ((i = l->i[x]) < next || d->toks[i].kind != TOK_NUM)
 			continue;	/* inside the last rate's sentence part */
 		s = d->toks[i].sent;
 		if (quantity_at(c, i, &rate, &unit, &end) < 0 ||
@@ -964,25 +961,25 @@ has_body(const struct nc *c, size_t s, const uint64_t *b, size_t nb)
 
 /*
  * A vote called unanimous, and members of the same body who voted
- * against it: a count of dissenters given as 0 and as N.
+ * against it: a count of dissenters given as 0 and as N.  Looks at the
+ * words of ic->scan->votes.
  */
 static void
 unanimity(const struct nc *c)
 {
 	struct doc *d = c->ic->d;
+	const struct incons_list *l = &c->ic->scan->votes;
 	uint64_t body[NC_MAX_BODIES];
-	uint64_t dissented = tok_key("dissented", 9), voted = tok_key("voted",
-	    5);
 	size_t i, j, k, u = 0, nb = 0, end, off, len, uoff;
 	int found = 0;
 
 	if (c->ic->lx->org_nouns == NULL)
 		return;
-	for (k = 0; k < c->nunan && !found; k++)
-		found = unanimous(c, c->unan[k]);
+	for (k = 0; k < l->n && !found; k++)
+		found = unanimous(c, l->i[k]);
 	if (!found)
 		return;
-	u = c->unan[k - 1];
+	u = l->i[k - 1];
 	for (j = d->sents[d->toks[u].sent].first; j < d->sents[d->toks[u].
 	    sent].first + d->sents[d->toks[u].sent].n && nb < NC_MAX_BODIES;
 	    j++)
@@ -992,13 +989,10 @@ unanimity(const struct nc *c)
 			body[nb++] = incons_word_key(d, j);
 	if (nb == 0)
 		return;
-	for (j = 0; j < d->ntoks; j++) {
-		size_t s = d->toks[j].sent;
+	for (k = 0; k < l->n; k++) {
+		size_t s = d->toks[j = l->i[k]].sent;
 
-		/* dissent_verb's words, by key first */
-		if (d->toks[j].kind != TOK_WORD || (d->toks[j].key !=
-		    dissented && d->toks[j].key != voted) ||
-		    s == d->toks[u].sent || !dissent_verb(d, j, &end) ||
+		if (s == d->toks[u].sent || !dissent_verb(d, j, &end) ||
 		    (i = dissenters(c, j)) == (size_t)-1 ||
 		    !has_body(c, s, body, nb) || dated(d, i) || dated(d, u) ||
 		    incons_changed(c->ic, i, end, NC_CHANGE_WIN))
@@ -1021,40 +1015,6 @@ unanimity(const struct nc *c)
 	}
 }
 
-/*
- * One pass over the tokens: the mentions of numbers and number words
- * (outside quotes; a word only when it may be in number-words.txt), and
- * the tokens the later checks start from.
- */
-static void
-find_numbers(struct nc *c)
-{
-	struct doc *d = c->ic->d;
-	uint32_t bit = incons_lexbit(d, c->ic->lx->numbers);
-	uint64_t unan = tok_key("unanimous", 9), unan2 = tok_key("unanimously",
-	    11);
-	size_t i;
-
-	for (i = 0; i < d->ntoks; i++) {
-		const struct tok *t = &d->toks[i];
-
-		if (t->kind == TOK_WORD && (t->key == unan || t->key == unan2)) {
-			arena_grow(&d->arena, (void **)&c->unan, &c->capunan,
-			    sizeof(*c->unan), c->nunan + 1);
-			c->unan[c->nunan++] = i;
-		}
-		if ((t->flags & TOK_INQUOTE) || (t->kind != TOK_NUM &&
-		    (t->kind != TOK_WORD || !incons_marked(t, bit))))
-			continue;
-		if (t->kind == TOK_NUM) {
-			arena_grow(&d->arena, (void **)&c->nums, &c->capnums,
-			    sizeof(*c->nums), c->nnums + 1);
-			c->nums[c->nnums++] = i;
-		}
-		mention(c, i);
-	}
-}
-
 void
 numconf_run(const struct incons *ic)
 {
@@ -1074,7 +1034,8 @@ numconf_run(const struct incons *ic)
 	c.sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
 	c.sec_headcount = lex_section(ic->lx->quantity, "headcount");
 	c.sec_backref = lex_section(ic->lx->quantity, "backrefs");
-	find_numbers(&c);
+	for (i = 0; i < ic->scan->nums.n; i++)
+		mention(&c, ic->scan->nums.i[i]);
 	unanimity(&c);
 	rate_totals(&c);
 	if (c.n == 0)

@@ -81,14 +81,15 @@ weekday(const struct dc *c, size_t i)
 }
 
 /*
- * Looks every capitalised word outside quotes up once (ic->scan->caps):
- * the anchor search asks about each token many times.  Lists the weekdays.
+ * Looks every capitalised word outside quotes up once (those of
+ * ic->scan->cal, the rest being no calendar word): the anchor search asks
+ * about each token many times.  Lists the weekdays.
  */
 static void
 find_weekdays(struct dc *c)
 {
 	struct doc *d = c->ic->d;
-	const struct incons_list *l = &c->ic->scan->caps;
+	const struct incons_list *l = &c->ic->scan->cal;
 	size_t i, k;
 
 	c->wday = arena_alloc(&d->arena, d->ntoks + 1);

@@ -761,8 +761,10 @@ quote_mismatch(const struct incons *ic)
 		for (k = 0; k < ntouched; k++) {
 			size_t a = (size_t)touched[k];
 
-			quote_pair(ic, &d->quotes[a], b, (size_t)count[a],
-			    nwords[a], n);
+			/* most share one word: quote_pair's first test */
+			if (count[a] >= QM_MIN_SHORT)
+				quote_pair(ic, &d->quotes[a], b,
+				    (size_t)count[a], nwords[a], n);
 			count[a] = 0;
 		}
 		for (w = 0; w < n; w++) {
@@ -805,6 +807,7 @@ scan(const struct incons *ic, struct incons_scan *sc)
 	struct doc *d = ic->d;
 	uint32_t abit = lexbit(d, ic->lx->attrib_phrases);
 	uint32_t nbit = lexbit(d, ic->lx->numbers);
+	uint32_t cbit = lexbit(d, ic->lx->calendar);
 	const uint64_t votes[] = { tok_key("unanimous", 9),
 	    tok_key("unanimously", 11), tok_key("dissented", 9),
 	    tok_key("voted", 5) };
@@ -829,8 +832,11 @@ scan(const struct incons *ic, struct incons_scan *sc)
 		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
 		    incons_marked(t, nbit)))
 			list_add(d, &sc->nums, i);
-		if (t->kind == TOK_WORD && (t->flags & TOK_CAP))
-			list_add(d, &sc->caps, i);
+		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP))
+			continue;
+		list_add(d, &sc->caps, i);
+		if (ic->lx->calendar != NULL && incons_marked(t, cbit))
+			list_add(d, &sc->cal, i);
 	}
 }
 

@@ -34,6 +34,8 @@ struct incons_scan {
 	struct incons_list votes;	/* words keyed unanimous, unanimously,
 					 * dissented or voted */
 	struct incons_list caps;	/* capitalised words outside quotes */
+	struct incons_list cal;		/* those of caps that may be calendar
+					 * words */
 };
 
 /* What every check receives. */

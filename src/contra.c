@@ -113,19 +113,52 @@ pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
 	return 0;
 }
 
+/* Bits of the first-word filter (a power of two, at least 64). */
+#define CONTRA_GATE_BITS 1024
+
+/*
+ * The first words of a rule's subjects as a bit set of their keys (a
+ * Bloom filter with one hash): a rule's lists are not among the lexicons
+ * the token marks know, and most tokens start no subject.
+ */
+struct contra_gate {
+	uint64_t bits[CONTRA_GATE_BITS / 64];
+};
+
+/* The bit of token key k in the gate: its word and its mask. */
+#define GATE_WORD(k) (((k) >> 6) % (CONTRA_GATE_BITS / 64))
+#define GATE_MASK(k) (1ULL << ((k) & 63))
+
+static void
+gate_add(struct contra_gate *g, const struct lexicon *lx)
+{
+	size_t i;
+
+	for (i = 0; lx != NULL && i < lx->nfirsts; i++)
+		g->bits[GATE_WORD(lx->firsts[i])] |= GATE_MASK(lx->firsts[i]);
+}
+
+/* May a subject start at token t?  0 means none can. */
+static int
+gate_may(const struct contra_gate *g, const struct tok *t)
+{
+	return (g->bits[GATE_WORD(t->key)] & GATE_MASK(t->key)) != 0;
+}
+
 /*
  * Does a subject of either list start in [from, to)?  Most sentences
  * have none, and need not be split into clauses.
  */
 static int
-has_subject(const struct rule *r, const struct doc *d, size_t from,
-    size_t to)
+has_subject(const struct rule *r, const struct doc *d,
+    const struct contra_gate *g, size_t from, size_t to)
 {
 	size_t i, n;
 
 	for (i = from; i < to; i++)
-		if ((r->subjects != NULL && lex_match(r->subjects, d, i, &n)) ||
-		    (r->subjects2 != NULL && lex_match(r->subjects2, d, i, &n)))
+		if (gate_may(g, &d->toks[i]) && ((r->subjects != NULL &&
+		    lex_match(r->subjects, d, i, &n)) ||
+		    (r->subjects2 != NULL && lex_match(r->subjects2, d, i, &n))))
 			return 1;
 	return 0;
 }
@@ -133,13 +166,17 @@ has_subject(const struct rule *r, const struct doc *d, size_t from,
 void
 contra_run(const struct rule *r, struct doc *d)
 {
+	struct contra_gate g;
 	size_t s, i, start;
 
+	memset(&g, 0, sizeof(g));
+	gate_add(&g, r->subjects);
+	gate_add(&g, r->subjects2);
 	for (s = 0; s < d->nsents; s++) {
 		const struct sent *st = &d->sents[s];
 		size_t end = st->first + st->n;
 
-		if (!has_subject(r, d, st->first, end))
+		if (!has_subject(r, d, &g, st->first, end))
 			continue;
 		start = st->first;
 		for (i = st->first; i <= end; i++) {

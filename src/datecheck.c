@@ -49,6 +49,8 @@ struct dc {
 	struct incons_map map;	/* event stem -> anchors */
 	int8_t *wday;		/* per token: weekday 0-6, or -1 */
 	uint8_t *has_wday;	/* per sentence: a weekday outside quotes */
+	size_t *days;		/* the tokens that are weekdays, in order */
+	size_t ndays, capdays;
 };
 
 /* "publication", "published" -> "publi"; "vote", "voted" -> "vot". */
@@ -78,25 +80,32 @@ weekday(const struct dc *c, size_t i)
 	return c->wday[i];
 }
 
-/* Looks every token up once: the anchor search asks about each many times. */
+/*
+ * Looks every capitalised word outside quotes up once (those of
+ * ic->scan->cal, the rest being no calendar word): the anchor search asks
+ * about each token many times.  Lists the weekdays.
+ */
 static void
 find_weekdays(struct dc *c)
 {
 	struct doc *d = c->ic->d;
-	size_t i;
+	const struct incons_list *l = &c->ic->scan->cal;
+	size_t i, k;
 
 	c->wday = arena_alloc(&d->arena, d->ntoks + 1);
+	memset(c->wday, -1, d->ntoks + 1);
 	c->has_wday = arena_calloc(&d->arena, d->nsents + 1, 1);
-	for (i = 0; i < d->ntoks; i++) {
-		const char *v = NULL;
+	for (k = 0; k < l->n; k++) {
+		const char *v = incons_lex_val(d, c->ic->lx->calendar,
+		    i = l->i[k], c->sec_wday);
 
-		if (!(d->toks[i].flags & TOK_INQUOTE) &&
-		    (d->toks[i].flags & TOK_CAP))
-			v = incons_lex_val(d, c->ic->lx->calendar, i,
-			    c->sec_wday);
-		c->wday[i] = (int8_t)(v != NULL ? atoi(v) : -1);
-		if (v != NULL)
-			c->has_wday[d->toks[i].sent] = 1;
+		if (v == NULL)
+			continue;
+		c->wday[i] = (int8_t)atoi(v);
+		c->has_wday[d->toks[i].sent] = 1;
+		arena_grow(&d->arena, (void **)&c->days, &c->capdays,
+		    sizeof(*c->days), c->ndays + 1);
+		c->days[c->ndays++] = i;
 	}
 }
 
@@ -306,14 +315,15 @@ static void
 possessives(struct dc *c)
 {
 	struct doc *d = c->ic->d;
-	size_t i, k;
+	size_t i, k, w;
 
-	for (i = 0; i < d->ntoks; i++) {
+	for (w = 0; w < c->ndays; w++) {
 		const struct dc_anchor *bad = NULL;
 		size_t head, a, b, off, len, aoff, alen;
 		int day, n = 0;
 		int32_t e;
 
+		i = c->days[w];
 		if ((day = weekday(c, i)) < 0 || (!incons_possessive(d, i) &&
 		    !day_attribute(c, i)) || (head = event_noun(c, i)) == 0)
 			continue;
@@ -413,7 +423,7 @@ weekday_dates(struct dc *c)
 	struct doc *d = c->ic->d;
 	static const char *const names[] = { "Sunday", "Monday", "Tuesday",
 	    "Wednesday", "Thursday", "Friday", "Saturday" };
-	size_t i, j, end;
+	size_t i, j, k, end;
 	int dateline = 0, dlmonth = 0, m, dd, y;
 
 	for (i = 0; i < d->ntoks && d->toks[i].para < DC_DATELINE_PARAS;
@@ -423,11 +433,9 @@ weekday_dates(struct dc *c)
 			dlmonth = m;
 			break;
 		}
-	for (i = 0; i + 2 < d->ntoks; i++) {
+	for (k = 0; k < c->ndays && (i = c->days[k]) + 2 < d->ntoks; k++) {
 		int wd = weekday(c, i), year;
 
-		if (wd < 0)
-			continue;
 		j = i + 1;
 		if (d->text[d->toks[j].off] == ',')
 			j++;

@@ -251,6 +251,12 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	return e->val;
 }
 
+uint32_t
+incons_lexbit(const struct doc *d, const struct lexicon *lx)
+{
+	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
+}
+
 int
 incons_minor(const struct incons *ic, size_t i)
 {
@@ -302,10 +308,23 @@ incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 size_t
 incons_line(struct doc *d, size_t toff)
 {
-	size_t line, col;
+	size_t off = posmap_start(&d->pm, toff), lo = 1, hi, mid;
 
-	doc_linecol(d, posmap_start(&d->pm, toff), &line, &col);
-	return line;
+	/*
+	 * doc_linecol's line without its column, whose code points it
+	 * would count from the start of the line (a long paragraph) for
+	 * every message: the last line starting at or before off
+	 */
+	(void)doc_line_start(d, 1);	/* builds the table: d->nlines */
+	hi = d->nlines + 1;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (doc_line_start(d, mid) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 void
@@ -421,40 +440,70 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 	return content;
 }
 
-/* PhraseRepetition: "take effect almost take effect" in one sentence. */
+/*
+ * Can a repeated phrase start at token i (sentence ending at end)?  Its
+ * first token must be a word outside quotes, and its first two tokens'
+ * keys must come again where a second copy can start: most tokens fail
+ * here, before any n-gram.
+ */
+static int
+may_repeat(const struct doc *d, size_t i, size_t end)
+{
+	const struct tok *t = &d->toks[i];
+	size_t j, hi = i + REP_MAX_N + REP_MAX_GAP;
+
+	if (!wordlike(t) || (t->flags & TOK_INQUOTE))
+		return 0;
+	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
+	for (j = i + 2; j <= hi && j + 2 <= end; j++)
+		if (d->toks[j].key == t->key &&
+		    d->toks[j + 1].key == t[1].key)
+			return 1;
+	return 0;
+}
+
+/* The end (one past the last token) of token i's sentence. */
+static size_t
+sent_end(const struct doc *d, size_t i)
+{
+	const struct sent *s = &d->sents[d->toks[i].sent];
+
+	return (size_t)s->first + s->n;
+}
+
+/*
+ * PhraseRepetition: "take effect almost take effect" in one sentence.
+ * Starts from the tokens may_repeat let through (ic->scan->rep).
+ */
 static void
 phrase_repetition(const struct incons *ic)
 {
 	const struct doc *d = ic->d;
-	size_t s, i, n, g;
+	const struct incons_list *l = &ic->scan->rep;
+	size_t k, i, n, g, end, next = 0;
 
-	for (s = 0; s < d->nsents; s++) {
-		size_t end = d->sents[s].first + d->sents[s].n;
+	for (k = 0; k < l->n; k++) {
+		int hit = 0;
 
-		for (i = d->sents[s].first; i < end; i++) {
-			int hit = 0;
+		if ((i = l->i[k]) < next)
+			continue;	/* inside the last repeat */
+		end = sent_end(d, i);
+		for (n = REP_MAX_N; n >= 2 && !hit; n--)
+			for (g = 0; g <= REP_MAX_GAP && !hit; g++) {
+				size_t j = i + n + g, off, len;
 
-			for (n = REP_MAX_N; n >= 2 && !hit; n--)
-				for (g = 0; g <= REP_MAX_GAP && !hit; g++) {
-					size_t j = i + n + g, off, len;
-
-					if (j + n > end ||
-					    !ngram_repeats(ic, i, j, n) ||
-					    !slip_gap(ic, i + n, j))
-						continue;
-					incons_span(d, i, j + n - 1, &off,
-					    &len);
-					incons_report(ic,
-					    FINDING_PHRASE_REPETITION, off,
-					    len, "Phrase '%.*s' is repeated",
-					    (int)((size_t)d->toks[i + n - 1].off +
-					    d->toks[i + n - 1].len -
-					    d->toks[i].off),
-					    d->text + d->toks[i].off);
-					i = j + n - 1;
-					hit = 1;
-				}
-		}
+				if (j + n > end || !ngram_repeats(ic, i, j, n) ||
+				    !slip_gap(ic, i + n, j))
+					continue;
+				incons_span(d, i, j + n - 1, &off, &len);
+				incons_report(ic, FINDING_PHRASE_REPETITION,
+				    off, len, "Phrase '%.*s' is repeated",
+				    (int)((size_t)d->toks[i + n - 1].off +
+				    d->toks[i + n - 1].len - d->toks[i].off),
+				    d->text + d->toks[i].off);
+				next = j + n;
+				hit = 1;
+			}
 	}
 }
 
@@ -472,43 +521,38 @@ source_end(const struct doc *d, size_t i, size_t end)
 
 /*
  * PhraseRepetition, doubled attribution: "according to one of the sources,
- * according to the regulation".
+ * according to the regulation".  Starts from ic->scan->attrib.
  */
 static void
 doubled_attribution(const struct incons *ic)
 {
 	const struct doc *d = ic->d;
-	size_t s, i, j, n, m;
+	const struct incons_list *l = &ic->scan->attrib;
+	size_t k, i, j, n, m, end, next = 0;
 
 	if (ic->lx->attrib_phrases == NULL)
 		return;
-	for (s = 0; s < d->nsents; s++) {
-		size_t end = d->sents[s].first + d->sents[s].n;
+	for (k = 0; k < l->n; k++) {
+		size_t last, off, len;
 
-		for (i = d->sents[s].first; i < end; i++) {
-			size_t last, off, len;
-
-			if ((d->toks[i].flags & TOK_INQUOTE) ||
-			    lex_match(ic->lx->attrib_phrases, d, i, &n) ==
-			    NULL)
-				continue;
-			/* the first source: words, then one comma */
-			for (j = i + n; j < end && j < i + n + ATTR_MAX_GAP;
-			    j++)
-				if (!wordlike(&d->toks[j]))
-					break;
-			if (j == i + n || j + 1 >= end ||
-			    d->text[d->toks[j].off] != ',' ||
-			    lex_match(ic->lx->attrib_phrases, d, j + 1, &m) ==
-			    NULL)
-				continue;
-			last = source_end(d, j + 1 + m, end);
-			incons_span(d, i, last, &off, &len);
-			incons_report(ic, FINDING_PHRASE_REPETITION, off, len,
-			    "Attribution is doubled: '%.*s'",
-			    excerpt_len(len), d->text + off);
-			i = last;
-		}
+		if ((i = l->i[k]) < next ||
+		    lex_match(ic->lx->attrib_phrases, d, i, &n) == NULL)
+			continue;
+		end = sent_end(d, i);
+		/* the first source: words, then one comma */
+		for (j = i + n; j < end && j < i + n + ATTR_MAX_GAP; j++)
+			if (!wordlike(&d->toks[j]))
+				break;
+		if (j == i + n || j + 1 >= end ||
+		    d->text[d->toks[j].off] != ',' ||
+		    lex_match(ic->lx->attrib_phrases, d, j + 1, &m) == NULL)
+			continue;
+		last = source_end(d, j + 1 + m, end);
+		incons_span(d, i, last, &off, &len);
+		incons_report(ic, FINDING_PHRASE_REPETITION, off, len,
+		    "Attribution is doubled: '%.*s'", excerpt_len(len),
+		    d->text + off);
+		next = last + 1;
 	}
 }
 
@@ -646,10 +690,10 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	size_t small = na < nb ? na : nb;
 	int c, sp;
 
-	sp = same_speaker(a, b);
 	if (shared < QM_MIN_SHORT || (double)shared < QM_OVERLAP *
 	    (double)small)
 		return;
+	sp = same_speaker(a, b);
 	if ((shared < QM_MIN_SHARED || small < QM_MIN_WORDS) && (sp != 1 ||
 	    (double)shared < QM_OVERLAP * (double)(na > nb ? na : nb) ||
 	    words_of(d, a) < QM_MIN_TOKENS || words_of(d, b) < QM_MIN_TOKENS))
@@ -691,7 +735,8 @@ quote_mismatch(const struct incons *ic)
 	count = arena_calloc(&d->arena, d->nquotes, sizeof(*count));
 	touched = arena_alloc(&d->arena, d->nquotes * sizeof(*touched));
 	nwords = arena_calloc(&d->arena, d->nquotes, sizeof(*nwords));
-	incons_map_init(&map, &d->arena, cap);
+	/* distinct words, far fewer than cap: the map grows as it fills */
+	incons_map_init(&map, &d->arena, 1024);
 	for (q = 0; q < d->nquotes; q++) {
 		const struct quote *b = &d->quotes[q];
 		size_t n;
@@ -716,8 +761,10 @@ quote_mismatch(const struct incons *ic)
 		for (k = 0; k < ntouched; k++) {
 			size_t a = (size_t)touched[k];
 
-			quote_pair(ic, &d->quotes[a], b, (size_t)count[a],
-			    nwords[a], n);
+			/* most share one word: quote_pair's first test */
+			if (count[a] >= QM_MIN_SHORT)
+				quote_pair(ic, &d->quotes[a], b,
+				    (size_t)count[a], nwords[a], n);
 			count[a] = 0;
 		}
 		for (w = 0; w < n; w++) {
@@ -736,16 +783,76 @@ on(const struct incons *ic, int id)
 	return rule_level(ic->d, rule_builtin(ic->rs, id)) != LEVEL_NONE;
 }
 
+/* Adds token i to list l. */
+static void
+list_add(struct doc *d, struct incons_list *l, size_t i)
+{
+	if (l->n == l->cap)
+		arena_grow(&d->arena, (void **)&l->i, &l->cap, sizeof(*l->i),
+		    l->n + 1);
+	l->i[l->n++] = (uint32_t)i;
+}
+
+/* The bit of lexicon lx in d's marks, 0 (none ruled out) when lx is NULL. */
+static uint32_t
+lexbit(const struct doc *d, const struct lexicon *lx)
+{
+	return lx != NULL ? incons_lexbit(d, lx) : 0;
+}
+
+/* Fills sc with the tokens each check starts from (incons_scan). */
+static void
+scan(const struct incons *ic, struct incons_scan *sc)
+{
+	struct doc *d = ic->d;
+	uint32_t abit = lexbit(d, ic->lx->attrib_phrases);
+	uint32_t nbit = lexbit(d, ic->lx->numbers);
+	uint32_t cbit = lexbit(d, ic->lx->calendar);
+	const uint64_t votes[] = { tok_key("unanimous", 9),
+	    tok_key("unanimously", 11), tok_key("dissented", 9),
+	    tok_key("voted", 5) };
+	size_t i, end = 0;
+
+	memset(sc, 0, sizeof(*sc));
+	for (i = 0; i < d->ntoks; i++) {
+		const struct tok *t = &d->toks[i];
+
+		if (i >= end)
+			end = sent_end(d, i);
+		if (may_repeat(d, i, end))
+			list_add(d, &sc->rep, i);
+		if (t->kind == TOK_WORD && (t->key == votes[0] ||
+		    t->key == votes[1] || t->key == votes[2] ||
+		    t->key == votes[3]))
+			list_add(d, &sc->votes, i);
+		if (t->flags & TOK_INQUOTE)
+			continue;
+		if (ic->lx->attrib_phrases != NULL && incons_marked(t, abit))
+			list_add(d, &sc->attrib, i);
+		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
+		    incons_marked(t, nbit)))
+			list_add(d, &sc->nums, i);
+		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP))
+			continue;
+		list_add(d, &sc->caps, i);
+		if (ic->lx->calendar != NULL && incons_marked(t, cbit))
+			list_add(d, &sc->cal, i);
+	}
+}
+
 void
 incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct incons ic;
+	struct incons_scan sc;
 
 	ic.d = d;
 	ic.rs = rs;
 	ic.lx = lx;
+	ic.scan = &sc;
 	if (d->ntoks == 0)
 		return;
+	scan(&ic, &sc);
 	/* a check whose rules are off for this file costs nothing */
 	if (on(&ic, FINDING_PHRASE_REPETITION)) {
 		phrase_repetition(&ic);

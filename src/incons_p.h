@@ -14,11 +14,36 @@ struct lexset;
 struct lexicon;
 struct arena;
 
+/* Token indexes, in token order (in the document's arena). */
+struct incons_list {
+	uint32_t *i;
+	size_t n, cap;
+};
+
+/*
+ * The tokens the checks start from, gathered in one pass over the tokens:
+ * on a large file each pass costs its memory traffic, whatever a check
+ * does at a token, so each check walks its list instead.
+ */
+struct incons_scan {
+	struct incons_list rep;		/* may start a repeated phrase */
+	struct incons_list attrib;	/* may start an attribution phrase,
+					 * outside quotes */
+	struct incons_list nums;	/* numbers, and words that may be
+					 * number words, outside quotes */
+	struct incons_list votes;	/* words keyed unanimous, unanimously,
+					 * dissented or voted */
+	struct incons_list caps;	/* capitalised words outside quotes */
+	struct incons_list cal;		/* those of caps that may be calendar
+					 * words */
+};
+
 /* What every check receives. */
 struct incons {
 	struct doc *d;
 	const struct ruleset *rs;
 	const struct lexset *lx;
+	const struct incons_scan *scan;
 };
 
 /*
@@ -74,6 +99,16 @@ int incons_after(const struct doc *d, size_t i, const char *const *w);
 /* Is token i a word in lexicon lx (section sec, or any when sec < 0)? */
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
     size_t i, int sec);
+
+/*
+ * The bit of lexicon lx in the marks of d's tokens (tok.lex), or 0 when
+ * the marks cannot rule lx out (it is not in the set that marked d).  A
+ * token whose marks lack a nonzero bit starts no entry of lx (lex_may).
+ */
+uint32_t incons_lexbit(const struct doc *d, const struct lexicon *lx);
+
+/* May an entry start at token t, by its marks and incons_lexbit's bit? */
+#define incons_marked(t, bit) ((bit) == 0 || ((t)->lex & (bit)) != 0)
 
 /* Is token i a function word (or a number, or not a word at all)? */
 int incons_minor(const struct incons *ic, size_t i);

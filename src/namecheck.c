@@ -60,7 +60,7 @@ struct nm {
 	struct nm_title *t;
 	size_t nt, capt;
 	struct incons_map forms;	/* key -> form */
-	struct incons_map lower;	/* keys of lowercase words */
+	uint32_t title_bit;	/* incons_lexbit of the titles */
 };
 
 static int
@@ -81,8 +81,11 @@ title_ending(const struct nm *c, size_t j, size_t lo, size_t *start)
 
 	for (p = j >= lo + NM_MAX_TITLE ? j - NM_MAX_TITLE : lo; p <= j;
 	    p++) {
-		const struct lex_entry *e = lex_match(c->ic->lx->titles, d,
-		    p, &n);
+		const struct lex_entry *e;
+
+		if (!incons_marked(&d->toks[p], c->title_bit))
+			continue;
+		e = lex_match(c->ic->lx->titles, d, p, &n);
 
 		if (e != NULL && p + n == j + 1 &&
 		    d->toks[p].sent == d->toks[j].sent) {
@@ -160,9 +163,12 @@ form_of(struct nm *c, size_t i)
 	return f;
 }
 
-/* Records the title run before the name [r, i] and its appositive. */
+/*
+ * Records the title run before the name [r, i] (form f) and its
+ * appositive.
+ */
 static void
-titles_of(struct nm *c, size_t r, size_t i, uint64_t who);
+titles_of(struct nm *c, size_t r, size_t i, const struct nm_form *f);
 
 /*
  * Whose titles these are: the person the attribution's person table
@@ -184,19 +190,16 @@ collect(struct nm *c)
 {
 	struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
-	size_t i;
+	const struct incons_list *l = &c->ic->scan->caps;
+	size_t i, k;
 
-	for (i = 0; i < d->ntoks; i++)
-		if (d->toks[i].kind == TOK_WORD &&
-		    !(d->toks[i].flags & TOK_CAP))
-			incons_map_head(&c->lower, d->toks[i].key);
-	for (i = 0; i < d->ntoks; i++) {
+	for (k = 0; k < l->n; k++) {
 		struct nm_form *f;
 		size_t r, s;
 		uint64_t given = 0;
 		int titled, verb;
 
-		if (!is_name_word(c, i))
+		if (!is_name_word(c, i = l->i[k]))
 			continue;
 		f = form_of(c, i);
 		f->count++;
@@ -220,7 +223,7 @@ collect(struct nm *c)
 			f->given_conflict = 1;
 		if (given && !f->given)
 			f->given = given;
-		titles_of(c, r, i, person_key(c, i, f));
+		titles_of(c, r, i, f);
 	}
 }
 
@@ -290,21 +293,17 @@ hyphen_variant(const struct nm_form *a, const struct nm_form *b)
 
 /* Are a and b one person's name spelled two ways?  Returns the kind. */
 static int
-variant(const struct nm *c, const struct nm_form *a, const struct nm_form *b)
+variant(const struct nm_form *a, const struct nm_form *b)
 {
 	size_t n = a->flen < b->flen ? a->flen : b->flen;
 	int max = n >= NM_LEN_DIST2 ? 2 : 1;
 
-	(void)c;
 	if (!a->person || !b->person || !(a->named || b->named))
 		return 0;
 	if (a->given && b->given && a->given != b->given)
 		return 0;	/* two people: Anita Boyce, Mark Boyd */
 	if (a->given_conflict || b->given_conflict)
 		return 0;
-	if (incons_map_get(&c->lower, a->key) >= 0 ||
-	    incons_map_get(&c->lower, b->key) >= 0)
-		return 0;	/* a common word, not a name */
 	if (a->flen == b->flen && memcmp(a->fold, b->fold, a->flen) == 0)
 		return 2;	/* Peña, Pena */
 	if (n < NM_MIN_LEN)
@@ -425,7 +424,7 @@ name_variants(struct nm *c)
 
 				if (a == &c->f[i])
 					continue;
-				kind = variant(c, a, &c->f[i]);
+				kind = variant(a, &c->f[i]);
 				if (kind)
 					report_variant(c, a, &c->f[i], kind);
 			}
@@ -449,9 +448,10 @@ csuite(const char *head)
 	    strcmp(head + n - 8, " officer") == 0 ? "csuite" : NULL;
 }
 
+/* Records title head over tokens [a, b] for the name at token name (f). */
 static void
-add_title(struct nm *c, uint64_t who, const char *head, size_t a, size_t b,
-    size_t name)
+add_title(struct nm *c, const struct nm_form *f, const char *head, size_t a,
+    size_t b, size_t name)
 {
 	struct doc *d = c->ic->d;
 	const struct lex_entry *g;
@@ -462,7 +462,7 @@ add_title(struct nm *c, uint64_t who, const char *head, size_t a, size_t b,
 	arena_grow(&d->arena, (void **)&c->t, &c->capt, sizeof(*c->t),
 	    c->nt + 1);
 	t = &c->t[c->nt++];
-	t->who = who;
+	t->who = person_key(c, name, f);
 	t->head = head;
 	g = lex_get(c->ic->lx->title_groups, head, strlen(head));
 	t->group = g != NULL ? g->val : csuite(head);
@@ -488,7 +488,7 @@ former(const struct doc *d, size_t i)
  * bare "mayor, Cole and Reed" may be a list).
  */
 static void
-title_before_comma(struct nm *c, size_t r, size_t i, uint64_t who)
+title_before_comma(struct nm *c, size_t r, size_t i, const struct nm_form *f)
 {
 	static const char *const det[] = { "the", "its", "his", "her", "their",
 	    "our", "a", "an", NULL };
@@ -504,11 +504,11 @@ title_before_comma(struct nm *c, size_t r, size_t i, uint64_t who)
 		return;
 	if (!incons_possessive(d, q - 1) && !incons_after(d, q, det))
 		return;
-	add_title(c, who, e->rest, q, i, i);
+	add_title(c, f, e->rest, q, i, i);
 }
 
 static void
-titles_of(struct nm *c, size_t r, size_t i, uint64_t who)
+titles_of(struct nm *c, size_t r, size_t i, const struct nm_form *f)
 {
 	const struct doc *d = c->ic->d;
 	const struct lex_entry *e[NM_MAX_TITLE], *m;
@@ -530,16 +530,16 @@ titles_of(struct nm *c, size_t r, size_t i, uint64_t who)
 	}
 	if (n == 0 || e[n - 1]->rest == NULL ||
 	    strcmp(e[n - 1]->rest, "-") == 0)
-		title_before_comma(c, n > 0 ? start[n - 1] : r, i, who);
+		title_before_comma(c, n > 0 ? start[n - 1] : r, i, f);
 	if (n > 0 && !former(d, start[n - 1])) {
 		/* "detective sergeant", "lieutenant governor": one title */
 		if (n >= 2 && snprintf(joined, sizeof(joined), "%s %s",
 		    e[1]->rest, e[0]->rest) < (int)sizeof(joined) &&
 		    (m = lex_get(c->ic->lx->titles, joined, strlen(joined))) !=
 		    NULL)
-			add_title(c, who, m->rest, start[1], i, i);
+			add_title(c, f, m->rest, start[1], i, i);
 		else
-			add_title(c, who, e[0]->rest, start[0], i, i);
+			add_title(c, f, e[0]->rest, start[0], i, i);
 	}
 	/* after: "Raghunathan, the chief operating officer" */
 	end = d->sents[d->toks[i].sent].first + d->sents[d->toks[i].sent].n;
@@ -553,7 +553,7 @@ titles_of(struct nm *c, size_t r, size_t i, uint64_t who)
 			continue;
 		if ((m = lex_match(c->ic->lx->titles, d, j, &len)) != NULL) {
 			if (!former(d, j))
-				add_title(c, who, m->rest, name_start(c, i),
+				add_title(c, f, m->rest, name_start(c, i),
 				    j + len - 1, i);
 		}
 		return;
@@ -612,7 +612,7 @@ namecheck_run(const struct incons *ic)
 		return;
 	/* distinct words, not tokens: the maps grow as they fill */
 	incons_map_init(&c.forms, &d->arena, 256);
-	incons_map_init(&c.lower, &d->arena, 1024);
+	c.title_bit = incons_lexbit(d, ic->lx->titles);
 	collect(&c);
 	name_variants(&c);
 	title_conflicts(&c);

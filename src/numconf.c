@@ -77,6 +77,8 @@ struct nc_mention {
 	uint64_t post;		/* the participle after: "the 20 jobs cut" */
 	size_t first, last;	/* tokens of the number .. the noun */
 	int32_t next;		/* earlier mention with the same key */
+	int8_t changed;		/* incons_changed near it: 0, 1, -1 unknown */
+	int8_t dated;		/* dated(first): 0, 1, -1 unknown */
 };
 
 struct nc {
@@ -178,7 +180,9 @@ add(struct nc *c, const struct nc_mention *m)
 
 	arena_grow(&d->arena, (void **)&c->m, &c->cap, sizeof(*c->m),
 	    c->n + 1);
-	c->m[c->n++] = *m;
+	c->m[c->n] = *m;
+	c->m[c->n].changed = c->m[c->n].dated = -1;
+	c->n++;
 }
 
 /* The approximator ending just before token i, if any: its kind. */
@@ -597,7 +601,8 @@ cost_subject(struct nc *c, struct nc_mention *m, size_t start, size_t last)
 
 /*
  * "$640,000 a year for five years ..., a total of $3.6 million": a total
- * that is not the rate times the period.  One pass per sentence.
+ * that is not the rate times the period.  Looks at the number tokens
+ * outside quotes (of ic->scan->nums).
  */
 static void
 rate_totals(const struct nc *c)
@@ -609,14 +614,16 @@ rate_totals(const struct nc *c)
 	static const char *const totals[] = { "total", "totaling",
 	    "totalling", NULL };
 	struct doc *d = c->ic->d;
-	size_t i, j, k, end, s, p;
+	const struct incons_list *l = &c->ic->scan->nums;
+	size_t i, j, k, end, s, p, x, next = 0;
 	double rate, n, total;
 	int unit;
 
-	for (i = 0; i < d->ntoks; i++) {
+	for (x = 0; x < l->n; x++) {
+		if ((i = l->i[x]) < next || d->toks[i].kind != TOK_NUM)
+			continue;	/* inside the last rate's sentence part */
 		s = d->toks[i].sent;
-		if (d->toks[i].kind != TOK_NUM || (d->toks[i].flags &
-		    TOK_INQUOTE) || quantity_at(c, i, &rate, &unit, &end) < 0 ||
+		if (quantity_at(c, i, &rate, &unit, &end) < 0 ||
 		    unit != NC_MONEY || !word_in(d, end + 1, s, per))
 			continue;
 		for (p = 0; periods[p] != NULL; p++)
@@ -657,7 +664,7 @@ rate_totals(const struct nc *c)
 			}
 			break;
 		}
-		i = j;
+		next = j + 1;
 	}
 }
 
@@ -778,10 +785,26 @@ dated(const struct doc *d, size_t i)
 	return 0;
 }
 
+/*
+ * Is a change word near mention m, or a year (dated)?  Each is looked up
+ * once per mention: a mention is compared with many.
+ */
+static int
+changed_or_dated(const struct nc *c, struct nc_mention *m)
+{
+	if (m->changed < 0)
+		m->changed = (int8_t)(incons_changed(c->ic, m->ptok, m->last,
+		    NC_CHANGE_WIN) != 0);
+	if (m->changed)
+		return 1;
+	if (m->dated < 0)
+		m->dated = (int8_t)(dated(c->ic->d, m->first) != 0);
+	return m->dated;
+}
+
 /* Could a and b (different values) be two statements of one figure? */
 static int
-comparable(const struct nc *c, const struct nc_mention *a,
-    const struct nc_mention *b)
+comparable(const struct nc *c, struct nc_mention *a, struct nc_mention *b)
 {
 	const struct doc *d = c->ic->d;
 
@@ -789,9 +812,7 @@ comparable(const struct nc *c, const struct nc_mention *a,
 	    a->subset || b->subset)
 		return 0;
 	/* "cut 1,800 jobs": the verb of the figure is no revision of it */
-	if (incons_changed(c->ic, a->ptok, a->last, NC_CHANGE_WIN) ||
-	    incons_changed(c->ic, b->ptok, b->last, NC_CHANGE_WIN) ||
-	    dated(d, a->first) || dated(d, b->first))
+	if (changed_or_dated(c, a) || changed_or_dated(c, b))
 		return 0;
 	if (a->unit == NC_AGE)
 		return 1;
@@ -940,23 +961,25 @@ has_body(const struct nc *c, size_t s, const uint64_t *b, size_t nb)
 
 /*
  * A vote called unanimous, and members of the same body who voted
- * against it: a count of dissenters given as 0 and as N.
+ * against it: a count of dissenters given as 0 and as N.  Looks at the
+ * words of ic->scan->votes.
  */
 static void
 unanimity(const struct nc *c)
 {
 	struct doc *d = c->ic->d;
+	const struct incons_list *l = &c->ic->scan->votes;
 	uint64_t body[NC_MAX_BODIES];
-	size_t i, j, u = 0, nb = 0, end, off, len, uoff;
+	size_t i, j, k, u = 0, nb = 0, end, off, len, uoff;
 	int found = 0;
 
 	if (c->ic->lx->org_nouns == NULL)
 		return;
-	for (i = 0; i < d->ntoks && !found; i++)
-		found = unanimous(c, i);
+	for (k = 0; k < l->n && !found; k++)
+		found = unanimous(c, l->i[k]);
 	if (!found)
 		return;
-	u = i - 1;
+	u = l->i[k - 1];
 	for (j = d->sents[d->toks[u].sent].first; j < d->sents[d->toks[u].
 	    sent].first + d->sents[d->toks[u].sent].n && nb < NC_MAX_BODIES;
 	    j++)
@@ -966,11 +989,10 @@ unanimity(const struct nc *c)
 			body[nb++] = incons_word_key(d, j);
 	if (nb == 0)
 		return;
-	for (j = 0; j < d->ntoks; j++) {
-		size_t s = d->toks[j].sent;
+	for (k = 0; k < l->n; k++) {
+		size_t s = d->toks[j = l->i[k]].sent;
 
-		if (d->toks[j].kind != TOK_WORD || s == d->toks[u].sent ||
-		    !dissent_verb(d, j, &end) ||
+		if (s == d->toks[u].sent || !dissent_verb(d, j, &end) ||
 		    (i = dissenters(c, j)) == (size_t)-1 ||
 		    !has_body(c, s, body, nb) || dated(d, i) || dated(d, u) ||
 		    incons_changed(c->ic, i, end, NC_CHANGE_WIN))
@@ -1012,9 +1034,8 @@ numconf_run(const struct incons *ic)
 	c.sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
 	c.sec_headcount = lex_section(ic->lx->quantity, "headcount");
 	c.sec_backref = lex_section(ic->lx->quantity, "backrefs");
-	for (i = 0; i < d->ntoks; i++)
-		if (d->toks[i].kind == TOK_NUM || d->toks[i].kind == TOK_WORD)
-			mention(&c, i);
+	for (i = 0; i < ic->scan->nums.n; i++)
+		mention(&c, ic->scan->nums.i[i]);
 	unanimity(&c);
 	rate_totals(&c);
 	if (c.n == 0)

@@ -440,7 +440,7 @@ cli_init(struct cli *c, int argc, char **argv)
  * The config's levels for this file, with --enable/--disable winning over
  * it (those rules keep the level the command line gave them).
  */
-static int8_t *
+int8_t *
 cli_levels(struct cli *c, struct doc *d, const char *name)
 {
 	int8_t *lv;
@@ -467,14 +467,20 @@ cli_read(struct cli *c, size_t i)
 	int is_stdin = strcmp(p, "-") == 0;
 	const char *display = is_stdin ? (c->stdin_name ? c->stdin_name :
 	    "<stdin>") : p;
-	struct doc *d = doc_read(p, display);
+	enum doc_format fmt = c->input_format >= 0 ?
+	    (enum doc_format)c->input_format : doc_format_of(display);
+	struct doc *d = NULL;
 
+	if (is_stdin && c->stdin_name == NULL && c->input_format < 0)
+		fmt = DOC_TXT;
+	/* a large plain-text file is read and checked in parts */
+	if (fmt == DOC_TXT && !is_stdin)
+		d = doc_parts_open(p, display, doc_part_size());
+	if (d == NULL)
+		d = doc_read(p, display);
 	if (d == NULL)
 		return NULL;
-	if (c->input_format >= 0)
-		d->fmt = (enum doc_format)c->input_format;
-	else if (is_stdin && c->stdin_name == NULL)
-		d->fmt = DOC_TXT;
+	d->fmt = fmt;
 	d->levels = cli_levels(c, d, display);
 	return d;
 }

@@ -3,6 +3,7 @@
 #define CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lexset.h"
 #include "out.h"
@@ -47,6 +48,12 @@ int cli_init(struct cli *c, int argc, char **argv);
 /* Reads the i-th path into a document with its format and per-file rule
  * levels set; NULL on error (message printed). */
 struct doc *cli_read(struct cli *c, size_t i);
+
+/*
+ * The config's per-rule levels for the file named name (d's arena), with
+ * --enable and --disable winning over it; NULL when no config applies.
+ */
+int8_t *cli_levels(struct cli *c, struct doc *d, const char *name);
 
 /*
  * Checks one read document (main.c) with the calling thread's rule scratch

@@ -31,6 +31,7 @@ doc_alloc(const char *display)
 	if (env != NULL && *env >= '0' && *env <= '9')
 		d->arena.limit = (size_t)strtoull(env, NULL, 10);
 	posmap_init(&d->pm);
+	d->part = DOC_PART_FIRST | DOC_PART_LAST;
 	d->path = arena_strndup(&d->arena, display, strlen(display));
 	d->fmt = doc_format_of(display);
 	return d;
@@ -155,6 +156,151 @@ doc_read(const char *path, const char *display)
 	return d;
 }
 
+/* Reading a large file in parts: what has been read and not yet used. */
+struct doc_parts {
+	int fd;
+	char *path;		/* for messages */
+	size_t size;		/* part size */
+	char *buf;		/* bytes read, not yet handed out */
+	size_t len, cap;
+	int eof, failed, first;
+	size_t line_base, off_base, char_base, col_base;
+};
+
+size_t
+doc_part_size(void)
+{
+	const char *env = getenv("COPYDESK_PART_SIZE");
+	size_t n;
+
+	if (env != NULL && *env >= '0' && *env <= '9' &&
+	    (n = (size_t)strtoull(env, NULL, 10)) >= 16)
+		return n;
+	return DOC_PART_SIZE;
+}
+
+struct doc *
+doc_parts_open(const char *path, const char *display, size_t part_size)
+{
+	struct doc_parts *ps;
+	struct stat st;
+	struct doc *d;
+	int fd;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || (uintmax_t)st.st_size <= part_size)
+		return NULL;
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return NULL;	/* doc_read says why */
+	ps = xcalloc(1, sizeof(*ps));
+	ps->fd = fd;
+	ps->path = xstrdup(path);
+	ps->size = part_size;
+	ps->cap = part_size + part_size / 2 + 1;
+	ps->buf = xmalloc(ps->cap);
+	ps->first = 1;
+	d = doc_alloc(display);
+	d->parts = ps;
+	return d;
+}
+
+/* Reads until ps holds more than its part size, or to the end. */
+static int
+parts_fill(struct doc_parts *ps)
+{
+	while (!ps->eof && ps->len <= ps->size) {
+		ssize_t r = read(ps->fd, ps->buf + ps->len, ps->cap - ps->len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			ps->eof = 1;
+		ps->len += (size_t)r;
+	}
+	return 0;
+}
+
+/* Where to end the next part of the more than size bytes at p (doc.h). */
+static size_t
+parts_cut(const char *p, size_t size)
+{
+	size_t i, half = size / 2;
+
+	for (i = size; i > half; i--)	/* after a blank line */
+		if (p[i - 1] == '\n' && (p[i - 2] == '\n' ||
+		    (p[i - 2] == '\r' && i >= 3 && p[i - 3] == '\n')))
+			return i;
+	for (i = size; i > half; i--)	/* after a newline */
+		if (p[i - 1] == '\n')
+			return i;
+	for (i = size; i > half; i--)	/* after a space: a huge line */
+		if (p[i - 1] == ' ' || p[i - 1] == '\t')
+			return i;
+	for (i = size; i > size - 4; i--)	/* not inside a character */
+		if (((unsigned char)p[i] & 0xC0) != 0x80)
+			return i;
+	return size;
+}
+
+struct doc *
+doc_parts_next(struct doc *whole)
+{
+	struct doc_parts *ps = whole->parts;
+	struct doc *d;
+	size_t cut, i, lastnl = SIZE_MAX, nl = 0;
+	char *copy;
+
+	if (ps == NULL || ps->failed || (ps->eof && ps->len == 0 &&
+	    !ps->first))
+		return NULL;
+	if (parts_fill(ps) < 0) {
+		fprintf(stderr, "copydesk: cannot read '%s': %s\n", ps->path,
+		    strerror(errno));
+		ps->failed = 1;
+		return NULL;
+	}
+	cut = ps->len <= ps->size ? ps->len : parts_cut(ps->buf, ps->size);
+	d = doc_alloc(whole->path);
+	d->fmt = whole->fmt;
+	d->part = (ps->first ? DOC_PART_FIRST : 0) |
+	    (ps->eof && cut == ps->len ? DOC_PART_LAST : 0);
+	d->line_base = ps->line_base;
+	d->off_base = ps->off_base;
+	d->char_base = ps->char_base;
+	d->col_base = ps->col_base;
+	copy = arena_alloc(&d->arena, cut + 1);
+	memcpy(copy, ps->buf, cut);
+	copy[cut] = '\0';
+	d->src = copy;
+	d->srclen = cut;
+	/* the bases of the next part */
+	for (i = 0; i < cut; i++)
+		if (copy[i] == '\n') {
+			nl++;
+			lastnl = i;
+		}
+	ps->line_base += nl;
+	ps->off_base += cut;
+	ps->char_base += utf8_count(copy, cut);
+	if (lastnl == SIZE_MAX)
+		ps->col_base += utf8_count(copy, cut);
+	else
+		ps->col_base = utf8_count(copy + lastnl + 1, cut - lastnl - 1);
+	memmove(ps->buf, ps->buf + cut, ps->len - cut);
+	ps->len -= cut;
+	ps->first = 0;
+	return d;
+}
+
+int
+doc_parts_failed(const struct doc *whole)
+{
+	return whole->parts != NULL && whole->parts->failed;
+}
+
 void
 doc_free(struct doc *d)
 {
@@ -162,6 +308,12 @@ doc_free(struct doc *d)
 
 	if (d == NULL)
 		return;
+	if (d->parts != NULL) {
+		close(d->parts->fd);
+		free(d->parts->path);
+		free(d->parts->buf);
+		free(d->parts);
+	}
 	total = d->arena.total;
 	arena_release(&d->arena);
 	free(d);
@@ -229,6 +381,9 @@ doc_linecol(struct doc *d, size_t off, size_t *line, size_t *col)
 	d->lc_off = off;
 	d->lc_line = *line;
 	d->lc_col = *col;
+	if (*line == 1)
+		*col += d->col_base;
+	*line += d->line_base;
 }
 
 size_t

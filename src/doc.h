@@ -36,6 +36,25 @@
 #define DOC_TRIM_BYTES ((size_t)32 << 20)
 #endif
 
+/*
+ * A plain-text file larger than this (bytes) is checked in parts of about
+ * this size, cut at paragraph breaks and read one part at a time, so that
+ * memory stays at one part's worth (about 12 bytes per byte) whatever the
+ * file's size.  Checks that compare one part of a story with another
+ * (numbers, names, titles, dates, quotes) see one part at a time.  The
+ * environment variable COPYDESK_PART_SIZE overrides it (tests use a small
+ * value).
+ */
+#ifndef DOC_PART_SIZE
+#define DOC_PART_SIZE ((size_t)4 << 20)
+#endif
+
+/* Where a document lies in its file: a whole file is both. */
+enum doc_part {
+	DOC_PART_FIRST = 1 << 0,
+	DOC_PART_LAST = 1 << 1
+};
+
 enum doc_format {
 	DOC_TXT,
 	DOC_MD,
@@ -52,6 +71,7 @@ struct person;
 struct mention;
 struct finding;
 struct supp;
+struct doc_parts;
 
 struct doc {
 	struct arena arena;	/* everything below lives here */
@@ -93,6 +113,14 @@ struct doc {
 	size_t nsupps, capsupps;
 
 	const int8_t *levels;	/* per-rule level for this file, or NULL */
+
+	/* a part of a larger file (doc_parts_next): what lies before it */
+	unsigned part;		/* enum doc_part */
+	size_t line_base;	/* lines */
+	size_t off_base;	/* bytes */
+	size_t char_base;	/* code points */
+	size_t col_base;	/* code points on its first line (a cut mid-line) */
+	struct doc_parts *parts;	/* set: read in parts; no text yet */
 };
 
 /*
@@ -104,6 +132,31 @@ struct doc *doc_read(const char *path, const char *display);
 
 /* A document over a copy of the n bytes at s (tests, fuzzing, stdin). */
 struct doc *doc_new(const char *display, const char *s, size_t n);
+
+/*
+ * A document standing for a plain-text file at path that is larger than
+ * part_size and will be read in parts (d->parts set, no text), or NULL
+ * when the file is not a regular file or is not larger: read it whole.
+ */
+struct doc *doc_parts_open(const char *path, const char *display,
+    size_t part_size);
+
+/*
+ * The next part of the file of whole (from doc_parts_open): at most about
+ * part_size bytes, cut after the last blank line in its second half, else
+ * after the last newline there, else after the last space there, else
+ * between two characters.  Its part, bases
+ * and path are set; DOC_PART_LAST is set on the last one.  Returns NULL at
+ * the end, or after printing "copydesk: cannot read 'PATH': REASON" (then
+ * doc_parts_failed is true).
+ */
+struct doc *doc_parts_next(struct doc *whole);
+
+/* Did reading whole's parts fail? */
+int doc_parts_failed(const struct doc *whole);
+
+/* The part size: COPYDESK_PART_SIZE or DOC_PART_SIZE. */
+size_t doc_part_size(void);
 
 /* Frees the document and everything in its arena. */
 void doc_free(struct doc *d);

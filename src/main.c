@@ -81,11 +81,65 @@ check_one(void *arg, void *x, size_t i)
 	struct run *r = arg;
 	struct doc *d = cli_read(r->c, i);	/* a file or stdin */
 
-	if (d != NULL && cli_check(r->c, x, d) < 0) {
+	if (d != NULL && d->parts == NULL && cli_check(r->c, x, d) < 0) {
 		doc_free(d);
 		d = NULL;
 	}
 	return d;
+}
+
+/* Writes checked document d (a file or a part of one), keeps the status. */
+static void
+write_doc(struct run *r, struct doc *d)
+{
+	struct cli *c = r->c;
+
+	c->out.w->doc(&c->out, d);		/* one writer a format */
+	if (finding_worst(d, c->out.min_level) >= c->fail_level &&
+	    c->fail_level > LEVEL_NONE && r->status == 0)
+		r->status = 1;
+}
+
+/*
+ * A large plain-text file, one part at a time: read, check, write, free.
+ * It runs where the output is written, so parts come out in order and
+ * only one is in memory.  A part that fails (over the memory cap) or a
+ * read error ends the file with an empty last part, so that its output
+ * stays well formed.
+ */
+static void
+write_parts(struct run *r, struct doc *whole)
+{
+	struct rule_ctx *x = rule_ctx_new();
+	struct doc *d;
+	unsigned started = 0, part;
+
+	while ((d = doc_parts_next(whole)) != NULL) {
+		part = d->part;
+		d->levels = cli_levels(r->c, d, d->path);
+		if (cli_check(r->c, x, d) < 0) {
+			doc_free(d);
+			r->status = 2;
+			break;
+		}
+		write_doc(r, d);
+		doc_free(d);
+		started = 1;
+		if (part & DOC_PART_LAST) {
+			rule_ctx_free(x);
+			return;
+		}
+	}
+	/* a part over the memory cap, or a read error: end the file */
+	d = doc_new(whole->path, "", 0);
+	d->fmt = whole->fmt;
+	d->part = (started ? 0 : DOC_PART_FIRST) | DOC_PART_LAST;
+	if (cli_check(r->c, x, d) == 0)
+		write_doc(r, d);
+	doc_free(d);
+	if (doc_parts_failed(whole))
+		r->status = 2;
+	rule_ctx_free(x);
 }
 
 /* In input order: write the findings, keep the exit status, free. */
@@ -93,7 +147,6 @@ static void
 write_one(void *arg, size_t i, void *vd)
 {
 	struct run *r = arg;
-	struct cli *c = r->c;
 	struct doc *d = vd;
 
 	(void)i;
@@ -101,10 +154,10 @@ write_one(void *arg, size_t i, void *vd)
 		r->status = 2;
 		return;
 	}
-	c->out.w->doc(&c->out, d);		/* one writer a format */
-	if (finding_worst(d, c->out.min_level) >= c->fail_level &&
-	    c->fail_level > LEVEL_NONE && r->status == 0)
-		r->status = 1;
+	if (d->parts != NULL)
+		write_parts(r, d);
+	else
+		write_doc(r, d);
 	doc_free(d);
 }
 

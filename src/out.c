@@ -83,7 +83,8 @@ out_count(struct out *o, const struct doc *d)
 {
 	size_t i;
 
-	o->ndocs++;
+	if (d->part & DOC_PART_LAST)
+		o->ndocs++;		/* a file in parts counts once */
 	for (i = 0; i < d->nfindings; i++) {
 		const struct finding *f = &d->findings[i];
 
@@ -201,7 +202,7 @@ out_json_finding(struct buf *b, struct doc *d, const struct finding *f,
 	buf_printf(b, ",%s\"line\": %zu, \"column\": %zu, "
 	    "\"end_line\": %zu, \"end_column\": %zu, \"offset\": %zu, "
 	    "\"length\": %zu,%s\"match\": ", brk, line, col, el, ec,
-	    f->soff, f->slen, brk);
+	    d->off_base + f->soff, f->slen, brk);
 	out_json_str(b, m, strlen(m));
 	buf_puts(b, ", \"suggestions\": [");
 	if (f->suggestion != NULL)

@@ -35,6 +35,8 @@ struct out {
 	int quiet;		/* text: only errors */
 	unsigned report;	/* enum out_report */
 	size_t ndocs, nerrors, nwarnings, nsuggestions;
+	size_t file_shown;	/* findings shown so far in the file being
+				 * written, over all its parts (doc.h) */
 	size_t nquotes, nsources;
 	struct buf b;		/* scratch for writers */
 	void *state;		/* the writer's own */

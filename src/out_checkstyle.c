@@ -61,8 +61,10 @@ checkstyle_doc(struct out *o, struct doc *d)
 	xmlTextWriterPtr w = o->state;
 	size_t i, line, col, el, ec;
 
-	xmlTextWriterStartElement(w, BAD_CAST "file");
-	cs_attr(o, w, "name", d->path);
+	if (d->part & DOC_PART_FIRST) {
+		xmlTextWriterStartElement(w, BAD_CAST "file");
+		cs_attr(o, w, "name", d->path);
+	}
 	for (i = 0; i < d->nfindings; i++) {
 		const struct finding *f = &d->findings[i];
 
@@ -78,7 +80,8 @@ checkstyle_doc(struct out *o, struct doc *d)
 		cs_attr(o, w, "source", f->rule->id);
 		xmlTextWriterEndElement(w);
 	}
-	xmlTextWriterEndElement(w);
+	if (d->part & DOC_PART_LAST)
+		xmlTextWriterEndElement(w);
 	xmlTextWriterFlush(w);
 	out_count(o, d);
 }

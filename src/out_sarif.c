@@ -175,8 +175,9 @@ sarif_result(struct buf *b, const struct sarif *s, struct doc *d,
 	    "                  \"byteOffset\": %zu,\n"
 	    "                  \"byteLength\": %zu,\n"
 	    "                  \"snippet\": {\n"
-	    "                    \"text\": ", line, col, el, ec, choff,
-	    utf8_count(d->src + f->soff, f->slen), f->soff, f->slen);
+	    "                    \"text\": ", line, col, el, ec,
+	    d->char_base + choff, utf8_count(d->src + f->soff, f->slen),
+	    d->off_base + f->soff, f->slen);
 	out_json_str(b, d->src + f->soff, f->slen);
 	buf_puts(b, "\n                  }\n                }\n"
 	    "              }\n            }\n          ]\n        }");

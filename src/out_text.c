@@ -27,8 +27,8 @@ static void
 show_caret(struct out *o, struct doc *d, const struct finding *f,
     size_t line, size_t col)
 {
-	size_t start = d->lines[line - 1], end = start, i, w, from, ncols;
-	size_t skip = 0;
+	size_t start = d->lines[line - d->line_base - 1], end = start;
+	size_t i, w, from, ncols, skip = 0;
 
 	while (end < d->srclen && d->src[end] != '\n' && d->src[end] != '\r')
 		end++;
@@ -205,14 +205,16 @@ report_sources(struct out *o, struct doc *d)
 static void
 text_doc(struct out *o, struct doc *d)
 {
-	size_t i, line, col, el, ec, shown = 0;
+	size_t i, line, col, el, ec;
 
+	if (d->part & DOC_PART_FIRST)
+		o->file_shown = 0;
 	for (i = 0; i < d->nfindings; i++) {
 		const struct finding *f = &d->findings[i];
 
 		if (!out_shown(o, f) || (o->quiet && f->level < LEVEL_ERROR))
 			continue;
-		if (shown++ == 0)
+		if (o->file_shown++ == 0)
 			fprintf(o->fp, "%s%s%s\n", o->color ? "\033[1m" : "",
 			    d->path, o->color ? "\033[0m" : "");
 		out_pos(d, f, &line, &col, &el, &ec);
@@ -223,7 +225,7 @@ text_doc(struct out *o, struct doc *d)
 		if (o->caret)
 			show_caret(o, d, f, line, col);
 	}
-	if (shown)
+	if (o->file_shown && (d->part & DOC_PART_LAST))
 		fputc('\n', o->fp);
 	if (o->report & OUT_REPORT_QUOTES)
 		report_quotes(o, d);

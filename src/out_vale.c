@@ -77,12 +77,14 @@ static void
 vale_doc(struct out *o, struct doc *d)
 {
 	struct buf *b = &o->b;
-	size_t i, n = 0;
+	size_t i;
 
+	if (d->part & DOC_PART_FIRST)
+		o->file_shown = 0;
 	for (i = 0; i < d->nfindings; i++) {
 		if (!out_shown(o, &d->findings[i]))
 			continue;
-		if (n++ == 0) {
+		if (o->file_shown++ == 0) {
 			buf_puts(b, b->len > 1 ? ",\n  " : "\n  ");
 			out_json_str(b, d->path, strlen(d->path));
 			buf_puts(b, ": [\n");
@@ -91,7 +93,7 @@ vale_doc(struct out *o, struct doc *d)
 		}
 		vale_alert(b, d, &d->findings[i]);
 	}
-	if (n)
+	if (o->file_shown && (d->part & DOC_PART_LAST))
 		buf_puts(b, "\n  ]");
 	out_count(o, d);
 }

@@ -38,6 +38,15 @@ struct who {
 	int ambiguous;		/* a surname or pronoun of two people */
 };
 
+/* Most words in a word list (struct words). */
+#define ATTR_MAX_WORDS 32
+
+/* A short list of words, matched by key before text. */
+struct words {
+	const char *const *w;		/* NULL-terminated */
+	uint64_t keys[ATTR_MAX_WORDS];	/* tok_key of each */
+};
+
 /* An anonymous-source phrase found in the text. */
 struct anon {
 	size_t a, b;		/* tokens, qualifier and its object included */
@@ -63,9 +72,73 @@ struct attr {
 	int *mbind;		/* per mention: the anonymous phrase a
 				 * pronoun refers to (index into anons),
 				 * or -1 */
+	/* marks of the lexicons tested for every token (mark_of) */
+	uint32_t m_anon, m_numbers;
+	uint32_t m_cues;	/* speech, document and naming verbs; 0 when
+				 * the marks say nothing about one of them */
+	uint64_t k_according;
+	struct words dets, skips;	/* is_det, skippable */
 };
 
 /* ---- small predicates ---- */
+
+/* Determiners and quantifiers before a noun (is_det). */
+static const char *const det_words[] = {
+	"a", "an", "the", "one", "two", "three", "four", "five", "six",
+	"several", "multiple", "some", "many", "numerous", "other",
+	"another", "this", "that", "these", "those", "its", "his",
+	"her", "their", "both", "few", "various", "dozens", NULL
+};
+
+/* Adverbs and auxiliaries between a subject and its verb (skippable). */
+static const char *const skip_words[] = {
+	"also", "later", "then", "has", "have", "had", "previously",
+	"again", "further", "once", "first", "last", "earlier", "later",
+	"separately", "privately", "publicly", "recently", NULL
+};
+
+/* Fills the keys of the word list ws from w (at most ATTR_MAX_WORDS). */
+static void
+words_init(struct words *ws, const char *const *w)
+{
+	size_t k;
+
+	ws->w = w;
+	for (k = 0; w[k] != NULL && k < ATTR_MAX_WORDS; k++)
+		ws->keys[k] = tok_key(w[k], strlen(w[k]));
+}
+
+/* Is token i a word of ws (ignoring ASCII case, as tok_is)? */
+static int
+words_has(const struct words *ws, const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	size_t k;
+
+	if (t->kind != TOK_WORD)
+		return 0;
+	for (k = 0; ws->w[k] != NULL && k < ATTR_MAX_WORDS; k++)
+		if (t->key == ws->keys[k] && tok_is(d, t, ws->w[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The bit of lx in the marks of d's tokens (tok.lex), or 0 when the marks
+ * say nothing about lx and any token may start one of its entries.
+ */
+static uint32_t
+mark_of(const struct doc *d, const struct lexicon *lx)
+{
+	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
+}
+
+/* lex_may for the lexicon whose mark_of is m, without a call. */
+static int
+may(const struct doc *d, size_t i, uint32_t m)
+{
+	return m == 0 || (d->toks[i].lex & m) != 0;
+}
 
 static int
 is_p(const struct doc *d, size_t i, char c)
@@ -79,7 +152,7 @@ static int
 is_w(const struct doc *d, size_t i, const char *w)
 {
 	return i < d->ntoks && d->toks[i].kind == TOK_WORD &&
-	    tok_is(d, &d->toks[i], w);
+	    d->toks[i].len == strlen(w) && tok_is(d, &d->toks[i], w);
 }
 
 static int
@@ -104,8 +177,11 @@ is_fw(const struct attr *s, size_t i)
 static int
 is_role(const struct attr *s, size_t i)
 {
-	const struct lex_entry *e = lex_tok(s->lx->anon, s->d, i);
+	const struct lex_entry *e;
 
+	if (!may(s->d, i, s->m_anon))
+		return 0;
+	e = lex_tok(s->lx->anon, s->d, i);
 	return e != NULL && e->section == s->sec_roles &&
 	    s->d->toks[i].kind == TOK_WORD;
 }
@@ -128,20 +204,10 @@ is_orgnoun(const struct attr *s, size_t i)
 static int
 is_det(const struct attr *s, size_t i)
 {
-	static const char *const w[] = {
-		"a", "an", "the", "one", "two", "three", "four", "five", "six",
-		"several", "multiple", "some", "many", "numerous", "other",
-		"another", "this", "that", "these", "those", "its", "his",
-		"her", "their", "both", "few", "various", "dozens", NULL
-	};
-	size_t k;
-
-	if (s->d->toks[i].kind == TOK_NUM)
+	if (s->d->toks[i].kind == TOK_NUM || words_has(&s->dets, s->d, i))
 		return 1;
-	for (k = 0; w[k] != NULL; k++)
-		if (is_w(s->d, i, w[k]))
-			return 1;
-	return lex_tok(s->lx->numbers, s->d, i) != NULL;
+	return may(s->d, i, s->m_numbers) &&
+	    lex_tok(s->lx->numbers, s->d, i) != NULL;
 }
 
 /* Does token i end with a possessive ('s, ’s)? */
@@ -353,19 +419,33 @@ self_qual(const struct attr *s, size_t i)
 	size_t j = i + 1, n;
 	int det;
 
-	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || is_fw(s, i) ||
-	    j + 1 >= d->ntoks)
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
 		return 0;
 	if (is_p(d, j, ','))
 		j++;
-	if (d->toks[j].kind != TOK_WORD || in_quote(d, j))
+	if (d->toks[j].kind != TOK_WORD || in_quote(d, j) ||
+	    !may(d, j, s->m_anon))
 		return 0;
 	e = lex_match(s->lx->anon, d, j, &n);
 	if (e == NULL || e->section != s->sec_quals ||
-	    strcmp(e->val, "self") != 0)
+	    strcmp(e->val, "self") != 0 || is_fw(s, i))
 		return 0;
 	role_start(s, i, &det);
 	return det;
+}
+
+/*
+ * Can a role noun (is_role) be token i, or a qualifier (self_qual) start
+ * just after it?  Most tokens are ruled out by the marks of their own and
+ * the next two.
+ */
+static int
+anon_near(const struct attr *s, size_t i)
+{
+	const struct doc *d = s->d;
+
+	return may(d, i, s->m_anon) || (i + 2 < d->ntoks &&
+	    (may(d, i + 1, s->m_anon) || may(d, i + 2, s->m_anon)));
 }
 
 static void
@@ -379,7 +459,8 @@ find_anons(struct attr *s)
 		int det;
 		struct anon *an;
 
-		if (in_quote(d, i) || (!is_role(s, i) && !self_qual(s, i)))
+		if (in_quote(d, i) || !anon_near(s, i) ||
+		    (!is_role(s, i) && !self_qual(s, i)))
 			continue;
 		/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
 		if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)
@@ -727,18 +808,11 @@ skippable(const struct attr *s, size_t i)
 {
 	const struct doc *d = s->d;
 	const struct tok *t = &d->toks[i];
-	static const char *const w[] = {
-		"also", "later", "then", "has", "have", "had", "previously",
-		"again", "further", "once", "first", "last", "earlier", "later",
-		"separately", "privately", "publicly", "recently", NULL
-	};
-	size_t k;
 
 	if (t->kind != TOK_WORD || in_quote(d, i))
 		return 0;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(d, t, w[k]))
-			return 1;
+	if (words_has(&s->skips, d, i))
+		return 1;
 	return t->len > 4 && !(t->flags & TOK_CAP) &&
 	    memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0;
 }
@@ -1026,9 +1100,9 @@ naming_cue(const struct attr *s, size_t v)
 	return 0;
 }
 
-/* Is token v a cue ("said", "according to")?  *len gets its tokens. */
+/* cue_at for a word that its marks do not rule out. */
 static int
-cue_at(const struct attr *s, size_t v, size_t *len)
+cue_check(const struct attr *s, size_t v, size_t *len)
 {
 	const struct doc *d = s->d;
 
@@ -1040,6 +1114,26 @@ cue_at(const struct attr *s, size_t v, size_t *len)
 	}
 	*len = 1;
 	return speech_verb(s, v) != NULL || naming_cue(s, v);
+}
+
+/*
+ * Can token v be a cue at all?  Most tokens are none, as their kind and
+ * marks tell without a look-up.
+ */
+static int
+cue_may(const struct attr *s, size_t v)
+{
+	const struct tok *t = &s->d->toks[v];
+
+	return t->kind == TOK_WORD && (t->key == s->k_according ||
+	    may(s->d, v, s->m_cues));
+}
+
+/* Is token v a cue ("said", "according to")?  *len gets its tokens. */
+static int
+cue_at(const struct attr *s, size_t v, size_t *len)
+{
+	return cue_may(s, v) && cue_check(s, v, len);
 }
 
 static int
@@ -1654,7 +1748,7 @@ scan_sources(struct attr *s)
 				    finding_format(d, "No reason is given for "
 				    "granting anonymity to '%s'", ph, NULL));
 		}
-		if (!cue_at(s, i, &len))
+		if (!cue_may(s, i) || !cue_check(s, i, &len))
 			continue;
 		{
 			const struct sent *st = &d->sents[d->toks[i].sent];
@@ -1731,6 +1825,16 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.sec_roles = lex_section(lx->anon, "roles");
 	s.sec_quals = lex_section(lx->anon, "qualifiers");
 	s.sec_reasons = lex_section(lx->anon, "reasons");
+	s.m_cues = mark_of(d, lx->speech_verbs) | mark_of(d, lx->doc_verbs) |
+	    mark_of(d, lx->naming_verbs);
+	if (!mark_of(d, lx->speech_verbs) || !mark_of(d, lx->doc_verbs) ||
+	    !mark_of(d, lx->naming_verbs))
+		s.m_cues = 0;
+	s.m_anon = mark_of(d, lx->anon);
+	s.m_numbers = mark_of(d, lx->numbers);
+	s.k_according = tok_key("according", 9);
+	words_init(&s.dets, det_words);
+	words_init(&s.skips, skip_words);
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);

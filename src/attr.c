@@ -43,8 +43,9 @@ struct who {
 
 /* A short list of words, matched by key before text. */
 struct words {
-	const char *const *w;		/* NULL-terminated */
+	const char *const *w;
 	uint64_t keys[ATTR_MAX_WORDS];	/* tok_key of each */
+	size_t n;
 };
 
 /* An anonymous-source phrase found in the text. */
@@ -72,7 +73,7 @@ struct attr {
 	int *mbind;		/* per mention: the anonymous phrase a
 				 * pronoun refers to (index into anons),
 				 * or -1 */
-	/* marks of the lexicons tested for every token (mark_of) */
+	/* marks of the lexicons tested for every token */
 	uint32_t m_anon, m_numbers;
 	uint32_t m_cues;	/* speech, document and naming verbs; 0 when
 				 * the marks say nothing about one of them */
@@ -106,6 +107,7 @@ words_init(struct words *ws, const char *const *w)
 	ws->w = w;
 	for (k = 0; w[k] != NULL && k < ATTR_MAX_WORDS; k++)
 		ws->keys[k] = tok_key(w[k], strlen(w[k]));
+	ws->n = k;
 }
 
 /* Is token i a word of ws (ignoring ASCII case, as tok_is)? */
@@ -117,23 +119,13 @@ words_has(const struct words *ws, const struct doc *d, size_t i)
 
 	if (t->kind != TOK_WORD)
 		return 0;
-	for (k = 0; ws->w[k] != NULL && k < ATTR_MAX_WORDS; k++)
+	for (k = 0; k < ws->n; k++)
 		if (t->key == ws->keys[k] && tok_is(d, t, ws->w[k]))
 			return 1;
 	return 0;
 }
 
-/*
- * The bit of lx in the marks of d's tokens (tok.lex), or 0 when the marks
- * say nothing about lx and any token may start one of its entries.
- */
-static uint32_t
-mark_of(const struct doc *d, const struct lexicon *lx)
-{
-	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
-}
-
-/* lex_may for the lexicon whose mark_of is m, without a call. */
+/* lex_may for the lexicon whose people_lex_mark is m, without a call. */
 static int
 may(const struct doc *d, size_t i, uint32_t m)
 {
@@ -1817,6 +1809,7 @@ void
 attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct attr s;
+	uint32_t sv, dv, nv;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
@@ -1825,13 +1818,12 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.sec_roles = lex_section(lx->anon, "roles");
 	s.sec_quals = lex_section(lx->anon, "qualifiers");
 	s.sec_reasons = lex_section(lx->anon, "reasons");
-	s.m_cues = mark_of(d, lx->speech_verbs) | mark_of(d, lx->doc_verbs) |
-	    mark_of(d, lx->naming_verbs);
-	if (!mark_of(d, lx->speech_verbs) || !mark_of(d, lx->doc_verbs) ||
-	    !mark_of(d, lx->naming_verbs))
-		s.m_cues = 0;
-	s.m_anon = mark_of(d, lx->anon);
-	s.m_numbers = mark_of(d, lx->numbers);
+	sv = people_lex_mark(d, lx->speech_verbs);
+	dv = people_lex_mark(d, lx->doc_verbs);
+	nv = people_lex_mark(d, lx->naming_verbs);
+	s.m_cues = sv != 0 && dv != 0 && nv != 0 ? sv | dv | nv : 0;
+	s.m_anon = people_lex_mark(d, lx->anon);
+	s.m_numbers = people_lex_mark(d, lx->numbers);
 	s.k_according = tok_key("according", 9);
 	words_init(&s.dets, det_words);
 	words_init(&s.skips, skip_words);

@@ -35,7 +35,7 @@ struct pstate {
 	size_t cappx;
 	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
 	uint64_t k_who;
-	/* marks of the lexicons tested for every token (mark_of) */
+	/* marks of the lexicons tested for every token */
 	uint32_t m_fw, m_pronouns, m_titles;
 };
 
@@ -104,17 +104,13 @@ pmap_put(struct doc *d, struct pmap *m, uint64_t key, int val)
 
 /* ---- token predicates ---- */
 
-/*
- * The bit of lx in the marks of d's tokens (tok.lex), or 0 when the marks
- * say nothing about lx and any token may start one of its entries.
- */
-static uint32_t
-mark_of(const struct doc *d, const struct lexicon *lx)
+uint32_t
+people_lex_mark(const struct doc *d, const struct lexicon *lx)
 {
 	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
 }
 
-/* lex_may for the lexicon whose mark_of is m, without a call. */
+/* lex_may for the lexicon whose people_lex_mark is m, without a call. */
 static int
 may(const struct doc *d, size_t i, uint32_t m)
 {
@@ -900,9 +896,9 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.k_and = tok_key("and", 3);
 	s.k_to = tok_key("to", 2);
 	s.k_who = tok_key("who", 3);
-	s.m_fw = mark_of(d, lx->function_words);
-	s.m_pronouns = mark_of(d, lx->pronouns);
-	s.m_titles = mark_of(d, lx->titles);
+	s.m_fw = people_lex_mark(d, lx->function_words);
+	s.m_pronouns = people_lex_mark(d, lx->pronouns);
+	s.m_titles = people_lex_mark(d, lx->titles);
 	for (i = 0; i < d->ntoks;) {
 		const struct tok *t = &d->toks[i];
 		const struct lex_entry *e;

@@ -64,6 +64,8 @@ struct attr {
 	int sec_roles, sec_quals, sec_reasons;
 	struct anon *anons;
 	size_t nanons, capanons;
+	uint32_t *cues;		/* the tokens that may be cues (cue_may) */
+	size_t ncues, capcues;
 	size_t capsources;
 	uint64_t *skeys;	/* per source: its identity key */
 	uint64_t *sheads;	/* per source: its head noun key */
@@ -276,6 +278,19 @@ speech_verb(const struct attr *s, size_t i)
 	return e;
 }
 
+/*
+ * Can token v be a cue at all?  Most tokens are none, as their kind and
+ * marks tell without a look-up.
+ */
+static int
+cue_may(const struct attr *s, size_t v)
+{
+	const struct tok *t = &s->d->toks[v];
+
+	return t->kind == TOK_WORD && (t->key == s->k_according ||
+	    may(s->d, v, s->m_cues));
+}
+
 /* ---- anonymous sources ---- */
 
 /*
@@ -440,54 +455,76 @@ anon_near(const struct attr *s, size_t i)
 	    (may(d, i + 1, s->m_anon) || may(d, i + 2, s->m_anon)));
 }
 
+/*
+ * Adds the anonymous phrase whose role noun (or noun before a qualifier)
+ * is token i, if there is one; returns its end, or 0.
+ */
+static size_t
+anon_add(struct attr *s, size_t i)
+{
+	struct doc *d = s->d;
+	size_t a, b, ne;
+	int det;
+	struct anon *an;
+
+	if (in_quote(d, i) || !anon_near(s, i) ||
+	    (!is_role(s, i) && !self_qual(s, i)))
+		return 0;
+	/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
+	if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)
+		return 0;
+	a = role_start(s, i, &det);
+	if (a > 0 && d->toks[a - 1].kind == TOK_WORD && poss_word(s, a - 1))
+		return 0;	/* "the company's employees" */
+	b = qualifier(s, i, &ne);
+	if (b == 0) {
+		/* no qualifier: anonymous only when it speaks */
+		if (is_w(d, a, "the") || is_w(d, a, "this") ||
+		    is_w(d, a, "that") || is_w(d, a, "its") ||
+		    is_w(d, a, "his") || is_w(d, a, "her") ||
+		    is_w(d, a, "their"))
+			return 0;	/* a back-reference */
+		if (!in_frame(s, a, i + 1))
+			return 0;
+		if (!det && a == i && !(d->toks[i].flags & TOK_CAP) &&
+		    !(a >= 1 && (is_w(d, a - 1, "to") ||
+		    is_w(d, a - 1, "by"))) &&
+		    !(i + 1 < d->ntoks && speech_verb(s, i + 1)))
+			return 0;
+		b = i + 1;
+		ne = b;
+	}
+	arena_grow(&d->arena, (void **)&s->anons, &s->capanons,
+	    sizeof(*s->anons), s->nanons + 1);
+	an = &s->anons[s->nanons++];
+	an->a = a;
+	an->b = b;
+	an->ne = ne ? ne : b;
+	an->role = d->toks[i].key;
+	an->source = -1;
+	return b;
+}
+
+/*
+ * One pass over the tokens: finds the anonymous phrases, one after the
+ * other, and lists the tokens that may be cues, so that scan_sources need
+ * not read every token again.
+ */
 static void
 find_anons(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i;
+	size_t i, b, next = 0;
 
 	for (i = 0; i < d->ntoks; i++) {
-		size_t a, b, ne;
-		int det;
-		struct anon *an;
-
-		if (in_quote(d, i) || !anon_near(s, i) ||
-		    (!is_role(s, i) && !self_qual(s, i)))
-			continue;
-		/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
-		if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)
-			continue;
-		a = role_start(s, i, &det);
-		if (a > 0 && d->toks[a - 1].kind == TOK_WORD &&
-		    poss_word(s, a - 1))
-			continue;	/* "the company's employees" */
-		b = qualifier(s, i, &ne);
-		if (b == 0) {
-			/* no qualifier: anonymous only when it speaks */
-			if (is_w(d, a, "the") || is_w(d, a, "this") ||
-			    is_w(d, a, "that") || is_w(d, a, "its") ||
-			    is_w(d, a, "his") || is_w(d, a, "her") ||
-			    is_w(d, a, "their"))
-				continue;	/* a back-reference */
-			if (!in_frame(s, a, i + 1))
-				continue;
-			if (!det && a == i && !(d->toks[i].flags & TOK_CAP) &&
-			    !(a >= 1 && (is_w(d, a - 1, "to") ||
-			    is_w(d, a - 1, "by"))) &&
-			    !(i + 1 < d->ntoks && speech_verb(s, i + 1)))
-				continue;
-			b = i + 1;
-			ne = b;
+		if (cue_may(s, i)) {
+			arena_grow(&d->arena, (void **)&s->cues, &s->capcues,
+			    sizeof(*s->cues), s->ncues + 1);
+			s->cues[s->ncues++] = (uint32_t)i;
 		}
-		arena_grow(&d->arena, (void **)&s->anons, &s->capanons,
-		    sizeof(*s->anons), s->nanons + 1);
-		an = &s->anons[s->nanons++];
-		an->a = a;
-		an->b = b;
-		an->ne = ne ? ne : b;
-		an->role = d->toks[i].key;
-		an->source = -1;
-		i = b - 1;
+		/* no phrase starts inside the one before */
+		if (i >= next && (b = anon_add(s, i)) != 0)
+			next = b;
 	}
 }
 
@@ -1108,19 +1145,6 @@ cue_check(const struct attr *s, size_t v, size_t *len)
 	return speech_verb(s, v) != NULL || naming_cue(s, v);
 }
 
-/*
- * Can token v be a cue at all?  Most tokens are none, as their kind and
- * marks tell without a look-up.
- */
-static int
-cue_may(const struct attr *s, size_t v)
-{
-	const struct tok *t = &s->d->toks[v];
-
-	return t->kind == TOK_WORD && (t->key == s->k_according ||
-	    may(s->d, v, s->m_cues));
-}
-
 /* Is token v a cue ("said", "according to")?  *len gets its tokens. */
 static int
 cue_at(const struct attr *s, size_t v, size_t *len)
@@ -1711,10 +1735,25 @@ static void
 scan_sources(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i, ai = 0, len, prev = SIZE_MAX;	/* prev: last verb cue */
+	size_t i, ai = 0, ci = 0, len;
+	size_t prev = SIZE_MAX;		/* the last verb cue */
 	struct who w;
 
 	for (i = 0; i < d->ntoks; i++) {
+		/* on to the next phrase or possible cue: nothing is done at
+		 * the tokens between */
+		size_t next = d->ntoks;
+
+		while (ci < s->ncues && s->cues[ci] < i)
+			ci++;
+		if (ci < s->ncues)
+			next = s->cues[ci];
+		if (ai < s->nanons && s->anons[ai].a >= i &&
+		    s->anons[ai].a < next)
+			next = s->anons[ai].a;
+		if (next >= d->ntoks)
+			break;
+		i = next;
 		if (ai < s->nanons && s->anons[ai].a == i) {
 			struct anon *an = &s->anons[ai++];
 			const struct tok *a = &d->toks[an->a];

@@ -80,7 +80,8 @@ struct attr {
 	uint32_t m_cues;	/* speech, document and naming verbs; 0 when
 				 * the marks say nothing about one of them */
 	uint64_t k_according;
-	struct words dets, skips;	/* is_det, skippable */
+	struct words dets, skips, poss_dets;	/* is_det, skippable,
+						 * is_poss_det */
 };
 
 /* ---- small predicates ---- */
@@ -98,6 +99,11 @@ static const char *const skip_words[] = {
 	"also", "later", "then", "has", "have", "had", "previously",
 	"again", "further", "once", "first", "last", "earlier", "later",
 	"separately", "privately", "publicly", "recently", NULL
+};
+
+/* Possessive determiners, and "the" (is_poss_det). */
+static const char *const poss_det_words[] = {
+	"his", "her", "its", "their", "our", "my", "the", NULL
 };
 
 /* Fills the keys of the word list ws from w (at most ATTR_MAX_WORDS). */
@@ -145,8 +151,14 @@ is_p(const struct doc *d, size_t i, char c)
 static int
 is_w(const struct doc *d, size_t i, const char *w)
 {
-	return i < d->ntoks && d->toks[i].kind == TOK_WORD &&
-	    d->toks[i].len == strlen(w) && tok_is(d, &d->toks[i], w);
+	const struct tok *t;
+
+	if (i >= d->ntoks)
+		return 0;
+	t = &d->toks[i];
+	/* the first test of tok_is, without the call */
+	return t->kind == TOK_WORD && ((d->text[t->off] ^ w[0]) & ~0x20) == 0 &&
+	    tok_is(d, t, w);
 }
 
 static int
@@ -218,11 +230,9 @@ poss_word(const struct attr *s, size_t i)
 
 /* A determiner that makes a following -ing word a noun. */
 static int
-is_poss_det(const struct doc *d, size_t i)
+is_poss_det(const struct attr *s, size_t i)
 {
-	return is_w(d, i, "his") || is_w(d, i, "her") || is_w(d, i, "its") ||
-	    is_w(d, i, "their") || is_w(d, i, "our") || is_w(d, i, "my") ||
-	    is_w(d, i, "the");
+	return i < s->d->ntoks && words_has(&s->poss_dets, s->d, i);
 }
 
 /* An inflected speech verb (said, saying; not "state", "report"). */
@@ -268,7 +278,7 @@ speech_verb(const struct attr *s, size_t i)
 	 * determiner is a noun */
 	if (t->len > 4 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0 &&
 	    i > 0 && d->toks[i - 1].kind == TOK_WORD &&
-	    is_poss_det(d, i - 1))
+	    is_poss_det(s, i - 1))
 		return NULL;
 	/* "declared a state of emergency": a thing, not a statement */
 	if (i + 1 < d->ntoks && (is_w(d, i + 1, "a") || is_w(d, i + 1, "an")) &&
@@ -1214,7 +1224,7 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	    is_w(d, k, "yesterday")))
 		k++;
 	/* "said his father, Abdullah Kurdi": the name in apposition */
-	if (k < hi && (is_poss_det(d, k) || poss_word(s, k))) {
+	if (k < hi && (is_poss_det(s, k) || poss_word(s, k))) {
 		size_t c;
 
 		for (c = k + 1; c < hi && c < k + ATTR_NP &&
@@ -1866,6 +1876,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.k_according = tok_key("according", 9);
 	words_init(&s.dets, det_words);
 	words_init(&s.skips, skip_words);
+	words_init(&s.poss_dets, poss_det_words);
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);

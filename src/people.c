@@ -888,6 +888,9 @@ people_build(struct doc *d, const struct lexset *lx)
 	d->npeople = 0;
 	d->mentions = NULL;
 	d->nmentions = 0;
+	/* room for the mentions of a typical story, grown seldom */
+	arena_grow(&d->arena, (void **)&d->mentions, &s.capm,
+	    sizeof(*d->mentions), d->ntoks / 32 + 16);
 	pmap_init(d, &s.full, 32);
 	pmap_init(d, &s.sur, 32);
 	pmap_init(d, &s.orgs, 32);

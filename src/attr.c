@@ -65,6 +65,8 @@ struct attr {
 	struct anon *anons;
 	size_t nanons, capanons;
 	uint32_t *cues;		/* the tokens that may be cues (cue_may) */
+	uint32_t *mfirst;	/* each mention's first token: a compact
+				 * copy of d->mentions for the searches */
 	size_t ncues, capcues;
 	size_t capsources;
 	uint64_t *skeys;	/* per source: its identity key */
@@ -85,6 +87,36 @@ struct attr {
 };
 
 /* ---- small predicates ---- */
+
+/* Index of the last mention starting before token i, or -1 (as
+ * people_mention_before, searching the compact copy). */
+static int
+mention_before(const struct attr *s, size_t i)
+{
+	size_t lo = 0, hi = s->d->nmentions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->mfirst[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo - 1;
+}
+
+/* Index of the mention covering token i, or -1 (as people_mention_at). */
+static int
+mention_at(const struct attr *s, size_t i)
+{
+	const struct mention *m = s->d->mentions;
+	int k = mention_before(s, i + 1);
+
+	if (k >= 0 && i < (size_t)m[k].first + m[k].ntok)
+		return k;
+	return -1;
+}
 
 /* Determiners and quantifiers before a noun (is_det). */
 static const char *const det_words[] = {
@@ -379,7 +411,7 @@ role_start(const struct attr *s, size_t r, int *has_det)
 			break;
 		}
 		if (is_fw(s, p) || verb_form(s, p) ||
-		    people_mention_at(d, p) >= 0)
+		    mention_at(s, p) >= 0)
 			break;
 		k = p;
 		n++;
@@ -481,7 +513,7 @@ anon_add(struct attr *s, size_t i)
 	    (!is_role(s, i) && !self_qual(s, i)))
 		return 0;
 	/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
-	if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)
+	if (i + 1 < d->ntoks && mention_at(s, i + 1) >= 0)
 		return 0;
 	a = role_start(s, i, &det);
 	if (a > 0 && d->toks[a - 1].kind == TOK_WORD && poss_word(s, a - 1))
@@ -700,7 +732,7 @@ static int
 org_backref(const struct attr *s, size_t at, uint64_t head)
 {
 	const struct doc *d = s->d;
-	int m = people_mention_before(d, at), n = 0;
+	int m = mention_before(s, at), n = 0;
 
 	for (; m >= 0 && n < ATTR_BACKREF; m--, n++) {
 		const struct mention *mm = &d->mentions[m];
@@ -757,7 +789,7 @@ classify_head(const struct attr *s, size_t start, size_t head, struct who *w)
 		 * person the possessive pronoun refers to */
 		if (det && (is_w(d, start, "her") || is_w(d, start, "his")) &&
 		    lex_get_tok(s->lx->org_nouns, hk) != NULL &&
-		    (mi = people_mention_at(d, start)) >= 0 &&
+		    (mi = mention_at(s, start)) >= 0 &&
 		    d->mentions[mi].person >= 0 &&
 		    d->people[d->mentions[mi].person].kind == PERSON_HUMAN) {
 			w->owner = d->mentions[mi].person;
@@ -791,7 +823,7 @@ np_start(const struct attr *s, size_t h, size_t lo)
 		if (is_det(s, p))
 			return p;
 		if (is_fw(s, p) || verb_form(s, p) ||
-		    people_mention_at(d, p) >= 0)
+		    mention_at(s, p) >= 0)
 			break;
 		k = p;
 		n++;
@@ -803,7 +835,7 @@ static int
 pronoun_who(const struct attr *s, size_t i, struct who *w)
 {
 	const struct doc *d = s->d;
-	int mi = people_mention_at(d, i);
+	int mi = mention_at(s, i);
 
 	if (mi >= 0)
 		return who_mention(s, mi, w);
@@ -961,7 +993,7 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 				 * Quon, said": the person inside the commas;
 				 * "X, president of the Y Association, said":
 				 * an organization there is X's */
-				mi = people_mention_at(d, j - 1);
+				mi = mention_at(s, j - 1);
 				if (mi >= 0 && d->mentions[mi].person >= 0 &&
 				    !(d->mentions[mi].flags & MENTION_PRONOUN) &&
 				    d->people[d->mentions[mi].person].kind ==
@@ -985,7 +1017,7 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 		w->span = 1;
 		return 1;
 	}
-	if ((mi = people_mention_at(d, j)) >= 0)
+	if ((mi = mention_at(s, j)) >= 0)
 		return who_mention(s, mi, w);
 	if (pronoun_who(s, j, w))
 		return 1;
@@ -1057,7 +1089,7 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		return 1;
 	}
 	/* a mention, or a title before one ("said Brownsville Mayor X") */
-	mi = people_mention_before(d, k + ATTR_NP + 1);
+	mi = mention_before(s, k + ATTR_NP + 1);
 	for (; mi >= 0 && d->mentions[mi].first >= k; mi--) {
 		const struct mention *m = &d->mentions[mi];
 
@@ -1066,7 +1098,7 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		    (size_t)m->first + m->ntok, hi)))
 			return who_mention(s, mi, w);
 	}
-	if ((mi = people_mention_at(d, k)) >= 0)
+	if ((mi = mention_at(s, k)) >= 0)
 		return who_mention(s, mi, w);
 	if (pronoun_who(s, k, w))
 		return 1;
@@ -1198,7 +1230,7 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	    v > 0 && is_p(d, v - 1, ',')) {
 		/* ", saying ...": the subject of the sentence */
 		size_t a = d->sents[t->sent].first;
-		int mi = people_mention_before(d, a);
+		int mi = mention_before(s, a);
 
 		for (mi = mi + 1; mi >= 0 && (size_t)mi < d->nmentions &&
 		    d->mentions[mi].first < v; mi++)
@@ -1231,7 +1263,7 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 		    d->toks[c].kind == TOK_WORD && !in_quote(d, c); c++)
 			;
 		if (c > k + 1 && c + 1 < hi && is_p(d, c, ',')) {
-			int mi = people_mention_at(d, c + 1);
+			int mi = mention_at(s, c + 1);
 
 			if (mi >= 0 && d->mentions[mi].person >= 0 &&
 			    !(d->mentions[mi].flags & MENTION_PRONOUN))
@@ -1242,8 +1274,8 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 		return 0;
 	/* "tweeted her reasoning": a pronoun after the verb is its
 	 * object, never an inverted subject */
-	if (w->a == w->b - 1 && people_mention_at(d, w->a) >= 0 &&
-	    (d->mentions[people_mention_at(d, w->a)].flags & MENTION_PRONOUN))
+	if (w->a == w->b - 1 && mention_at(s, w->a) >= 0 &&
+	    (d->mentions[mention_at(s, w->a)].flags & MENTION_PRONOUN))
 		return 0;
 	return 1;
 }
@@ -1579,7 +1611,7 @@ sieve_reporting(const struct attr *s, const struct quote *q, size_t bs,
 	/* "Asked about the streak, Lindqvist was blunt." */
 	if (first == (size_t)-1 && !is_p(d, se - 1, ':'))
 		return 0;
-	for (mi = people_mention_before(d, sa) + 1; mi >= 0 &&
+	for (mi = mention_before(s, sa) + 1; mi >= 0 &&
 	    (size_t)mi < d->nmentions && d->mentions[mi].first < se; mi++) {
 		const struct mention *m = &d->mentions[mi];
 
@@ -1619,7 +1651,7 @@ sieve_continuation(const struct attr *s, int qi, size_t bs, struct attrib *r,
 	if (d->toks[d->quotes[pi].open].para + 1 < d->toks[q->open].para)
 		return 0;
 	/* nobody else named in between */
-	for (m = people_mention_before(d, q->open); m >= 0 &&
+	for (m = mention_before(s, q->open); m >= 0 &&
 	    d->mentions[m].first > d->quotes[pi].close; m--) {
 		const struct mention *mm = &d->mentions[m];
 
@@ -1859,6 +1891,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct attr s;
 	uint32_t sv, dv, nv;
+	size_t i;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
@@ -1880,6 +1913,10 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);
+	s.mfirst = arena_alloc(&d->arena, (d->nmentions + 1) *
+	    sizeof(*s.mfirst));
+	for (i = 0; i < d->nmentions; i++)
+		s.mfirst[i] = d->mentions[i].first;
 	find_anons(&s);
 	bind_pronouns(&s);
 	scan_sources(&s);

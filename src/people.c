@@ -188,8 +188,8 @@ is_particle(const struct doc *d, size_t i)
 	};
 	size_t k;
 
-	if (d->toks[i].kind != TOK_WORD)
-		return 0;
+	if (d->toks[i].kind != TOK_WORD || d->toks[i].len > 3)
+		return 0;	/* none is longer */
 	for (k = 0; w[k] != NULL; k++)
 		if (tok_is(d, &d->toks[i], w[k]))
 			return 1;
@@ -200,6 +200,8 @@ is_particle(const struct doc *d, size_t i)
 static int
 is_suffix(const struct doc *d, size_t i)
 {
+	if (d->toks[i].len > 3)
+		return 0;	/* none is longer */
 	return tok_is(d, &d->toks[i], "jr") || tok_is(d, &d->toks[i], "sr") ||
 	    tok_is(d, &d->toks[i], "ii") || tok_is(d, &d->toks[i], "iii") ||
 	    tok_is(d, &d->toks[i], "iv");

@@ -485,16 +485,23 @@ self_qual(const struct attr *s, size_t i)
 
 /*
  * Can a role noun (is_role) be token i, or a qualifier (self_qual) start
- * just after it?  Most tokens are ruled out by the marks of their own and
- * the next two.
+ * just after it?  Most tokens are ruled out by their marks and those of
+ * the next word (past a comma), as self_qual reads them.
  */
 static int
 anon_near(const struct attr *s, size_t i)
 {
 	const struct doc *d = s->d;
+	const struct tok *t = &d->toks[i];
+	size_t j = i + 1;
 
-	return may(d, i, s->m_anon) || (i + 2 < d->ntoks &&
-	    (may(d, i + 1, s->m_anon) || may(d, i + 2, s->m_anon)));
+	if (may(d, i, s->m_anon))
+		return 1;
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
+		return 0;
+	if (is_p(d, j, ','))
+		j++;
+	return may(d, j, s->m_anon);
 }
 
 /*
@@ -831,14 +838,12 @@ np_start(const struct attr *s, size_t h, size_t lo)
 	return k;
 }
 
+/* "it" at token i (no mention there): the organization before it. */
 static int
-pronoun_who(const struct attr *s, size_t i, struct who *w)
+it_who(const struct attr *s, size_t i, struct who *w)
 {
 	const struct doc *d = s->d;
-	int mi = mention_at(s, i);
 
-	if (mi >= 0)
-		return who_mention(s, mi, w);
 	if (is_w(d, i, "it")) {
 		w->person = people_org_before(d, i);
 		w->kind = SPEAKER_ORGANIZATION;
@@ -1019,7 +1024,7 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 	}
 	if ((mi = mention_at(s, j)) >= 0)
 		return who_mention(s, mi, w);
-	if (pronoun_who(s, j, w))
+	if (it_who(s, j, w))
 		return 1;
 	if (is_role(s, j) || is_docnoun(s, j) || is_orgnoun(s, j))
 		return classify_head(s, np_start(s, j, lo), j, w);
@@ -1100,7 +1105,7 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 	}
 	if ((mi = mention_at(s, k)) >= 0)
 		return who_mention(s, mi, w);
-	if (pronoun_who(s, k, w))
+	if (it_who(s, k, w))
 		return 1;
 	for (j = k; j < hi && j < k + ATTR_NP; j++) {
 		const struct tok *t = &d->toks[j];

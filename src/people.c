@@ -37,6 +37,8 @@ struct pstate {
 	uint64_t k_who;
 	/* marks of the lexicons tested for every token */
 	uint32_t m_fw, m_pronouns, m_titles;
+	uint32_t m_lower;	/* pronouns and titles; 0 when the marks say
+				 * nothing about one of them */
 };
 
 #define PMAP_AMBIGUOUS (-2)
@@ -904,12 +906,17 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.m_fw = people_lex_mark(d, lx->function_words);
 	s.m_pronouns = people_lex_mark(d, lx->pronouns);
 	s.m_titles = people_lex_mark(d, lx->titles);
+	s.m_lower = s.m_pronouns != 0 && s.m_titles != 0 ?
+	    s.m_pronouns | s.m_titles : 0;
 	for (i = 0; i < d->ntoks;) {
 		const struct tok *t = &d->toks[i];
 		const struct lex_entry *e;
 		int fw;
 
-		if (!outside(d, i) || t->kind != TOK_WORD) {
+		/* most words are lower case, and start neither a pronoun
+		 * nor a title */
+		if (!outside(d, i) || t->kind != TOK_WORD ||
+		    (!(t->flags & TOK_CAP) && !may(d, i, s.m_lower))) {
 			i++;
 			continue;
 		}

@@ -506,7 +506,8 @@ anon_near(const struct attr *s, size_t i)
 
 /*
  * Adds the anonymous phrase whose role noun (or noun before a qualifier)
- * is token i, if there is one; returns its end, or 0.
+ * is token i, if there is one; returns its end, or 0.  Token i is outside
+ * quotes, and anon_near.
  */
 static size_t
 anon_add(struct attr *s, size_t i)
@@ -516,8 +517,7 @@ anon_add(struct attr *s, size_t i)
 	int det;
 	struct anon *an;
 
-	if (in_quote(d, i) || !anon_near(s, i) ||
-	    (!is_role(s, i) && !self_qual(s, i)))
+	if (!is_role(s, i) && !self_qual(s, i))
 		return 0;
 	/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
 	if (i + 1 < d->ntoks && mention_at(s, i + 1) >= 0)
@@ -572,7 +572,8 @@ find_anons(struct attr *s)
 			s->cues[s->ncues++] = (uint32_t)i;
 		}
 		/* no phrase starts inside the one before */
-		if (i >= next && (b = anon_add(s, i)) != 0)
+		if (i >= next && !in_quote(d, i) && anon_near(s, i) &&
+		    (b = anon_add(s, i)) != 0)
 			next = b;
 	}
 }

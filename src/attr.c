@@ -38,6 +38,16 @@ struct who {
 	int ambiguous;		/* a surname or pronoun of two people */
 };
 
+/* Most words in a word list (struct words). */
+#define ATTR_MAX_WORDS 32
+
+/* A short list of words, matched by key before text. */
+struct words {
+	const char *const *w;
+	uint64_t keys[ATTR_MAX_WORDS];	/* tok_key of each */
+	size_t n;
+};
+
 /* An anonymous-source phrase found in the text. */
 struct anon {
 	size_t a, b;		/* tokens, qualifier and its object included */
@@ -54,6 +64,10 @@ struct attr {
 	int sec_roles, sec_quals, sec_reasons;
 	struct anon *anons;
 	size_t nanons, capanons;
+	uint32_t *cues;		/* the tokens that may be cues (cue_may) */
+	uint32_t *mfirst;	/* each mention's first token: a compact
+				 * copy of d->mentions for the searches */
+	size_t ncues, capcues;
 	size_t capsources;
 	uint64_t *skeys;	/* per source: its identity key */
 	uint64_t *sheads;	/* per source: its head noun key */
@@ -63,9 +77,100 @@ struct attr {
 	int *mbind;		/* per mention: the anonymous phrase a
 				 * pronoun refers to (index into anons),
 				 * or -1 */
+	/* marks of the lexicons tested for every token */
+	uint32_t m_anon, m_numbers;
+	uint32_t m_cues;	/* speech, document and naming verbs; 0 when
+				 * the marks say nothing about one of them */
+	uint64_t k_according;
+	struct words dets, skips, poss_dets;	/* is_det, skippable,
+						 * is_poss_det */
 };
 
 /* ---- small predicates ---- */
+
+/* Index of the last mention starting before token i, or -1 (as
+ * people_mention_before, searching the compact copy). */
+static int
+mention_before(const struct attr *s, size_t i)
+{
+	size_t lo = 0, hi = s->d->nmentions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->mfirst[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo - 1;
+}
+
+/* Index of the mention covering token i, or -1 (as people_mention_at). */
+static int
+mention_at(const struct attr *s, size_t i)
+{
+	const struct mention *m = s->d->mentions;
+	int k = mention_before(s, i + 1);
+
+	if (k >= 0 && i < (size_t)m[k].first + m[k].ntok)
+		return k;
+	return -1;
+}
+
+/* Determiners and quantifiers before a noun (is_det). */
+static const char *const det_words[] = {
+	"a", "an", "the", "one", "two", "three", "four", "five", "six",
+	"several", "multiple", "some", "many", "numerous", "other",
+	"another", "this", "that", "these", "those", "its", "his",
+	"her", "their", "both", "few", "various", "dozens", NULL
+};
+
+/* Adverbs and auxiliaries between a subject and its verb (skippable). */
+static const char *const skip_words[] = {
+	"also", "later", "then", "has", "have", "had", "previously",
+	"again", "further", "once", "first", "last", "earlier", "later",
+	"separately", "privately", "publicly", "recently", NULL
+};
+
+/* Possessive determiners, and "the" (is_poss_det). */
+static const char *const poss_det_words[] = {
+	"his", "her", "its", "their", "our", "my", "the", NULL
+};
+
+/* Fills the keys of the word list ws from w (at most ATTR_MAX_WORDS). */
+static void
+words_init(struct words *ws, const char *const *w)
+{
+	size_t k;
+
+	ws->w = w;
+	for (k = 0; w[k] != NULL && k < ATTR_MAX_WORDS; k++)
+		ws->keys[k] = tok_key(w[k], strlen(w[k]));
+	ws->n = k;
+}
+
+/* Is token i a word of ws (ignoring ASCII case, as tok_is)? */
+static int
+words_has(const struct words *ws, const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	size_t k;
+
+	if (t->kind != TOK_WORD)
+		return 0;
+	for (k = 0; k < ws->n; k++)
+		if (t->key == ws->keys[k] && tok_is(d, t, ws->w[k]))
+			return 1;
+	return 0;
+}
+
+/* lex_may for the lexicon whose people_lex_mark is m, without a call. */
+static int
+may(const struct doc *d, size_t i, uint32_t m)
+{
+	return m == 0 || (d->toks[i].lex & m) != 0;
+}
 
 static int
 is_p(const struct doc *d, size_t i, char c)
@@ -78,8 +183,14 @@ is_p(const struct doc *d, size_t i, char c)
 static int
 is_w(const struct doc *d, size_t i, const char *w)
 {
-	return i < d->ntoks && d->toks[i].kind == TOK_WORD &&
-	    tok_is(d, &d->toks[i], w);
+	const struct tok *t;
+
+	if (i >= d->ntoks)
+		return 0;
+	t = &d->toks[i];
+	/* the first test of tok_is, without the call */
+	return t->kind == TOK_WORD && ((d->text[t->off] ^ w[0]) & ~0x20) == 0 &&
+	    tok_is(d, t, w);
 }
 
 static int
@@ -104,8 +215,11 @@ is_fw(const struct attr *s, size_t i)
 static int
 is_role(const struct attr *s, size_t i)
 {
-	const struct lex_entry *e = lex_tok(s->lx->anon, s->d, i);
+	const struct lex_entry *e;
 
+	if (!may(s->d, i, s->m_anon))
+		return 0;
+	e = lex_tok(s->lx->anon, s->d, i);
 	return e != NULL && e->section == s->sec_roles &&
 	    s->d->toks[i].kind == TOK_WORD;
 }
@@ -128,20 +242,10 @@ is_orgnoun(const struct attr *s, size_t i)
 static int
 is_det(const struct attr *s, size_t i)
 {
-	static const char *const w[] = {
-		"a", "an", "the", "one", "two", "three", "four", "five", "six",
-		"several", "multiple", "some", "many", "numerous", "other",
-		"another", "this", "that", "these", "those", "its", "his",
-		"her", "their", "both", "few", "various", "dozens", NULL
-	};
-	size_t k;
-
-	if (s->d->toks[i].kind == TOK_NUM)
+	if (s->d->toks[i].kind == TOK_NUM || words_has(&s->dets, s->d, i))
 		return 1;
-	for (k = 0; w[k] != NULL; k++)
-		if (is_w(s->d, i, w[k]))
-			return 1;
-	return lex_tok(s->lx->numbers, s->d, i) != NULL;
+	return may(s->d, i, s->m_numbers) &&
+	    lex_tok(s->lx->numbers, s->d, i) != NULL;
 }
 
 /* Does token i end with a possessive ('s, ’s)? */
@@ -158,11 +262,9 @@ poss_word(const struct attr *s, size_t i)
 
 /* A determiner that makes a following -ing word a noun. */
 static int
-is_poss_det(const struct doc *d, size_t i)
+is_poss_det(const struct attr *s, size_t i)
 {
-	return is_w(d, i, "his") || is_w(d, i, "her") || is_w(d, i, "its") ||
-	    is_w(d, i, "their") || is_w(d, i, "our") || is_w(d, i, "my") ||
-	    is_w(d, i, "the");
+	return i < s->d->ntoks && words_has(&s->poss_dets, s->d, i);
 }
 
 /* An inflected speech verb (said, saying; not "state", "report"). */
@@ -208,7 +310,7 @@ speech_verb(const struct attr *s, size_t i)
 	 * determiner is a noun */
 	if (t->len > 4 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0 &&
 	    i > 0 && d->toks[i - 1].kind == TOK_WORD &&
-	    is_poss_det(d, i - 1))
+	    is_poss_det(s, i - 1))
 		return NULL;
 	/* "declared a state of emergency": a thing, not a statement */
 	if (i + 1 < d->ntoks && (is_w(d, i + 1, "a") || is_w(d, i + 1, "an")) &&
@@ -216,6 +318,19 @@ speech_verb(const struct attr *s, size_t i)
 	    strcmp(e->val, "add") != 0)
 		return NULL;
 	return e;
+}
+
+/*
+ * Can token v be a cue at all?  Most tokens are none, as their kind and
+ * marks tell without a look-up.
+ */
+static int
+cue_may(const struct attr *s, size_t v)
+{
+	const struct tok *t = &s->d->toks[v];
+
+	return t->kind == TOK_WORD && (t->key == s->k_according ||
+	    may(s->d, v, s->m_cues));
 }
 
 /* ---- anonymous sources ---- */
@@ -296,7 +411,7 @@ role_start(const struct attr *s, size_t r, int *has_det)
 			break;
 		}
 		if (is_fw(s, p) || verb_form(s, p) ||
-		    people_mention_at(d, p) >= 0)
+		    mention_at(s, p) >= 0)
 			break;
 		k = p;
 		n++;
@@ -353,68 +468,113 @@ self_qual(const struct attr *s, size_t i)
 	size_t j = i + 1, n;
 	int det;
 
-	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || is_fw(s, i) ||
-	    j + 1 >= d->ntoks)
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
 		return 0;
 	if (is_p(d, j, ','))
 		j++;
-	if (d->toks[j].kind != TOK_WORD || in_quote(d, j))
+	if (d->toks[j].kind != TOK_WORD || in_quote(d, j) ||
+	    !may(d, j, s->m_anon))
 		return 0;
 	e = lex_match(s->lx->anon, d, j, &n);
 	if (e == NULL || e->section != s->sec_quals ||
-	    strcmp(e->val, "self") != 0)
+	    strcmp(e->val, "self") != 0 || is_fw(s, i))
 		return 0;
 	role_start(s, i, &det);
 	return det;
 }
 
+/*
+ * Can a role noun (is_role) be token i, or a qualifier (self_qual) start
+ * just after it?  Most tokens are ruled out by their marks and those of
+ * the next word (past a comma), as self_qual reads them.
+ */
+static int
+anon_near(const struct attr *s, size_t i)
+{
+	const struct doc *d = s->d;
+	const struct tok *t = &d->toks[i];
+	size_t j = i + 1;
+
+	if (may(d, i, s->m_anon))
+		return 1;
+	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
+		return 0;
+	if (is_p(d, j, ','))
+		j++;
+	return may(d, j, s->m_anon);
+}
+
+/*
+ * Adds the anonymous phrase whose role noun (or noun before a qualifier)
+ * is token i, if there is one; returns its end, or 0.  Token i is outside
+ * quotes, and anon_near.
+ */
+static size_t
+anon_add(struct attr *s, size_t i)
+{
+	struct doc *d = s->d;
+	size_t a, b, ne;
+	int det;
+	struct anon *an;
+
+	if (!is_role(s, i) && !self_qual(s, i))
+		return 0;
+	/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
+	if (i + 1 < d->ntoks && mention_at(s, i + 1) >= 0)
+		return 0;
+	a = role_start(s, i, &det);
+	if (a > 0 && d->toks[a - 1].kind == TOK_WORD && poss_word(s, a - 1))
+		return 0;	/* "the company's employees" */
+	b = qualifier(s, i, &ne);
+	if (b == 0) {
+		/* no qualifier: anonymous only when it speaks */
+		if (is_w(d, a, "the") || is_w(d, a, "this") ||
+		    is_w(d, a, "that") || is_w(d, a, "its") ||
+		    is_w(d, a, "his") || is_w(d, a, "her") ||
+		    is_w(d, a, "their"))
+			return 0;	/* a back-reference */
+		if (!in_frame(s, a, i + 1))
+			return 0;
+		if (!det && a == i && !(d->toks[i].flags & TOK_CAP) &&
+		    !(a >= 1 && (is_w(d, a - 1, "to") ||
+		    is_w(d, a - 1, "by"))) &&
+		    !(i + 1 < d->ntoks && speech_verb(s, i + 1)))
+			return 0;
+		b = i + 1;
+		ne = b;
+	}
+	arena_grow(&d->arena, (void **)&s->anons, &s->capanons,
+	    sizeof(*s->anons), s->nanons + 1);
+	an = &s->anons[s->nanons++];
+	an->a = a;
+	an->b = b;
+	an->ne = ne ? ne : b;
+	an->role = d->toks[i].key;
+	an->source = -1;
+	return b;
+}
+
+/*
+ * One pass over the tokens: finds the anonymous phrases, one after the
+ * other, and lists the tokens that may be cues, so that scan_sources need
+ * not read every token again.
+ */
 static void
 find_anons(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i;
+	size_t i, b, next = 0;
 
 	for (i = 0; i < d->ntoks; i++) {
-		size_t a, b, ne;
-		int det;
-		struct anon *an;
-
-		if (in_quote(d, i) || (!is_role(s, i) && !self_qual(s, i)))
-			continue;
-		/* "a spokeswoman, Jane Doe" or "official Jane Doe" */
-		if (i + 1 < d->ntoks && people_mention_at(d, i + 1) >= 0)
-			continue;
-		a = role_start(s, i, &det);
-		if (a > 0 && d->toks[a - 1].kind == TOK_WORD &&
-		    poss_word(s, a - 1))
-			continue;	/* "the company's employees" */
-		b = qualifier(s, i, &ne);
-		if (b == 0) {
-			/* no qualifier: anonymous only when it speaks */
-			if (is_w(d, a, "the") || is_w(d, a, "this") ||
-			    is_w(d, a, "that") || is_w(d, a, "its") ||
-			    is_w(d, a, "his") || is_w(d, a, "her") ||
-			    is_w(d, a, "their"))
-				continue;	/* a back-reference */
-			if (!in_frame(s, a, i + 1))
-				continue;
-			if (!det && a == i && !(d->toks[i].flags & TOK_CAP) &&
-			    !(a >= 1 && (is_w(d, a - 1, "to") ||
-			    is_w(d, a - 1, "by"))) &&
-			    !(i + 1 < d->ntoks && speech_verb(s, i + 1)))
-				continue;
-			b = i + 1;
-			ne = b;
+		if (cue_may(s, i)) {
+			arena_grow(&d->arena, (void **)&s->cues, &s->capcues,
+			    sizeof(*s->cues), s->ncues + 1);
+			s->cues[s->ncues++] = (uint32_t)i;
 		}
-		arena_grow(&d->arena, (void **)&s->anons, &s->capanons,
-		    sizeof(*s->anons), s->nanons + 1);
-		an = &s->anons[s->nanons++];
-		an->a = a;
-		an->b = b;
-		an->ne = ne ? ne : b;
-		an->role = d->toks[i].key;
-		an->source = -1;
-		i = b - 1;
+		/* no phrase starts inside the one before */
+		if (i >= next && !in_quote(d, i) && anon_near(s, i) &&
+		    (b = anon_add(s, i)) != 0)
+			next = b;
 	}
 }
 
@@ -580,7 +740,7 @@ static int
 org_backref(const struct attr *s, size_t at, uint64_t head)
 {
 	const struct doc *d = s->d;
-	int m = people_mention_before(d, at), n = 0;
+	int m = mention_before(s, at), n = 0;
 
 	for (; m >= 0 && n < ATTR_BACKREF; m--, n++) {
 		const struct mention *mm = &d->mentions[m];
@@ -637,7 +797,7 @@ classify_head(const struct attr *s, size_t start, size_t head, struct who *w)
 		 * person the possessive pronoun refers to */
 		if (det && (is_w(d, start, "her") || is_w(d, start, "his")) &&
 		    lex_get_tok(s->lx->org_nouns, hk) != NULL &&
-		    (mi = people_mention_at(d, start)) >= 0 &&
+		    (mi = mention_at(s, start)) >= 0 &&
 		    d->mentions[mi].person >= 0 &&
 		    d->people[d->mentions[mi].person].kind == PERSON_HUMAN) {
 			w->owner = d->mentions[mi].person;
@@ -671,7 +831,7 @@ np_start(const struct attr *s, size_t h, size_t lo)
 		if (is_det(s, p))
 			return p;
 		if (is_fw(s, p) || verb_form(s, p) ||
-		    people_mention_at(d, p) >= 0)
+		    mention_at(s, p) >= 0)
 			break;
 		k = p;
 		n++;
@@ -679,14 +839,12 @@ np_start(const struct attr *s, size_t h, size_t lo)
 	return k;
 }
 
+/* "it" at token i (no mention there): the organization before it. */
 static int
-pronoun_who(const struct attr *s, size_t i, struct who *w)
+it_who(const struct attr *s, size_t i, struct who *w)
 {
 	const struct doc *d = s->d;
-	int mi = people_mention_at(d, i);
 
-	if (mi >= 0)
-		return who_mention(s, mi, w);
 	if (is_w(d, i, "it")) {
 		w->person = people_org_before(d, i);
 		w->kind = SPEAKER_ORGANIZATION;
@@ -727,18 +885,11 @@ skippable(const struct attr *s, size_t i)
 {
 	const struct doc *d = s->d;
 	const struct tok *t = &d->toks[i];
-	static const char *const w[] = {
-		"also", "later", "then", "has", "have", "had", "previously",
-		"again", "further", "once", "first", "last", "earlier", "later",
-		"separately", "privately", "publicly", "recently", NULL
-	};
-	size_t k;
 
 	if (t->kind != TOK_WORD || in_quote(d, i))
 		return 0;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(d, t, w[k]))
-			return 1;
+	if (words_has(&s->skips, d, i))
+		return 1;
 	return t->len > 4 && !(t->flags & TOK_CAP) &&
 	    memcmp(d->text + t->off + t->len - 2, "ly", 2) == 0;
 }
@@ -848,7 +999,7 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 				 * Quon, said": the person inside the commas;
 				 * "X, president of the Y Association, said":
 				 * an organization there is X's */
-				mi = people_mention_at(d, j - 1);
+				mi = mention_at(s, j - 1);
 				if (mi >= 0 && d->mentions[mi].person >= 0 &&
 				    !(d->mentions[mi].flags & MENTION_PRONOUN) &&
 				    d->people[d->mentions[mi].person].kind ==
@@ -872,9 +1023,9 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 		w->span = 1;
 		return 1;
 	}
-	if ((mi = people_mention_at(d, j)) >= 0)
+	if ((mi = mention_at(s, j)) >= 0)
 		return who_mention(s, mi, w);
-	if (pronoun_who(s, j, w))
+	if (it_who(s, j, w))
 		return 1;
 	if (is_role(s, j) || is_docnoun(s, j) || is_orgnoun(s, j))
 		return classify_head(s, np_start(s, j, lo), j, w);
@@ -944,7 +1095,7 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		return 1;
 	}
 	/* a mention, or a title before one ("said Brownsville Mayor X") */
-	mi = people_mention_before(d, k + ATTR_NP + 1);
+	mi = mention_before(s, k + ATTR_NP + 1);
 	for (; mi >= 0 && d->mentions[mi].first >= k; mi--) {
 		const struct mention *m = &d->mentions[mi];
 
@@ -953,9 +1104,9 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		    (size_t)m->first + m->ntok, hi)))
 			return who_mention(s, mi, w);
 	}
-	if ((mi = people_mention_at(d, k)) >= 0)
+	if ((mi = mention_at(s, k)) >= 0)
 		return who_mention(s, mi, w);
-	if (pronoun_who(s, k, w))
+	if (it_who(s, k, w))
 		return 1;
 	for (j = k; j < hi && j < k + ATTR_NP; j++) {
 		const struct tok *t = &d->toks[j];
@@ -1026,9 +1177,9 @@ naming_cue(const struct attr *s, size_t v)
 	return 0;
 }
 
-/* Is token v a cue ("said", "according to")?  *len gets its tokens. */
+/* cue_at for a word that its marks do not rule out. */
 static int
-cue_at(const struct attr *s, size_t v, size_t *len)
+cue_check(const struct attr *s, size_t v, size_t *len)
 {
 	const struct doc *d = s->d;
 
@@ -1040,6 +1191,13 @@ cue_at(const struct attr *s, size_t v, size_t *len)
 	}
 	*len = 1;
 	return speech_verb(s, v) != NULL || naming_cue(s, v);
+}
+
+/* Is token v a cue ("said", "according to")?  *len gets its tokens. */
+static int
+cue_at(const struct attr *s, size_t v, size_t *len)
+{
+	return cue_may(s, v) && cue_check(s, v, len);
 }
 
 static int
@@ -1078,7 +1236,7 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	    v > 0 && is_p(d, v - 1, ',')) {
 		/* ", saying ...": the subject of the sentence */
 		size_t a = d->sents[t->sent].first;
-		int mi = people_mention_before(d, a);
+		int mi = mention_before(s, a);
 
 		for (mi = mi + 1; mi >= 0 && (size_t)mi < d->nmentions &&
 		    d->mentions[mi].first < v; mi++)
@@ -1104,14 +1262,14 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	    is_w(d, k, "yesterday")))
 		k++;
 	/* "said his father, Abdullah Kurdi": the name in apposition */
-	if (k < hi && (is_poss_det(d, k) || poss_word(s, k))) {
+	if (k < hi && (is_poss_det(s, k) || poss_word(s, k))) {
 		size_t c;
 
 		for (c = k + 1; c < hi && c < k + ATTR_NP &&
 		    d->toks[c].kind == TOK_WORD && !in_quote(d, c); c++)
 			;
 		if (c > k + 1 && c + 1 < hi && is_p(d, c, ',')) {
-			int mi = people_mention_at(d, c + 1);
+			int mi = mention_at(s, c + 1);
 
 			if (mi >= 0 && d->mentions[mi].person >= 0 &&
 			    !(d->mentions[mi].flags & MENTION_PRONOUN))
@@ -1122,8 +1280,8 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 		return 0;
 	/* "tweeted her reasoning": a pronoun after the verb is its
 	 * object, never an inverted subject */
-	if (w->a == w->b - 1 && people_mention_at(d, w->a) >= 0 &&
-	    (d->mentions[people_mention_at(d, w->a)].flags & MENTION_PRONOUN))
+	if (w->a == w->b - 1 && mention_at(s, w->a) >= 0 &&
+	    (d->mentions[mention_at(s, w->a)].flags & MENTION_PRONOUN))
 		return 0;
 	return 1;
 }
@@ -1459,7 +1617,7 @@ sieve_reporting(const struct attr *s, const struct quote *q, size_t bs,
 	/* "Asked about the streak, Lindqvist was blunt." */
 	if (first == (size_t)-1 && !is_p(d, se - 1, ':'))
 		return 0;
-	for (mi = people_mention_before(d, sa) + 1; mi >= 0 &&
+	for (mi = mention_before(s, sa) + 1; mi >= 0 &&
 	    (size_t)mi < d->nmentions && d->mentions[mi].first < se; mi++) {
 		const struct mention *m = &d->mentions[mi];
 
@@ -1499,7 +1657,7 @@ sieve_continuation(const struct attr *s, int qi, size_t bs, struct attrib *r,
 	if (d->toks[d->quotes[pi].open].para + 1 < d->toks[q->open].para)
 		return 0;
 	/* nobody else named in between */
-	for (m = people_mention_before(d, q->open); m >= 0 &&
+	for (m = mention_before(s, q->open); m >= 0 &&
 	    d->mentions[m].first > d->quotes[pi].close; m--) {
 		const struct mention *mm = &d->mentions[m];
 
@@ -1625,10 +1783,25 @@ static void
 scan_sources(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i, ai = 0, len, prev = SIZE_MAX;	/* prev: last verb cue */
+	size_t i, ai = 0, ci = 0, len;
+	size_t prev = SIZE_MAX;		/* the last verb cue */
 	struct who w;
 
 	for (i = 0; i < d->ntoks; i++) {
+		/* on to the next phrase or possible cue: nothing is done at
+		 * the tokens between */
+		size_t next = d->ntoks;
+
+		while (ci < s->ncues && s->cues[ci] < i)
+			ci++;
+		if (ci < s->ncues)
+			next = s->cues[ci];
+		if (ai < s->nanons && s->anons[ai].a >= i &&
+		    s->anons[ai].a < next)
+			next = s->anons[ai].a;
+		if (next >= d->ntoks)
+			break;
+		i = next;
 		if (ai < s->nanons && s->anons[ai].a == i) {
 			struct anon *an = &s->anons[ai++];
 			const struct tok *a = &d->toks[an->a];
@@ -1654,7 +1827,7 @@ scan_sources(struct attr *s)
 				    finding_format(d, "No reason is given for "
 				    "granting anonymity to '%s'", ph, NULL));
 		}
-		if (!cue_at(s, i, &len))
+		if (!cue_may(s, i) || !cue_check(s, i, &len))
 			continue;
 		{
 			const struct sent *st = &d->sents[d->toks[i].sent];
@@ -1723,6 +1896,8 @@ void
 attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct attr s;
+	uint32_t sv, dv, nv;
+	size_t i;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
@@ -1731,9 +1906,23 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.sec_roles = lex_section(lx->anon, "roles");
 	s.sec_quals = lex_section(lx->anon, "qualifiers");
 	s.sec_reasons = lex_section(lx->anon, "reasons");
+	sv = people_lex_mark(d, lx->speech_verbs);
+	dv = people_lex_mark(d, lx->doc_verbs);
+	nv = people_lex_mark(d, lx->naming_verbs);
+	s.m_cues = sv != 0 && dv != 0 && nv != 0 ? sv | dv | nv : 0;
+	s.m_anon = people_lex_mark(d, lx->anon);
+	s.m_numbers = people_lex_mark(d, lx->numbers);
+	s.k_according = tok_key("according", 9);
+	words_init(&s.dets, det_words);
+	words_init(&s.skips, skip_words);
+	words_init(&s.poss_dets, poss_det_words);
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);
+	s.mfirst = arena_alloc(&d->arena, (d->nmentions + 1) *
+	    sizeof(*s.mfirst));
+	for (i = 0; i < d->nmentions; i++)
+		s.mfirst[i] = d->mentions[i].first;
 	find_anons(&s);
 	bind_pronouns(&s);
 	scan_sources(&s);

@@ -35,6 +35,10 @@ struct pstate {
 	size_t cappx;
 	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
 	uint64_t k_who;
+	/* marks of the lexicons tested for every token */
+	uint32_t m_fw, m_pronouns, m_titles;
+	uint32_t m_lower;	/* pronouns and titles; 0 when the marks say
+				 * nothing about one of them */
 };
 
 #define PMAP_AMBIGUOUS (-2)
@@ -102,6 +106,19 @@ pmap_put(struct doc *d, struct pmap *m, uint64_t key, int val)
 
 /* ---- token predicates ---- */
 
+uint32_t
+people_lex_mark(const struct doc *d, const struct lexicon *lx)
+{
+	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
+}
+
+/* lex_may for the lexicon whose people_lex_mark is m, without a call. */
+static int
+may(const struct doc *d, size_t i, uint32_t m)
+{
+	return m == 0 || (d->toks[i].lex & m) != 0;
+}
+
 static const struct tok *
 T(const struct pstate *s, size_t i)
 {
@@ -125,7 +142,8 @@ outside(const struct doc *d, size_t i)
 static int
 is_fw(const struct pstate *s, size_t i)
 {
-	return lex_tok(s->lx->function_words, s->d, i) != NULL;
+	return may(s->d, i, s->m_fw) &&
+	    lex_tok(s->lx->function_words, s->d, i) != NULL;
 }
 
 /* Length of the possessive ending ('s, ’s, s') of token i, or 0. */
@@ -172,8 +190,8 @@ is_particle(const struct doc *d, size_t i)
 	};
 	size_t k;
 
-	if (d->toks[i].kind != TOK_WORD)
-		return 0;
+	if (d->toks[i].kind != TOK_WORD || d->toks[i].len > 3)
+		return 0;	/* none is longer */
 	for (k = 0; w[k] != NULL; k++)
 		if (tok_is(d, &d->toks[i], w[k]))
 			return 1;
@@ -184,6 +202,8 @@ is_particle(const struct doc *d, size_t i)
 static int
 is_suffix(const struct doc *d, size_t i)
 {
+	if (d->toks[i].len > 3)
+		return 0;	/* none is longer */
 	return tok_is(d, &d->toks[i], "jr") || tok_is(d, &d->toks[i], "sr") ||
 	    tok_is(d, &d->toks[i], "ii") || tok_is(d, &d->toks[i], "iii") ||
 	    tok_is(d, &d->toks[i], "iv");
@@ -213,7 +233,8 @@ title_at(const struct pstate *s, size_t i, size_t *n)
 	const struct lex_entry *e;
 	const struct doc *d = s->d;
 
-	if (i >= d->ntoks || T(s, i)->kind != TOK_WORD || !outside(d, i))
+	if (i >= d->ntoks || T(s, i)->kind != TOK_WORD || !outside(d, i) ||
+	    !may(d, i, s->m_titles))
 		return NULL;
 	e = lex_match(s->lx->titles, d, i, n);
 	if (e == NULL)
@@ -250,8 +271,8 @@ cap_run(const struct pstate *s, size_t i)
 				break;
 			continue;
 		}
-		if (j > i && j + 1 < d->ntoks && is_particle(d, j) &&
-		    is_cap_word(s, j + 1) && words < PEOPLE_MAX_NAME) {
+		if (j > i && j + 1 < d->ntoks && is_cap_word(s, j + 1) &&
+		    is_particle(d, j) && words < PEOPLE_MAX_NAME) {
 			j++;
 			continue;
 		}
@@ -871,6 +892,9 @@ people_build(struct doc *d, const struct lexset *lx)
 	d->npeople = 0;
 	d->mentions = NULL;
 	d->nmentions = 0;
+	/* room for the mentions of a typical story, grown seldom */
+	arena_grow(&d->arena, (void **)&d->mentions, &s.capm,
+	    sizeof(*d->mentions), d->ntoks / 32 + 16);
 	pmap_init(d, &s.full, 32);
 	pmap_init(d, &s.sur, 32);
 	pmap_init(d, &s.orgs, 32);
@@ -879,18 +903,35 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.k_and = tok_key("and", 3);
 	s.k_to = tok_key("to", 2);
 	s.k_who = tok_key("who", 3);
+	s.m_fw = people_lex_mark(d, lx->function_words);
+	s.m_pronouns = people_lex_mark(d, lx->pronouns);
+	s.m_titles = people_lex_mark(d, lx->titles);
+	s.m_lower = s.m_pronouns != 0 && s.m_titles != 0 ?
+	    s.m_pronouns | s.m_titles : 0;
 	for (i = 0; i < d->ntoks;) {
 		const struct tok *t = &d->toks[i];
 		const struct lex_entry *e;
+		int fw;
 
-		if (!outside(d, i) || t->kind != TOK_WORD) {
+		/* most words are lower case, and start neither a pronoun
+		 * nor a title */
+		if (!outside(d, i) || t->kind != TOK_WORD ||
+		    (!(t->flags & TOK_CAP) && !may(d, i, s.m_lower))) {
 			i++;
 			continue;
 		}
-		if (!(t->flags & TOK_CAP) || is_fw(&s, i)) {
-			e = lex_tok(lx->pronouns, d, i);
+		fw = (t->flags & TOK_CAP) && is_fw(&s, i);
+		if (!(t->flags & TOK_CAP) || fw) {
+			e = may(d, i, s.m_pronouns) ?
+			    lex_tok(lx->pronouns, d, i) : NULL;
 			if (e != NULL && (e->val[0] == 'm' || e->val[0] == 'f')) {
 				pronoun_mention(&s, i, gender_of(e->val));
+				i++;
+				continue;
+			}
+			/* name_at finds nothing here without a title */
+			if ((!fw || !(t->flags & TOK_ALLCAP)) &&
+			    !may(d, i, s.m_titles)) {
 				i++;
 				continue;
 			}

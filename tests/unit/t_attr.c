@@ -18,17 +18,25 @@
 static struct lexset lx;
 static struct ruleset *rs;
 
+/* Analyses text; mark: with the tokens' lexicon marks (lexset_mark). */
 static struct doc *
-run(const char *text)
+run_marked(const char *text, int mark)
 {
 	struct doc *d = doc_new("t.txt", text, strlen(text));
 
 	strip_run(d);
 	tok_split2(d, lx.abbrevs, lx.function_words);
-	lexset_mark(&lx, d);
+	if (mark)
+		lexset_mark(&lx, d);
 	quote_find(d, rs);
 	attr_run(d, rs, &lx);
 	return d;
+}
+
+static struct doc *
+run(const char *text)
+{
+	return run_marked(text, 1);
 }
 
 /* The n-th speech quote of d. */
@@ -687,6 +695,35 @@ t_scare_terms(void)
 	doc_free(d);
 }
 
+/* The marks only save look-ups: a document without them reads the same. */
+static void
+t_unmarked(void)
+{
+	static const char text[] =
+	    "\"We will rebuild,\" Brownsville Mayor John Cowen said Monday. "
+	    "A city official, who spoke on condition of anonymity, said the "
+	    "plan was late. \"It is a mess,\" the official said.\n\n"
+	    "Two people familiar with the talks said Ledgerline, a payroll "
+	    "company, had paid. \"No comment,\" said Jane Ortiz, a "
+	    "spokeswoman for the Food and Drug Administration. She added: "
+	    "\"Not now.\" According to records, Cowen resigned.\n";
+	struct doc *a = run_marked(text, 1), *b = run_marked(text, 0);
+	int i;
+
+	INT_EQ((int)b->nmentions, (int)a->nmentions, "unmarked: mentions");
+	INT_EQ((int)b->npeople, (int)a->npeople, "unmarked: people");
+	INT_EQ((int)b->nsources, (int)a->nsources, "unmarked: sources");
+	INT_EQ(nspeech(b), nspeech(a), "unmarked: quotes");
+	for (i = 0; i < nspeech(a); i++)
+		STR_EQ(speaker(b, i), speaker(a, i), "unmarked: speaker");
+	INT_EQ(count_rule(b, FINDING_ANONYMOUS_SOURCE),
+	    count_rule(a, FINDING_ANONYMOUS_SOURCE), "unmarked: anonymous");
+	INT_EQ(count_rule(a, FINDING_ANONYMOUS_SOURCE), 2,
+	    "marked: two anonymous sources");
+	doc_free(a);
+	doc_free(b);
+}
+
 int
 main(void)
 {
@@ -705,6 +742,7 @@ main(void)
 	t_titled_documents();
 	t_anon_frames();
 	t_scare_terms();
+	t_unmarked();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

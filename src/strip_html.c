@@ -260,15 +260,17 @@ emit_run(struct ml_walk *w, size_t soff, size_t n)
  * without its second look at every byte.  The literal's bytes start at the
  * first source offset past so.cur where strip_align would try to match it,
  * with only plain tags and text that cannot start it in between, and
- * either it has no byte that may stand for something else in the source
- * (whitespace other than ' ', '&') and starts with neither markup ('<',
- * ']') nor a space, or it is whitespace starting with a byte other than
- * ' ', which matches the source's whole whitespace run there.  Returns the
- * literal's source offset like strip_align, or SIZE_MAX when strip_align
- * must decide; so is unchanged then.
+ * either it is plain (it has no byte that may stand for something else in
+ * the source: whitespace other than ' ', '&') and starts with neither
+ * markup ('<', ']') nor a space, or it is whitespace starting with a byte
+ * other than ' ', which matches the source's whole whitespace run there.
+ * lit is NUL-terminated at n.  Returns the literal's source offset like
+ * strip_align, or SIZE_MAX when strip_align must decide; so is unchanged
+ * then.
  */
 static size_t
-align_fast(struct ml_walk *w, const char *lit, size_t n, unsigned how)
+align_fast(struct ml_walk *w, const char *lit, size_t n, int plain,
+    unsigned how)
 {
 	struct strip_out *so = &w->so;
 	const char *s = so->s;
@@ -280,7 +282,7 @@ align_fast(struct ml_walk *w, const char *lit, size_t n, unsigned how)
 	if (n == 0 || strchr(" &<]", (char)c) != NULL)
 		return SIZE_MAX;
 	blank = is_ws(c);
-	if (blank && strspn(lit, " \t\n\r\f") < n)
+	if (blank ? strspn(lit, " \t\n\r\f") < n : !plain)
 		return SIZE_MAX;
 	while (p < limit) {
 		unsigned char b = (unsigned char)s[p];
@@ -313,7 +315,7 @@ align_fast(struct ml_walk *w, const char *lit, size_t n, unsigned how)
 		return p;
 	}
 	if ((unsigned char)s[p] != c || n > limit - p ||
-	    memcmp(s + p, lit, n) != 0 || strcspn(lit, "\t\n\r\f&") < n)
+	    memcmp(s + p, lit, n) != 0)
 		return SIZE_MAX;
 	if (how & STRIP_ALIGN_EMIT)
 		emit_run(w, p, n);
@@ -327,10 +329,14 @@ text_node(struct ml_walk *w, xmlNodePtr n)
 	const char *t = (const char *)n->content;
 	size_t len;
 	unsigned how = 0;
+	int plain;
 
 	if (t == NULL)
 		return;
-	len = strlen(t);
+	len = strcspn(t, "\t\n\r\f&");
+	plain = t[len] == '\0';
+	if (!plain)
+		len += strlen(t + len);
 	if (n->type == XML_CDATA_SECTION_NODE || (n->parent != NULL &&
 	    w->html && in_list(raw_elems, n->parent->name)))
 		how |= STRIP_ALIGN_RAW;
@@ -339,7 +345,7 @@ text_node(struct ml_walk *w, xmlNodePtr n)
 		if (strspn(t, " \t\r\n") < len)
 			w->nbr = 0;
 	}
-	if (align_fast(w, t, len, how) == SIZE_MAX)
+	if (align_fast(w, t, len, plain, how) == SIZE_MAX)
 		strip_align(&w->so, t, len, w->d->srclen, how);
 }
 

@@ -126,11 +126,11 @@ emit_verbatim(struct md_walk *w, size_t soff, size_t n)
 
 /*
  * strip_align(&w->so, lit, n, limit, how) for the common case, without its
- * second look at every byte: the literal has no byte of align_special and
- * its bytes start at the first source offset from so.cur where strip_align
- * would try to match it (Markdown has no markup to skip).  Returns the
- * literal's source offset like strip_align, or SIZE_MAX when strip_align
- * must decide; so is unchanged then.
+ * second look at every byte: the literal, which has no byte of
+ * align_special, starts at the first source offset from so.cur where
+ * strip_align would try to match it (Markdown has no markup to skip).
+ * Returns the literal's source offset like strip_align, or SIZE_MAX when
+ * strip_align must decide; so is unchanged then.
  */
 static size_t
 align_fast(struct md_walk *w, const char *lit, size_t n, size_t limit,
@@ -153,7 +153,7 @@ align_fast(struct md_walk *w, const char *lit, size_t n, size_t limit,
 			break;
 	}
 	if (p >= limit || (unsigned char)s[p] != c || n > limit - p ||
-	    memcmp(s + p, lit, n) != 0 || strcspn(lit, align_special) < n)
+	    memcmp(s + p, lit, n) != 0)
 		return SIZE_MAX;
 	if (how & STRIP_ALIGN_EMIT)
 		emit_verbatim(w, p, n);
@@ -161,13 +161,16 @@ align_fast(struct md_walk *w, const char *lit, size_t n, size_t limit,
 	return p;
 }
 
-/* strip_align, trying align_fast first.  lit is NUL-terminated at n. */
+/* strip_align for the NUL-terminated literal lit, trying align_fast first. */
 static size_t
-align(struct md_walk *w, const char *lit, size_t n, size_t limit,
-    unsigned how)
+align(struct md_walk *w, const char *lit, size_t limit, unsigned how)
 {
-	size_t start = align_fast(w, lit, n, limit, how);
+	size_t n = strcspn(lit, align_special), start = SIZE_MAX;
 
+	if (lit[n] == '\0')
+		start = align_fast(w, lit, n, limit, how);
+	else
+		n += strlen(lit + n);
 	if (start == SIZE_MAX)
 		start = strip_align(&w->so, lit, n, limit, how);
 	return start;
@@ -226,7 +229,7 @@ visit(struct md_walk *w, cmark_event_type ev, cmark_node *n)
 		at_line(w, n);
 		if (w->blk_end < so->cur)
 			w->blk_end = w->d->srclen;
-		start = align(w, lit, strlen(lit), w->blk_end,
+		start = align(w, lit, w->blk_end,
 		    cmark_node_get_type(n) == CMARK_NODE_TEXT ?
 		    STRIP_ALIGN_EMIT : STRIP_ALIGN_RAW);
 		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&

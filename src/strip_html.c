@@ -21,6 +21,16 @@
  */
 #define STRIP_MAX_ENTITY 4096
 
+/*
+ * Limits of align_fast, which leaves a text node to strip_align when it
+ * would need more: quoted attribute bytes searched for the closing quote,
+ * and text bytes skipped before the node's bytes.  They must not exceed
+ * strip.c's STRIP_MAX_ATTR and STRIP_MAX_SKIP, so that every case
+ * align_fast decides is one where strip_align's limits do not apply.
+ */
+#define FAST_MAX_ATTR 1024
+#define FAST_MAX_SKIP 256
+
 /* Element name lists, each ending with NULL. */
 static const char *const skip_elems[] = {
 	"script", "style", "code", "pre", "template", "noscript", "textarea",
@@ -82,6 +92,7 @@ struct ml_walk {
 	xmlNodePtr sel;		/* XML: subtree that is copy, or NULL */
 	int nbr;		/* <br>s since the last text */
 	int refused;
+	int clean;		/* d->src has no NUL and no invalid UTF-8 */
 };
 
 static int
@@ -188,28 +199,154 @@ leave_elem(struct ml_walk *w, xmlNodePtr n)
 		w->sel = NULL;
 }
 
+/*
+ * Past the tag at q as strip_align's markup skipping finds it, or q when
+ * that needs more than align_fast may decide: a tag ("<a", "</a") whose
+ * quoted attribute values close within FAST_MAX_ATTR bytes and which ends
+ * before limit.  Anything else ("<!--", "<![CDATA[", "<?", "]]>", a '<'
+ * that starts no tag) is left to strip_align.
+ */
+static size_t
+skip_tag(const char *s, size_t q, size_t limit)
+{
+	const char *e;
+	size_t i, cap;
+	char c;
+
+	if (s[q] != '<' || q + 2 >= limit)
+		return q;
+	c = s[q + 1];
+	if (c != '/' && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+		return q;
+	for (i = q + 2; i < limit && s[i] != '>'; i++) {
+		if (s[i] == '"' || s[i] == '\'') {
+			cap = limit - i - 1 < FAST_MAX_ATTR ? limit - i - 1 :
+			    FAST_MAX_ATTR;
+			e = memchr(s + i + 1, s[i], cap);
+			if (e == NULL)
+				return q;
+			i = (size_t)(e - s);
+		}
+	}
+	return i < limit ? i + 1 : q;
+}
+
+/* strip.c's whitespace: what its alignment matches as a run. */
+static int
+is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/*
+ * Appends the n source bytes at soff as strip_emit_src does.  A run of a
+ * clean source that starts and ends on character boundaries needs none of
+ * its repairs, so it is copied as a whole (the text and map are the same).
+ */
+static void
+emit_run(struct ml_walk *w, size_t soff, size_t n)
+{
+	const unsigned char *src = (const unsigned char *)w->d->src;
+
+	if (w->clean && (src[soff] & 0xC0) != 0x80 && (soff + n ==
+	    w->d->srclen || (src[soff + n] & 0xC0) != 0x80))
+		strip_emit_repl(&w->so, (const char *)src + soff, n, soff, n);
+	else
+		strip_emit_src(&w->so, soff, n);
+}
+
+/*
+ * strip_align(&w->so, lit, n, d->srclen, how) for the common cases,
+ * without its second look at every byte.  The literal's bytes start at the
+ * first source offset past so.cur where strip_align would try to match it,
+ * with only plain tags and text that cannot start it in between, and
+ * either it is plain (it has no byte that may stand for something else in
+ * the source: whitespace other than ' ', '&') and starts with neither
+ * markup ('<', ']') nor a space, or it is whitespace starting with a byte
+ * other than ' ', which matches the source's whole whitespace run there.
+ * lit is NUL-terminated at n.  Returns the literal's source offset like
+ * strip_align, or SIZE_MAX when strip_align must decide; so is unchanged
+ * then.
+ */
+static size_t
+align_fast(struct ml_walk *w, const char *lit, size_t n, int plain,
+    unsigned how)
+{
+	struct strip_out *so = &w->so;
+	const char *s = so->s;
+	size_t p = so->cur, limit = w->d->srclen, skipped = 0, q, nl, k;
+	unsigned char c = (unsigned char)lit[0];
+	int blank;
+
+	/* strip_align would take a '<' or ']' for markup first */
+	if (n == 0 || strchr(" &<]", (char)c) != NULL)
+		return SIZE_MAX;
+	blank = is_ws(c);
+	if (blank ? strspn(lit, " \t\n\r\f") < n : !plain)
+		return SIZE_MAX;
+	while (p < limit) {
+		unsigned char b = (unsigned char)s[p];
+
+		if (b == '<' && (k = skip_tag(s, p, limit)) > p) {
+			p = k;
+			continue;
+		}
+		/* can_start, and what strip_align skips as markup */
+		if (b == c || b == '&' || b == '<' || b == ']' ||
+		    (blank && is_ws(b)) || ++skipped > FAST_MAX_SKIP)
+			break;
+		p++;
+	}
+	if (p >= limit)
+		return SIZE_MAX;
+	if (blank) {
+		if (!is_ws((unsigned char)s[p]))
+			return SIZE_MAX;
+		for (q = p, nl = 0; q < limit && is_ws((unsigned char)s[q]);
+		    q++)
+			nl += s[q] == '\n';
+		if (!(how & STRIP_ALIGN_EMIT))
+			;
+		else if (nl >= 2 && (so->flags & STRIP_FOLD_BLANK))
+			strip_emit_repl(so, " ", 1, p, q - p);
+		else
+			emit_run(w, p, q - p);
+		so->cur = q;
+		return p;
+	}
+	if ((unsigned char)s[p] != c || n > limit - p ||
+	    memcmp(s + p, lit, n) != 0)
+		return SIZE_MAX;
+	if (how & STRIP_ALIGN_EMIT)
+		emit_run(w, p, n);
+	so->cur = p + n;
+	return p;
+}
+
 static void
 text_node(struct ml_walk *w, xmlNodePtr n)
 {
 	const char *t = (const char *)n->content;
-	size_t len, i;
+	size_t len;
 	unsigned how = 0;
+	int plain;
 
 	if (t == NULL)
 		return;
-	len = strlen(t);
+	len = strcspn(t, "\t\n\r\f&");
+	plain = t[len] == '\0';
+	if (!plain)
+		len += strlen(t + len);
 	if (n->type == XML_CDATA_SECTION_NODE || (n->parent != NULL &&
 	    w->html && in_list(raw_elems, n->parent->name)))
 		how |= STRIP_ALIGN_RAW;
 	if (emitting(w)) {
 		how |= STRIP_ALIGN_EMIT;
-		for (i = 0; i < len; i++)
-			if (!strchr(" \t\r\n", t[i])) {
-				w->nbr = 0;
-				break;
-			}
+		if (strspn(t, " \t\r\n") < len)
+			w->nbr = 0;
 	}
-	strip_align(&w->so, t, len, w->d->srclen, how);
+	if (align_fast(w, t, len, plain, how) == SIZE_MAX)
+		strip_align(&w->so, t, len, w->d->srclen, how);
 }
 
 static void
@@ -293,14 +430,16 @@ walk(struct ml_walk *w, xmlNodePtr n)
 }
 
 static void
-walk_init(struct ml_walk *w, struct doc *d, xmlDocPtr doc, int html)
+walk_init(struct ml_walk *w, struct doc *d, const char *s, xmlDocPtr doc,
+    int html)
 {
 	memset(w, 0, sizeof(*w));
 	w->d = d;
 	w->doc = doc;
 	w->html = html;
+	w->clean = s == d->src;
 	strip_out_init(&w->so, d);
-	w->so.s = strip_sanitized(d);
+	w->so.s = s;
 	w->so.flags = STRIP_MARKUP | STRIP_FOLD_BLANK;
 }
 
@@ -399,13 +538,12 @@ decl_line(const struct doc *d, const xmlChar *name)
 }
 
 /*
- * Parses d with libxml2's HTML or XML parser.  XML that is not well formed
- * yields NULL with the first error in *err.
+ * Parses d with libxml2's HTML or XML parser; s is strip_sanitized(d).  XML
+ * that is not well formed yields NULL with the first error in *err.
  */
 static xmlDocPtr
-parse(struct doc *d, int html, struct ml_err *err)
+parse(struct doc *d, const char *s, int html, struct ml_err *err)
 {
-	const char *s = strip_sanitized(d);
 	xmlDocPtr doc;
 
 	xmlSetStructuredErrorFunc(err, on_error);
@@ -454,6 +592,7 @@ strip_ml(struct doc *d, int html)
 	struct ml_walk w;
 	struct ml_err err = { 0, "" };
 	const xmlChar *bomb;
+	const char *s;
 	xmlDocPtr doc;
 
 	if (d->srclen > INT32_MAX) {
@@ -461,7 +600,8 @@ strip_ml(struct doc *d, int html)
 		    "markup parser\n", d->path);
 		return -1;
 	}
-	doc = parse(d, html, &err);
+	s = strip_sanitized(d);
+	doc = parse(d, s, html, &err);
 	if (!html && doc == NULL) {
 		fprintf(stderr, "copydesk: %s:%d: not well-formed XML: %s\n",
 		    d->path, err.line > 0 ? err.line : 1,
@@ -476,7 +616,7 @@ strip_ml(struct doc *d, int html)
 		xmlFreeDoc(doc);
 		return -1;
 	}
-	walk_init(&w, d, doc, html);
+	walk_init(&w, d, s, doc, html);
 	if (!html)
 		w.vocab = vocab_of(xmlDocGetRootElement(doc));
 	if (doc != NULL)

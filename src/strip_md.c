@@ -90,7 +90,91 @@ struct md_walk {
 	struct doc *d;
 	size_t blk_end;		/* end of the current leaf block's lines */
 	cmark_node *skip;	/* container being skipped, or NULL */
+	int clean;		/* d->src has no NUL and no invalid UTF-8 */
 };
+
+/*
+ * Bytes of a literal that strip_align may match against something else in
+ * the source (whitespace runs, entities, escapes): a literal without them
+ * that the source holds verbatim can take the fast path.
+ */
+static const char align_special[] = "\t\n\r\f&\\";
+
+static int
+is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/*
+ * Appends the n source bytes at soff, which equal a parser literal.  In a
+ * clean source a run that starts and ends on character boundaries needs
+ * none of strip_emit_src's repairs, so it is copied as a whole (the text
+ * and map are the same).
+ */
+static void
+emit_verbatim(struct md_walk *w, size_t soff, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)w->d->src;
+
+	if (w->clean && (s[soff] & 0xC0) != 0x80 && (soff + n ==
+	    w->d->srclen || (s[soff + n] & 0xC0) != 0x80))
+		strip_emit_repl(&w->so, (const char *)s + soff, n, soff, n);
+	else
+		strip_emit_src(&w->so, soff, n);
+}
+
+/*
+ * strip_align(&w->so, lit, n, limit, how) for the common case, without its
+ * second look at every byte: the literal, which has no byte of
+ * align_special, starts at the first source offset from so.cur where
+ * strip_align would try to match it (Markdown has no markup to skip).
+ * Returns the literal's source offset like strip_align, or SIZE_MAX when
+ * strip_align must decide; so is unchanged then.
+ */
+static size_t
+align_fast(struct md_walk *w, const char *lit, size_t n, size_t limit,
+    unsigned how)
+{
+	struct strip_out *so = &w->so;
+	const char *s = so->s;
+	unsigned char c = (unsigned char)lit[0];
+	size_t p;
+
+	if (limit > w->d->srclen)
+		limit = w->d->srclen;
+	if (n == 0 || n > limit)
+		return SIZE_MAX;
+	/* strip_align's first candidate: can_start with STRIP_ESCAPES */
+	for (p = so->cur; p < limit; p++) {
+		unsigned char b = (unsigned char)s[p];
+
+		if (b == c || b == '&' || b == '\\' || (is_ws(c) && is_ws(b)))
+			break;
+	}
+	if (p >= limit || (unsigned char)s[p] != c || n > limit - p ||
+	    memcmp(s + p, lit, n) != 0)
+		return SIZE_MAX;
+	if (how & STRIP_ALIGN_EMIT)
+		emit_verbatim(w, p, n);
+	so->cur = p + n;
+	return p;
+}
+
+/* strip_align for the NUL-terminated literal lit, trying align_fast first. */
+static size_t
+align(struct md_walk *w, const char *lit, size_t limit, unsigned how)
+{
+	size_t n = strcspn(lit, align_special), start = SIZE_MAX;
+
+	if (lit[n] == '\0')
+		start = align_fast(w, lit, n, limit, how);
+	else
+		n += strlen(lit + n);
+	if (start == SIZE_MAX)
+		start = strip_align(&w->so, lit, n, limit, how);
+	return start;
+}
 
 static void
 at_line(struct md_walk *w, cmark_node *n)
@@ -145,7 +229,7 @@ visit(struct md_walk *w, cmark_event_type ev, cmark_node *n)
 		at_line(w, n);
 		if (w->blk_end < so->cur)
 			w->blk_end = w->d->srclen;
-		start = strip_align(so, lit, strlen(lit), w->blk_end,
+		start = align(w, lit, w->blk_end,
 		    cmark_node_get_type(n) == CMARK_NODE_TEXT ?
 		    STRIP_ALIGN_EMIT : STRIP_ALIGN_RAW);
 		if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&
@@ -189,6 +273,7 @@ strip_md(struct doc *d)
 
 	memset(&w, 0, sizeof(w));
 	w.d = d;
+	w.clean = s == d->src;
 	strip_out_init(&w.so, d);
 	w.so.flags = STRIP_ESCAPES;
 	if (d->srclen >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)

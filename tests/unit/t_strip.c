@@ -54,6 +54,29 @@ main(void)
 	INT_EQ(src_of(d, "*"), 35, "an escape maps to the escaped byte");
 	doc_free(d);
 
+	/* the text nodes strip_html aligns without strip_align, and not */
+	d = stripped("a.html", "<p class=\"a>b\">x y</p>\n\n  <p title='q'>"
+	    "z\tw &amp; v</p>\n<p>a\xFF" "b c</p>");
+	STR_EQ(d->text, "x y\n\n \n\nz\tw & v\n\n\na\xEF\xBF\xBD" "b c\n\n",
+	    "HTML: quoted '>', whitespace nodes, a tab, an invalid byte");
+	INT_EQ(src_of(d, "x y"), 15, "a quoted '>' does not end the tag");
+	INT_EQ(posmap_start(&d->pm, 5), 22, "a blank whitespace node is ' ' "
+	    "for its run");
+	INT_EQ(posmap_end(&d->pm, 6), 26, "... all of it");
+	INT_EQ(src_of(d, "z\tw"), 39, "text with a tab");
+	INT_EQ(posmap_start(&d->pm, 17), 54, "a whitespace node maps byte for "
+	    "byte");
+	INT_EQ(src_of(d, "b c"), 60, "text after an invalid byte");
+	doc_free(d);
+
+	d = stripped("a.md", "x *b* caf\xC3\xA9 d\n\n* i \\* j\n\ncaf\xE9 k\n");
+	STR_EQ(d->text, "x b caf\xC3\xA9 d\n\ni * j\n\ncaf\xEF\xBF\xBD k\n\n",
+	    "Markdown: text after emphasis, an escape, an invalid byte");
+	INT_EQ(src_of(d, "caf\xC3\xA9 d"), 6, "text after emphasis");
+	INT_EQ(src_of(d, "j"), 22, "text after an escape");
+	INT_EQ(src_of(d, "k"), 30, "text after an invalid byte");
+	doc_free(d);
+
 	d = stripped("a.xml", "<nitf><head><title>h</title></head><body>"
 	    "<body.content><p>a<![CDATA[<b>]]></p></body.content></body></nitf>");
 	STR_EQ(d->text, "a<b>\n\n", "NITF: only body.content; CDATA");

@@ -197,7 +197,7 @@ doc_parts_open(const char *path, const char *display, size_t part_size)
 	ps->fd = fd;
 	ps->path = xstrdup(path);
 	ps->size = part_size;
-	ps->cap = part_size + part_size / 2 + 1;
+	ps->cap = part_size + 1;
 	ps->buf = xmalloc(ps->cap);
 	ps->first = 1;
 	d = doc_alloc(display);
@@ -205,12 +205,16 @@ doc_parts_open(const char *path, const char *display, size_t part_size)
 	return d;
 }
 
-/* Reads until ps holds more than its part size, or to the end. */
+/*
+ * Reads until ps holds one byte more than its part size, or to the end; no
+ * more, so that what is left after a cut (moved to the front) is short.
+ */
 static int
 parts_fill(struct doc_parts *ps)
 {
 	while (!ps->eof && ps->len <= ps->size) {
-		ssize_t r = read(ps->fd, ps->buf + ps->len, ps->cap - ps->len);
+		ssize_t r = read(ps->fd, ps->buf + ps->len, ps->size + 1 -
+		    ps->len);
 
 		if (r < 0 && errno == EINTR)
 			continue;

@@ -182,20 +182,23 @@ tok_key(const char *str, size_t n)
 }
 
 int
-tok_is(const struct doc *d, const struct tok *t, const char *w)
+tok_is_rest(const struct doc *d, const struct tok *t, const char *w)
 {
-	const char *p = d->text + t->off;
-	size_t n, i;
+	const unsigned char *p = (const unsigned char *)d->text + t->off;
+	size_t i;
 
-	/* most calls fail on the first letter: skip strlen for them */
-	if (((p[0] ^ w[0]) & ~0x20) != 0)
-		return 0;
-	n = strlen(w);
-	if (t->len != n)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char a = p[i], b = w[i];
+	/*
+	 * One pass, no strlen.  Bytes that differ in more than the ASCII
+	 * case bit cannot fold together; w ending early (its NUL) differs
+	 * from every byte of a token.
+	 */
+	for (i = 0; i < t->len; i++) {
+		unsigned char a = p[i], b = (unsigned char)w[i];
 
+		if (a == b && b != '\0')
+			continue;
+		if ((a ^ b) != 0x20)
+			return 0;
 		if (a >= 'A' && a <= 'Z')
 			a += 32;
 		if (b >= 'A' && b <= 'Z')
@@ -203,7 +206,7 @@ tok_is(const struct doc *d, const struct tok *t, const char *w)
 		if (a != b)
 			return 0;
 	}
-	return 1;
+	return w[t->len] == '\0';
 }
 
 /* Length of a word starting at s[i] (a letter or mark). */

@@ -1,8 +1,10 @@
 /* arena.c: bump allocator in growing blocks, freed all at once. */
 #include "arena.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "xalloc.h"
 
@@ -53,6 +55,35 @@ charge(struct arena *a, size_t n)
 		fail(a);
 }
 
+/*
+ * A block of this many bytes or more asks for transparent huge pages: the
+ * token array of a large draft is tens of megabytes, and faulting it in
+ * 4 KB at a time took ~7% of the run.
+ */
+#define ARENA_HUGE ((size_t)2 << 20)
+
+/*
+ * Asks the kernel to back [p, p + n) with huge pages where it can (a hint:
+ * nothing else changes, and nothing when it cannot).  The range is widened
+ * to whole pages, not narrowed to whole huge pages: the mapping of a large
+ * malloc block must stay one piece, or realloc can no longer move it
+ * without a copy (mremap).
+ */
+static void
+advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t start = (uintptr_t)p & ~(uintptr_t)4095;
+	uintptr_t end = ((uintptr_t)p + n + 4095) & ~(uintptr_t)4095;
+
+	if (n >= ARENA_HUGE)
+		(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 static struct arena_block *
 block_new(struct arena *a, size_t size)
 {
@@ -63,6 +94,7 @@ block_new(struct arena *a, size_t size)
 	b = malloc(sizeof(*b) + size);
 	if (b == NULL)
 		fail(a);
+	advise_huge(b, sizeof(*b) + size);
 	b->size = size;
 	b->used = 0;
 	return b;
@@ -172,6 +204,7 @@ block_resize(struct arena *a, void *p, size_t old, size_t n)
 	b = realloc(b, sizeof(*b) + n);
 	if (b == NULL)
 		fail(a);	/* the old block is still linked and freed later */
+	advise_huge(b, sizeof(*b) + n);
 	b->size = b->used = n;
 	*pp = b;
 	return b->data;

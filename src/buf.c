@@ -49,6 +49,11 @@ buf_putc(struct buf *b, int c)
 {
 	char ch = (char)c;
 
+	if (b->len + 2 <= b->cap) {	/* room for it and the NUL */
+		b->ptr[b->len++] = ch;
+		b->ptr[b->len] = '\0';
+		return;
+	}
 	buf_put(b, &ch, 1);
 }
 
@@ -58,11 +63,25 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
+	/* most output fits where the buffer has room: format it once */
+	if (b->ptr != NULL) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+		if (n >= 0 && (size_t)n < b->cap - b->len) {
+			b->len += (size_t)n;
+			return;
+		}
+		b->ptr[b->len] = '\0';	/* undo a cut-off attempt */
+		if (n < 0)
+			return;
+	} else {
+		va_start(ap, fmt);
+		n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return;
+	}
 	buf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);

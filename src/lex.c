@@ -70,6 +70,42 @@ lookup(const struct lexicon *lx, uint64_t key)
 	return 0;
 }
 
+/* The bit of the first-word filter for token key k. */
+static size_t
+fbit(const struct lexicon *lx, uint64_t k)
+{
+	return (size_t)(k ^ (k >> 32)) & lx->fbmask;
+}
+
+/* Can an entry of lx start with the token whose key is k? */
+static int
+may_start(const struct lexicon *lx, uint64_t k)
+{
+	size_t b = fbit(lx, k);
+
+	return (lx->fbloom[b >> 6] >> (b & 63)) & 1;
+}
+
+/*
+ * Fills the first-word filter: about 16 bits a first word, so that a token
+ * that starts no entry is turned away without a probe of the table.
+ */
+static void
+build_filter(struct lexicon *lx)
+{
+	size_t i, bits = 512;
+
+	while (bits < lx->nfirsts * 16 && bits < ((size_t)1 << 20))
+		bits *= 2;
+	lx->fbmask = bits - 1;
+	lx->fbloom = xcalloc(bits / 64, sizeof(*lx->fbloom));
+	for (i = 0; i < lx->nfirsts; i++) {
+		size_t b = fbit(lx, lx->firsts[i]);
+
+		lx->fbloom[b >> 6] |= (uint64_t)1 << (b & 63);
+	}
+}
+
 /*
  * Hashes every entry, and marks every proper prefix of a multi-word entry
  * so that lex_match can stop at the first token that starts nothing.
@@ -111,6 +147,7 @@ build(struct lexicon *lx)
 		}
 		insert(lx, key, (uint32_t)i + 1);
 	}
+	build_filter(lx);
 }
 
 static struct lexicon *
@@ -271,6 +308,7 @@ lex_free(struct lexicon *lx)
 	free(lx->keys);
 	free(lx->slots);
 	free(lx->firsts);
+	free(lx->fbloom);
 	free(lx->storage);
 	free(lx);
 }
@@ -286,6 +324,8 @@ lex_get_key(const struct lexicon *lx, uint64_t key)
 const struct lex_entry *
 lex_get_tok(const struct lexicon *lx, uint64_t tokkey)
 {
+	if (!may_start(lx, tokkey))
+		return NULL;
 	return lex_get_key(lx, lex_key_step(0, tokkey));
 }
 
@@ -322,8 +362,13 @@ lex_get(const struct lexicon *lx, const char *s, size_t n)
 	return lex_get_key(lx, key);
 }
 
-const struct lex_entry *
-lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
+/*
+ * lex_match once token i may start an entry: walks the table for the
+ * longest one.  Kept out of line so that lex_match, which turns most
+ * tokens away, saves no registers to do it.
+ */
+static __attribute__((noinline)) const struct lex_entry *
+longest(const struct lexicon *lx, const struct doc *d, size_t i,
     size_t *ntok)
 {
 	const struct lex_entry *best = NULL;
@@ -331,8 +376,6 @@ lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
 	uint32_t v;
 	size_t j;
 
-	if (i < d->ntoks && ruled_out(lx, d, i))
-		return NULL;
 	for (j = i; j < d->ntoks && (int)(j - i) < lx->maxwords; j++) {
 		if (j > i && d->toks[j].sent != d->toks[i].sent)
 			break;
@@ -346,6 +389,16 @@ lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
 		}
 	}
 	return best;
+}
+
+const struct lex_entry *
+lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
+    size_t *ntok)
+{
+	if (i >= d->ntoks || ruled_out(lx, d, i) ||
+	    !may_start(lx, d->toks[i].key))
+		return NULL;
+	return longest(lx, d, i, ntok);
 }
 
 int

@@ -29,6 +29,8 @@ struct lexicon {
 	char *storage;
 	uint64_t *firsts;	/* token key of each entry's first word */
 	size_t nfirsts;
+	uint64_t *fbloom;	/* bit lex_fbit(key) set for each first word */
+	size_t fbmask;		/* bits in fbloom - 1 */
 	uint32_t bit;		/* its bit in tok.lex, 0 when not in a set */
 	const void *owner;	/* the set whose marks carry bit (lexset.h) */
 };

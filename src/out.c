@@ -132,7 +132,18 @@ out_json_str(struct buf *b, const char *s, size_t n)
 	buf_putc(b, '"');
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		size_t run = i;
 
+		/* a run of ASCII that needs no escape goes out at once */
+		while (run < n && (unsigned char)s[run] >= 0x20 &&
+		    (unsigned char)s[run] < 0x7f && s[run] != '"' &&
+		    s[run] != '\\')
+			run++;
+		if (run > i) {
+			buf_put(b, s + i, run - i);
+			i = run;
+			continue;
+		}
 		if (c >= 0x80) {
 			put_utf8(b, s, n, &i);
 			continue;

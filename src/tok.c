@@ -36,7 +36,14 @@ static const unsigned char ascii_class[128] = {
 	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
 };
 
-/* Decodes the code point at s[i] (i < n) with an ASCII fast path. */
+/* The key hashed on with the ASCII byte b of class f (ascii_class). */
+static inline uint64_t
+ascii_key_step(uint64_t h, unsigned char b, unsigned f)
+{
+	/* a capital gets the case bit 0x20 */
+	return (h ^ (b | ((f & AC_UPPER) ? 0x20 : 0))) * FNV_PRIME;
+}
+
 /*
  * One ASCII byte of a word: counts letters and capitals (TOK_CAP when the
  * first letter is one) and returns the key hashed on with the folded byte.
@@ -53,13 +60,12 @@ ascii_step(uint64_t h, unsigned char b, size_t *nl, size_t *nu,
 			(*nu)++;
 			if (*nl == 1)
 				*flags |= TOK_CAP;
-			b += 32;
 		}
 	}
-	h ^= b;
-	return h * FNV_PRIME;
+	return ascii_key_step(h, b, f);
 }
 
+/* Decodes the code point at s[i] (i < n) with an ASCII fast path. */
 static size_t
 cp_at(const unsigned char *s, size_t n, size_t i, int32_t *cp)
 {
@@ -167,12 +173,8 @@ tok_key(const char *str, size_t n)
 
 	while (i < n) {
 		if (s[i] < 0x80) {
-			unsigned char b = s[i++];
-
-			if (b >= 'A' && b <= 'Z')
-				b += 32;
-			h ^= b;
-			h *= FNV_PRIME;
+			h = ascii_key_step(h, s[i], ascii_class[s[i]]);
+			i++;
 			continue;
 		}
 		i += utf8_decode(s + i, n - i, &c);
@@ -182,20 +184,23 @@ tok_key(const char *str, size_t n)
 }
 
 int
-tok_is(const struct doc *d, const struct tok *t, const char *w)
+tok_is_rest(const struct doc *d, const struct tok *t, const char *w)
 {
-	const char *p = d->text + t->off;
-	size_t n, i;
+	const unsigned char *p = (const unsigned char *)d->text + t->off;
+	size_t i;
 
-	/* most calls fail on the first letter: skip strlen for them */
-	if (((p[0] ^ w[0]) & ~0x20) != 0)
-		return 0;
-	n = strlen(w);
-	if (t->len != n)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char a = p[i], b = w[i];
+	/*
+	 * One pass, no strlen.  Bytes that differ in more than the ASCII
+	 * case bit cannot fold together; w ending early (its NUL) differs
+	 * from every byte of a token.
+	 */
+	for (i = 0; i < t->len; i++) {
+		unsigned char a = p[i], b = (unsigned char)w[i];
 
+		if (a == b && b != '\0')
+			continue;
+		if ((a ^ b) != 0x20)
+			return 0;
 		if (a >= 'A' && a <= 'Z')
 			a += 32;
 		if (b >= 'A' && b <= 'Z')
@@ -203,7 +208,7 @@ tok_is(const struct doc *d, const struct tok *t, const char *w)
 		if (a != b)
 			return 0;
 	}
-	return 1;
+	return w[t->len] == '\0';
 }
 
 /* Length of a word starting at s[i] (a letter or mark). */
@@ -275,6 +280,13 @@ scan_number(const unsigned char *s, size_t n, size_t i)
 	int digits = 0;
 
 	while (i < n) {
+		/* fast path: ASCII digits and letters continue the number */
+		if (s[i] < 0x80 && (ascii_class[s[i]] & AC_WORD)) {
+			if (!(ascii_class[s[i]] & AC_LETTER))
+				digits = 1;
+			i++;
+			continue;
+		}
 		k = cp_at(s, n, i, &c);
 		if (utf8_is_digit(c)) {
 			digits = 1;
@@ -312,7 +324,25 @@ struct tstate {
 	struct doc *d;		/* NULL when tokenizing a phrase */
 	struct tok *toks;
 	size_t n, cap, max;
+	/* where scan stands, so that it can stop and go on */
+	size_t at;		/* next byte */
+	unsigned pending;	/* flags for the next token */
+	int newlines;		/* in the whitespace before at */
 };
+
+/* Sets up ts to scan from the start into toks (max of them for a phrase). */
+static void
+tstate_init(struct tstate *ts, struct doc *d, struct tok *toks, size_t max)
+{
+	ts->d = d;
+	ts->toks = toks;
+	ts->n = 0;
+	ts->cap = d != NULL ? 0 : max;	/* the arena grows a document's */
+	ts->max = max;
+	ts->at = 0;
+	ts->pending = TOK_PSTART;
+	ts->newlines = 0;
+}
 
 static void
 push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
@@ -334,10 +364,12 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 	t->kind = (uint8_t)kind;
 	t->qm = (uint8_t)qm;
 	t->sent = t->para = 0;
-	if (kind == TOK_WORD) {
-		/* the key (as tok_key) and the case flags in one pass */
+	{
+		/* the key (as tok_key) and, for a word, the case flags in
+		 * one pass */
 		uint64_t h = FNV_OFFSET;
 		size_t i = off, nl = 0, nu = 0;
+		unsigned cf = 0;
 		int32_t c;
 
 		while (i < off + len) {
@@ -345,34 +377,37 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 
 			if (b < 0x80) {
 				i++;
-				h = ascii_step(h, b, &nl, &nu, &flags);
+				h = ascii_step(h, b, &nl, &nu, &cf);
 				continue;
 			}
 			i += utf8_decode(s + i, off + len - i, &c);
 			h = key_step(h, c);
-			if (utf8_is_letter(c)) {
+			if (kind == TOK_WORD && utf8_is_letter(c)) {
 				nl++;
 				if (utf8_is_upper(c)) {
 					nu++;
 					if (nl == 1)
-						flags |= TOK_CAP;
+						cf |= TOK_CAP;
 				}
 			}
 		}
 		if (nl >= 2 && nl == nu)
-			flags |= TOK_ALLCAP;
+			cf |= TOK_ALLCAP;
+		if (kind == TOK_WORD)
+			flags |= cf;
 		t->key = h;
-	} else {
-		t->key = tok_key((const char *)s + off, len);
 	}
 	t->flags = (uint16_t)flags;
 }
 
 /*
  * The common case of scan_word + push in one pass: a word of ASCII letters
- * and digits ended by a space or by ASCII punctuation that cannot continue
- * a word.  Pushes it (key and case flags as push computes them), sets
- * *len and returns 0; returns -1, pushing nothing, for anything else.
+ * and digits, with inner apostrophes before a letter (don't) and hyphens
+ * before a letter or digit (ten-storey), ended by a space or by ASCII
+ * punctuation that cannot continue it.  Pushes it (key and case flags as
+ * push computes them), sets *len and returns 0; returns -1, pushing
+ * nothing, for anything else (non-ASCII, '&', a period before a letter),
+ * which scan_word decides.
  */
 static int
 scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
@@ -380,14 +415,39 @@ scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
 {
 	uint64_t h = FNV_OFFSET;
 	size_t j = i, nl = 0, nu = 0;
+	unsigned char b, next;
+	unsigned f;
 	struct tok *t;
 
-	while (j < n && s[j] < 0x80 && (ascii_class[s[j]] & AC_WORD)) {
-		h = ascii_step(h, s[j++], &nl, &nu, &flags);
+	/* s[i] is a letter: the first */
+	if (ascii_class[s[i]] & AC_UPPER)
+		flags |= TOK_CAP;
+	for (;;) {
+		/* letters and digits: the hot loop, without branches but
+		 * the loop's own */
+		while (j < n && s[j] < 0x80 &&
+		    ((f = ascii_class[s[j]]) & AC_WORD)) {
+			nl += (f & AC_LETTER) != 0;
+			nu += (f & AC_UPPER) != 0;
+			h = ascii_key_step(h, s[j++], f);
+		}
+		if (j >= n)
+			break;
+		b = s[j];
+		if (b >= 0x80 || b == '&')
+			return -1;
+		if ((b != '\'' && b != '-' && b != '.') || j + 1 >= n)
+			break;
+		next = s[j + 1];
+		if (next >= 0x80 || (b == '.' &&
+		    (ascii_class[next] & AC_LETTER)))
+			return -1;
+		/* as scan_word: ' joins a letter, - a letter or digit */
+		if (b == '.' || !(ascii_class[next] &
+		    (b == '-' ? AC_WORD : AC_LETTER)))
+			break;
+		h = ascii_key_step(h, s[j++], 0);
 	}
-	if (j < n && (s[j] >= 0x80 || s[j] == '\'' || s[j] == '-' ||
-	    s[j] == '&' || s[j] == '.'))
-		return -1;
 	if (nl >= 2 && nl == nu)
 		flags |= TOK_ALLCAP;
 	if (ts->n >= ts->cap)
@@ -435,17 +495,47 @@ leading_elision(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* Tokenizes s[0..n) into ts; sets TOK_SPACE and marks blank-line breaks with
- * TOK_PSTART. */
-static void
-scan(struct tstate *ts, const unsigned char *s, size_t n)
+/*
+ * The length and kind of the token at s[i], an ASCII character that is not
+ * a space or a letter, when it is a number (a digit) or punctuation that
+ * the general case of scan would take alone: not a quote mark, '$' or an
+ * ellipsis.  0 for the others.
+ */
+static size_t
+ascii_other(const unsigned char *s, size_t n, size_t i, int *kind)
 {
-	size_t i = 0, k, len;
-	unsigned pending = TOK_PSTART;
-	int newlines = 0;
+	unsigned char c = s[i];
+
+	if (c >= '0' && c <= '9') {
+		*kind = TOK_NUM;
+		return scan_number(s, n, i);
+	}
+	*kind = TOK_PUNCT;
+	switch (c) {
+	case '"': case '\'': case '$':
+		return 0;
+	case '.':
+		return i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.' ? 0 : 1;
+	case '-':
+		return i + 1 < n && s[i + 1] == '-' ? 2 : 1;
+	}
+	return 1;
+}
+
+/*
+ * Tokenizes s[0..n) into ts from where it stands, until the end or until
+ * ts holds upto tokens; sets TOK_SPACE and marks blank-line breaks with
+ * TOK_PSTART.
+ */
+static void
+scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
+{
+	size_t i = ts->at, k, len;
+	unsigned pending = ts->pending;
+	int newlines = ts->newlines, kind;
 	int32_t c, prev, next;
 
-	while (i < n) {
+	while (i < n && ts->n < upto) {
 		if (s[i] < 0x80) {
 			c = s[i];
 			k = 1;
@@ -466,8 +556,8 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 			pending |= TOK_PSTART;
 		newlines = 0;
 		/* marks and joiners extend the previous token (emoji, ZWJ) */
-		if ((utf8_is_mark(c) || c == 0x200D) && ts->n > 0 &&
-		    !(pending & TOK_SPACE) && ts->d != NULL) {
+		if (c >= 0x300 && (utf8_is_mark(c) || c == 0x200D) &&
+		    ts->n > 0 && !(pending & TOK_SPACE) && ts->d != NULL) {
 			ts->toks[ts->n - 1].len += (uint32_t)k;
 			i += k;
 			continue;
@@ -479,6 +569,14 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 				len = scan_word(s, n, i);
 				push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
 			}
+			pending = 0;
+			i += len;
+			continue;
+		}
+		/* fast path: ASCII digits, and punctuation that is a token by
+		 * itself, as the general cases below take them */
+		if (c < 0x80 && (len = ascii_other(s, n, i, &kind)) != 0) {
+			push(ts, i, len, kind, QM_NONE, pending, s);
 			pending = 0;
 			i += len;
 			continue;
@@ -579,6 +677,9 @@ scan(struct tstate *ts, const unsigned char *s, size_t n)
 		pending = 0;
 		i += len;
 	}
+	ts->at = i;
+	ts->pending = pending;
+	ts->newlines = newlines;
 }
 
 size_t
@@ -586,12 +687,8 @@ tok_phrase(const char *s, size_t n, struct tok *out, size_t max)
 {
 	struct tstate ts;
 
-	ts.d = NULL;
-	ts.toks = out;
-	ts.n = 0;
-	ts.cap = max;
-	ts.max = max;
-	scan(&ts, (const unsigned char *)s, n);
+	tstate_init(&ts, NULL, out, max);
+	scan(&ts, (const unsigned char *)s, n, (size_t)-1);
 	return ts.n;
 }
 
@@ -682,26 +779,24 @@ tok_split(struct doc *d, const struct lexicon *abbrevs)
 	tok_split2(d, abbrevs, NULL);
 }
 
-void
-tok_split2(struct doc *d, const struct lexicon *abbrevs,
-    const struct lexicon *starters)
-{
-	struct tstate ts;
-	size_t i, j, capsent = 0, cappara = 0;
-	uint32_t sent = 0, para = 0;
+/* Where tok_split2's numbering of sentences and paragraphs stands. */
+struct numbering {
+	size_t next;		/* first token not numbered */
+	size_t capsent, cappara;
+	uint32_t sent, para;	/* the current ones */
+};
 
-	ts.d = d;
-	ts.toks = NULL;
-	ts.n = ts.cap = 0;
-	ts.max = (size_t)-1;
-	scan(&ts, (const unsigned char *)d->text, d->textlen);
-	d->toks = ts.toks;
-	d->ntoks = ts.n;
-	d->nsents = d->nparas = 0;
-	d->sents = NULL;
-	d->paras = NULL;
-	if (d->ntoks == 0)
-		return;
+/*
+ * Numbers the tokens of d from nb->next on with their sentences and
+ * paragraphs.  Until at_end (the whole text is scanned) it stops at a
+ * token that the next tokens could still change: the last one (marks may
+ * join it), or one that ends a sentence with all the tokens after it.
+ */
+static void
+number(struct doc *d, struct numbering *nb, const struct lexicon *abbrevs,
+    const struct lexicon *starters, int at_end)
+{
+	size_t i, j;
 
 	/*
 	 * One pass: at token i, first mark where the next sentence starts
@@ -709,11 +804,14 @@ tok_split2(struct doc *d, const struct lexicon *abbrevs,
 	 * and the closers after it): that only touches later tokens.  Then
 	 * number token i, whose flags earlier tokens have all set by now.
 	 */
-	for (i = 0; i < d->ntoks; i++) {
+	for (i = nb->next; i < d->ntoks; i++) {
 		struct tok *t = &d->toks[i];
-		int dotted = t->kind == TOK_WORD && t->len > 1 &&
-		    d->text[t->off + t->len - 1] == '.';
+		int dotted;
 
+		if (!at_end && i + 1 >= d->ntoks)
+			break;
+		dotted = t->kind == TOK_WORD && t->len > 1 &&
+		    d->text[t->off + t->len - 1] == '.';
 		if (is_terminal(d, t) || dotted) {
 			j = i + 1;
 			while (j < d->ntoks &&
@@ -721,6 +819,8 @@ tok_split2(struct doc *d, const struct lexicon *abbrevs,
 			    is_closer(d, &d->toks[j]) &&
 			    !(d->toks[j].flags & TOK_SPACE))
 				j++;
+			if (!at_end && j + 1 >= d->ntoks)
+				break;
 			if (j < d->ntoks && !(d->toks[j].flags & TOK_PSTART) &&
 			    ends_here(d, i, j, abbrevs, starters))
 				d->toks[j].flags |= TOK_SSTART;
@@ -729,26 +829,66 @@ tok_split2(struct doc *d, const struct lexicon *abbrevs,
 			t->flags |= TOK_PSTART;
 		if (t->flags & TOK_PSTART) {
 			t->flags |= TOK_SSTART;
-			if (i > 0)
-				para++;
-			arena_grow(&d->arena, (void **)&d->paras, &cappara,
-			    sizeof(*d->paras), para + 1);
-			d->paras[para].first = (uint32_t)i;
-			d->paras[para].n = 0;
+			if (i > 0) {
+				d->paras[nb->para].n = (uint32_t)i -
+				    d->paras[nb->para].first;
+				nb->para++;
+			}
+			if (nb->para >= nb->cappara)
+				arena_grow(&d->arena, (void **)&d->paras,
+				    &nb->cappara, sizeof(*d->paras),
+				    nb->para + 1);
+			d->paras[nb->para].first = (uint32_t)i;
 		}
 		if (t->flags & TOK_SSTART) {
-			if (i > 0)
-				sent++;
-			arena_grow(&d->arena, (void **)&d->sents, &capsent,
-			    sizeof(*d->sents), sent + 1);
-			d->sents[sent].first = (uint32_t)i;
-			d->sents[sent].n = 0;
+			if (i > 0) {
+				d->sents[nb->sent].n = (uint32_t)i -
+				    d->sents[nb->sent].first;
+				nb->sent++;
+			}
+			if (nb->sent >= nb->capsent)
+				arena_grow(&d->arena, (void **)&d->sents,
+				    &nb->capsent, sizeof(*d->sents),
+				    nb->sent + 1);
+			d->sents[nb->sent].first = (uint32_t)i;
 		}
-		t->sent = sent;
-		t->para = para;
-		d->sents[sent].n++;
-		d->paras[para].n++;
+		t->sent = nb->sent;
+		t->para = nb->para;
 	}
-	d->nsents = sent + 1;
-	d->nparas = para + 1;
+	nb->next = i;
+}
+
+/*
+ * Tokens scanned between two numbering steps: few enough that the
+ * numbering finds them still in the cache.
+ */
+#ifndef TOK_CHUNK
+#define TOK_CHUNK 4096
+#endif
+
+void
+tok_split2(struct doc *d, const struct lexicon *abbrevs,
+    const struct lexicon *starters)
+{
+	struct tstate ts;
+	struct numbering nb = { 0, 0, 0, 0, 0 };
+	const unsigned char *s = (const unsigned char *)d->text;
+
+	d->nsents = d->nparas = 0;
+	d->sents = NULL;
+	d->paras = NULL;
+	tstate_init(&ts, d, NULL, (size_t)-1);
+	do {
+		scan(&ts, s, d->textlen, ts.n + TOK_CHUNK);
+		d->toks = ts.toks;
+		d->ntoks = ts.n;
+		number(d, &nb, abbrevs, starters, ts.at >= d->textlen);
+	} while (ts.at < d->textlen);
+	if (d->ntoks == 0)
+		return;
+	/* each sentence and paragraph runs to the next one's start */
+	d->sents[nb.sent].n = (uint32_t)d->ntoks - d->sents[nb.sent].first;
+	d->paras[nb.para].n = (uint32_t)d->ntoks - d->paras[nb.para].first;
+	d->nsents = nb.sent + 1;
+	d->nparas = nb.para + 1;
 }

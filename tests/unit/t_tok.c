@@ -182,6 +182,64 @@ test_keys(void)
 	OK(tok_key("said", 4) != tok_key("says", 4), "different words differ");
 }
 
+/*
+ * Does tok_split2 (with its ASCII fast paths) give the tokens of the
+ * general scanner, which tok_phrase always takes, for the text of s?
+ */
+static int
+same_as_general(const char *s, size_t n)
+{
+	struct doc *d = splitn(s, n);
+	struct tok t[64];
+	size_t i, k = tok_phrase(d->text, d->textlen, t, 64);
+	unsigned mask = ~(unsigned)(TOK_SPACE_AFTER | TOK_SSTART |
+	    TOK_PSTART);
+	int same = k == d->ntoks;
+
+	for (i = 0; same && i < k; i++) {
+		const struct tok *a = &d->toks[i], *b = &t[i];
+
+		same = a->off == b->off && a->len == b->len &&
+		    a->key == b->key && a->kind == b->kind && a->qm == b->qm &&
+		    (a->flags & mask) == (b->flags & mask);
+	}
+	doc_free(d);
+	return same;
+}
+
+static void
+test_fast_paths(void)
+{
+	static const char *const bits[] = { "a", "B", "z", "7", "'", "-",
+	    ".", "&", " ", "\n", ",", "\xC3\xA9", "\xE2\x80\x99", "$",
+	    "U", "S", "\"", "..", "--", "\xE2\x80\x9C", "(", "%", "0" };
+	static const char *const cases[] = { "don't stop", "ten-storey",
+	    "U.S.-Mexico", "AT&T and R&D", "end. Next", "end.Next", "dogs' ",
+	    "a.m. p.m", "rock-'n'-roll", "x--y", "so...", "caf\xC3\xA9 bar",
+	    "it'", "e-", "A-1 1-A", "O'Neil's", "NATO-led", NULL };
+	char s[64];
+	unsigned seed = 12345;
+	size_t i, j, k, nb = sizeof(bits) / sizeof(bits[0]), bad = 0;
+
+	for (i = 0; cases[i] != NULL; i++)
+		OK(same_as_general(cases[i], strlen(cases[i])), cases[i]);
+	for (i = 0; i < 5000; i++) {
+		size_t len = 0, parts;
+
+		seed = seed * 1103515245 + 12345;
+		parts = 1 + (seed >> 16) % 10;
+		for (j = 0; j < parts; j++) {
+			seed = seed * 1103515245 + 12345;
+			k = (seed >> 16) % nb;
+			memcpy(s + len, bits[k], strlen(bits[k]));
+			len += strlen(bits[k]);
+		}
+		if (!same_as_general(s, len))
+			bad++;
+	}
+	INT_EQ(bad, 0, "fast paths agree with the general scanner");
+}
+
 int
 main(void)
 {
@@ -196,6 +254,7 @@ main(void)
 	test_paragraphs();
 	test_unicode();
 	test_keys();
+	test_fast_paths();
 	lex_free(abbrevs);
 	lex_free(starters);
 	return harness_failed != 0;

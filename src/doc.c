@@ -309,6 +309,7 @@ void
 doc_free(struct doc *d)
 {
 	size_t total;
+	unsigned part;
 
 	if (d == NULL)
 		return;
@@ -319,6 +320,7 @@ doc_free(struct doc *d)
 		free(d->parts);
 	}
 	total = d->arena.total;
+	part = d->part;
 	arena_release(&d->arena);
 	free(d);
 #ifdef __GLIBC__
@@ -327,8 +329,8 @@ doc_free(struct doc *d)
 	 * a large document give it back, or with -j the peak grows with the
 	 * number of files instead of staying at one document per worker.
 	 */
-	if (total > DOC_TRIM_BYTES)
-		malloc_trim(0);
+	if (total > DOC_TRIM_BYTES && (part & DOC_PART_LAST))
+		malloc_trim(0);		/* a next part would reuse it */
 #endif
 }
 

@@ -42,10 +42,10 @@
  * memory stays at one part's worth (about 12 bytes per byte) whatever the
  * file's size.  At 2 MiB a part's arrays stay under glibc's largest mmap
  * threshold (32 MiB), so the next part reuses their memory instead of
- * faulting in fresh pages (4 MiB parts spent 13% of the run in the kernel).  Checks that compare one part of a story with another
- * (numbers, names, titles, dates, quotes) see one part at a time.  The
- * environment variable COPYDESK_PART_SIZE overrides it (tests use a small
- * value).
+ * faulting in fresh pages (4 MiB parts spent 13% of the run in the
+ * kernel).  Checks that compare one part of a story with another (numbers,
+ * names, titles, dates, quotes) see one part at a time.  The environment
+ * variable COPYDESK_PART_SIZE overrides it (tests use a small value).
  */
 #ifndef DOC_PART_SIZE
 #define DOC_PART_SIZE ((size_t)2 << 20)

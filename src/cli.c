@@ -274,6 +274,58 @@ load_rules(struct cli *c, const char *user_dir)
 	return rule_load_dir(c->rs, c->rules_dir);
 }
 
+/* The name path is reported under. */
+static const char *
+path_display(const struct cli *c, const char *p)
+{
+	if (strcmp(p, "-") != 0)
+		return p;
+	return c->stdin_name ? c->stdin_name : "<stdin>";
+}
+
+/* The input format of path p. */
+static enum doc_format
+path_format(const struct cli *c, const char *p)
+{
+	if (c->input_format >= 0)
+		return (enum doc_format)c->input_format;
+	if (strcmp(p, "-") == 0 && c->stdin_name == NULL)
+		return DOC_TXT;
+	return doc_format_of(path_display(c, p));
+}
+
+/*
+ * One unit a path, but a plain-text file larger than the part size becomes
+ * one unit a part (doc.h), so that -j checks its parts side by side and the
+ * writer puts them back in order.
+ */
+static void
+plan_units(struct cli *c)
+{
+	size_t i, k, n, cap = c->npaths, part = doc_part_size();
+
+	c->ranges = xcalloc(c->npaths + 1, sizeof(*c->ranges));
+	c->units = xcalloc(cap + 1, sizeof(*c->units));
+	for (i = 0; i < c->npaths; i++) {
+		n = 0;
+		if (path_format(c, c->paths[i]) == DOC_TXT)
+			n = doc_parts_plan(c->paths[i], part, &c->ranges[i]);
+		if (c->nunits + (n ? n : 1) > cap) {
+			cap = (c->nunits + (n ? n : 1)) * 2;
+			c->units = xrealloc(c->units, xst_mult(cap,
+			    sizeof(*c->units)));
+		}
+		if (n == 0) {
+			c->units[c->nunits].path = i;
+			c->units[c->nunits++].range = NULL;
+		}
+		for (k = 0; k < n; k++) {
+			c->units[c->nunits].path = i;
+			c->units[c->nunits++].range = &c->ranges[i][k];
+		}
+	}
+}
+
 int
 cli_init(struct cli *c, int argc, char **argv)
 {
@@ -433,6 +485,7 @@ cli_init(struct cli *c, int argc, char **argv)
 			    "directory, or '-' for stdin");
 		add_path(c, "-");
 	}
+	plan_units(c);
 	return 0;
 }
 
@@ -463,24 +516,16 @@ cli_levels(struct cli *c, struct doc *d, const char *name)
 struct doc *
 cli_read(struct cli *c, size_t i)
 {
-	const char *p = c->paths[i];
-	int is_stdin = strcmp(p, "-") == 0;
-	const char *display = is_stdin ? (c->stdin_name ? c->stdin_name :
-	    "<stdin>") : p;
-	enum doc_format fmt = c->input_format >= 0 ?
-	    (enum doc_format)c->input_format : doc_format_of(display);
-	struct doc *d = NULL;
+	const struct cli_unit *u = &c->units[i];
+	const char *p = c->paths[u->path];
+	const char *display = path_display(c, p);
+	struct doc *d;
 
-	if (is_stdin && c->stdin_name == NULL && c->input_format < 0)
-		fmt = DOC_TXT;
-	/* a large plain-text file is read and checked in parts */
-	if (fmt == DOC_TXT && !is_stdin)
-		d = doc_parts_open(p, display, doc_part_size());
-	if (d == NULL)
-		d = doc_read(p, display);
+	d = u->range ? doc_read_range(p, display, u->range) :
+	    doc_read(p, display);
 	if (d == NULL)
 		return NULL;
-	d->fmt = fmt;
+	d->fmt = path_format(c, p);
 	d->levels = cli_levels(c, d, display);
 	return d;
 }
@@ -518,9 +563,14 @@ cli_release(struct cli *c, int status)
 {
 	size_t i;
 
-	for (i = 0; i < c->npaths; i++)
+	for (i = 0; i < c->npaths; i++) {
 		free(c->paths[i]);
+		if (c->ranges != NULL)
+			free(c->ranges[i]);
+	}
 	free(c->paths);
+	free(c->ranges);
+	free(c->units);
 	free(c->tog);
 	if (c->cfg != NULL)
 		config_release(c->cfg);

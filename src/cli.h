@@ -9,9 +9,16 @@
 #include "out.h"
 
 struct config;
+struct doc_range;
 struct doc;
 struct ruleset;
 struct rule_ctx;
+
+/* One thing to check: a whole file, or one part of a large one. */
+struct cli_unit {
+	size_t path;		/* index in paths */
+	const struct doc_range *range;	/* NULL: the whole file */
+};
 
 struct cli_toggle {
 	const char *id;		/* --enable/--disable argument */
@@ -25,6 +32,9 @@ struct cli {
 	int fail_level;		/* exit 1 at or above; LEVEL_NONE never */
 	char **paths;		/* files to check, in order ("-" = stdin) */
 	size_t npaths, cappaths;
+	struct cli_unit *units;	/* what the jobs check, in output order */
+	size_t nunits;
+	struct doc_range **ranges;	/* per path: its parts, or NULL */
 	const char *stdin_name;	/* --stdin-filename */
 	int input_format;	/* --input-format, or -1 */
 	int jobs;		/* -j; 0: the number of cores */
@@ -47,6 +57,10 @@ int cli_init(struct cli *c, int argc, char **argv);
 
 /* Reads the i-th path into a document with its format and per-file rule
  * levels set; NULL on error (message printed). */
+/*
+ * Reads unit i (c->units): a file, or a part of a large plain-text file.
+ * NULL when it cannot be read (the message is printed).
+ */
 struct doc *cli_read(struct cli *c, size_t i);
 
 /*

@@ -156,17 +156,6 @@ doc_read(const char *path, const char *display)
 	return d;
 }
 
-/* Reading a large file in parts: what has been read and not yet used. */
-struct doc_parts {
-	int fd;
-	char *path;		/* for messages */
-	size_t size;		/* part size */
-	char *buf;		/* bytes read, not yet handed out */
-	size_t len, cap;
-	int eof, failed, first;
-	size_t line_base, off_base, char_base, col_base;
-};
-
 size_t
 doc_part_size(void)
 {
@@ -179,55 +168,7 @@ doc_part_size(void)
 	return DOC_PART_SIZE;
 }
 
-struct doc *
-doc_parts_open(const char *path, const char *display, size_t part_size)
-{
-	struct doc_parts *ps;
-	struct stat st;
-	struct doc *d;
-	int fd;
-
-	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
-	    !S_ISREG(st.st_mode) || (uintmax_t)st.st_size <= part_size)
-		return NULL;
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return NULL;	/* doc_read says why */
-	ps = xcalloc(1, sizeof(*ps));
-	ps->fd = fd;
-	ps->path = xstrdup(path);
-	ps->size = part_size;
-	ps->cap = part_size + 1;
-	ps->buf = xmalloc(ps->cap);
-	ps->first = 1;
-	d = doc_alloc(display);
-	d->parts = ps;
-	return d;
-}
-
-/*
- * Reads until ps holds one byte more than its part size, or to the end; no
- * more, so that what is left after a cut (moved to the front) is short.
- */
-static int
-parts_fill(struct doc_parts *ps)
-{
-	while (!ps->eof && ps->len <= ps->size) {
-		ssize_t r = read(ps->fd, ps->buf + ps->len, ps->size + 1 -
-		    ps->len);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			ps->eof = 1;
-		ps->len += (size_t)r;
-	}
-	return 0;
-}
-
-/* Where to end the next part of the more than size bytes at p (doc.h). */
+/* Where to end a part within the more than size bytes at p (doc.h). */
 static size_t
 parts_cut(const char *p, size_t size)
 {
@@ -249,60 +190,125 @@ parts_cut(const char *p, size_t size)
 	return size;
 }
 
-struct doc *
-doc_parts_next(struct doc *whole)
+/* Reads up to n bytes at off into p, all of them unless the file ends. */
+static ssize_t
+read_at(int fd, char *p, size_t n, off_t off)
 {
-	struct doc_parts *ps = whole->parts;
-	struct doc *d;
-	size_t cut, i, lastnl = SIZE_MAX, nl = 0;
-	char *copy;
+	size_t got = 0;
 
-	if (ps == NULL || ps->failed || (ps->eof && ps->len == 0 &&
-	    !ps->first))
-		return NULL;
-	if (parts_fill(ps) < 0) {
-		fprintf(stderr, "copydesk: cannot read '%s': %s\n", ps->path,
-		    strerror(errno));
-		ps->failed = 1;
-		return NULL;
+	while (got < n) {
+		ssize_t r = pread(fd, p + got, n - got, off + (off_t)got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
 	}
-	cut = ps->len <= ps->size ? ps->len : parts_cut(ps->buf, ps->size);
-	d = doc_alloc(whole->path);
-	d->fmt = whole->fmt;
-	d->part = (ps->first ? DOC_PART_FIRST : 0) |
-	    (ps->eof && cut == ps->len ? DOC_PART_LAST : 0);
-	d->line_base = ps->line_base;
-	d->off_base = ps->off_base;
-	d->char_base = ps->char_base;
-	d->col_base = ps->col_base;
-	copy = arena_alloc(&d->arena, cut + 1);
-	memcpy(copy, ps->buf, cut);
-	copy[cut] = '\0';
-	d->src = copy;
-	d->srclen = cut;
-	/* the bases of the next part */
-	for (i = 0; i < cut; i++)
-		if (copy[i] == '\n') {
-			nl++;
-			lastnl = i;
-		}
-	ps->line_base += nl;
-	ps->off_base += cut;
-	ps->char_base += utf8_count(copy, cut);
-	if (lastnl == SIZE_MAX)
-		ps->col_base += utf8_count(copy, cut);
-	else
-		ps->col_base = utf8_count(copy + lastnl + 1, cut - lastnl - 1);
-	memmove(ps->buf, ps->buf + cut, ps->len - cut);
-	ps->len -= cut;
-	ps->first = 0;
-	return d;
+	return (ssize_t)got;
 }
 
-int
-doc_parts_failed(const struct doc *whole)
+size_t
+doc_parts_plan(const char *path, size_t part_size, struct doc_range **out)
 {
-	return whole->parts != NULL && whole->parts->failed;
+	struct doc_range *r = NULL;
+	struct stat st;
+	size_t n = 0, cap = 0, line = 0, ch = 0, col = 0, len = 0;
+	off_t off = 0;
+	char *buf;
+	int fd;
+
+	*out = NULL;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || (uintmax_t)st.st_size <= part_size ||
+	    (fd = open(path, O_RDONLY)) < 0)
+		return 0;		/* read whole; doc_read says what fails */
+	buf = xmalloc(part_size + 1);
+	for (;;) {
+		ssize_t got = read_at(fd, buf + len, part_size + 1 - len,
+		    off + (off_t)len);
+		size_t cut, i, lastnl = SIZE_MAX, nl = 0;
+
+		if (got < 0) {
+			free(r);
+			r = NULL;
+			n = 0;
+			break;
+		}
+		len += (size_t)got;
+		cut = len <= part_size ? len : parts_cut(buf, part_size);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			r = xrealloc(r, xst_mult(cap, sizeof(*r)));
+		}
+		r[n].off = (size_t)off;
+		r[n].len = cut;
+		r[n].line_base = line;
+		r[n].char_base = ch;
+		r[n].col_base = col;
+		r[n].part = (n == 0 ? DOC_PART_FIRST : 0) |
+		    (cut == len ? DOC_PART_LAST : 0);
+		n++;
+		for (i = 0; i < cut; i++)
+			if (buf[i] == '\n') {
+				nl++;
+				lastnl = i;
+			}
+		line += nl;
+		ch += utf8_count(buf, cut);
+		if (lastnl == SIZE_MAX)
+			col += utf8_count(buf, cut);
+		else
+			col = utf8_count(buf + lastnl + 1, cut - lastnl - 1);
+		if (cut == len)
+			break;
+		memmove(buf, buf + cut, len - cut);
+		len -= cut;
+		off += (off_t)cut;
+	}
+	free(buf);
+	close(fd);
+	*out = r;
+	return n;
+}
+
+struct doc *
+doc_read_range(const char *path, const char *display,
+    const struct doc_range *r)
+{
+	struct doc *d = doc_alloc(display);
+	const char *why = NULL;
+	char *p;
+	ssize_t got;
+	int fd = open(path, O_RDONLY);
+
+	d->part = r->part;
+	d->line_base = r->line_base;
+	d->off_base = r->off;
+	d->char_base = r->char_base;
+	d->col_base = r->col_base;
+	if (fd < 0) {
+		why = strerror(errno);
+	} else {
+		p = arena_alloc(&d->arena, r->len + 1);
+		got = read_at(fd, p, r->len, (off_t)r->off);
+		if (got < 0)
+			why = strerror(errno);
+		else if ((size_t)got != r->len)
+			why = "the file changed while it was being read";
+		p[got > 0 ? (size_t)got : 0] = '\0';
+		d->src = p;
+		d->srclen = got > 0 ? (size_t)got : 0;
+		close(fd);
+	}
+	if (why != NULL) {
+		fprintf(stderr, "copydesk: cannot read '%s': %s\n", path, why);
+		doc_free(d);
+		return NULL;
+	}
+	return d;
 }
 
 void
@@ -313,12 +319,6 @@ doc_free(struct doc *d)
 
 	if (d == NULL)
 		return;
-	if (d->parts != NULL) {
-		close(d->parts->fd);
-		free(d->parts->path);
-		free(d->parts->buf);
-		free(d->parts);
-	}
 	total = d->arena.total;
 	part = d->part;
 	arena_release(&d->arena);

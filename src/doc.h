@@ -38,17 +38,19 @@
 
 /*
  * A plain-text file larger than this (bytes) is checked in parts of about
- * this size, cut at paragraph breaks and read one part at a time, so that
- * memory stays at one part's worth (about 12 bytes per byte) whatever the
- * file's size.  At 2 MiB a part's arrays stay under glibc's largest mmap
- * threshold (32 MiB), so the next part reuses their memory instead of
- * faulting in fresh pages (4 MiB parts spent 13% of the run in the
- * kernel).  Checks that compare one part of a story with another (numbers,
- * names, titles, dates, quotes) see one part at a time.  The environment
- * variable COPYDESK_PART_SIZE overrides it (tests use a small value).
+ * this size, cut at paragraph breaks, each read when a worker takes it, so
+ * that memory stays at a part's worth (about 12 bytes per byte) per worker
+ * whatever the file's size, and -j checks parts side by side.  At 1 MiB a
+ * part's arrays stay well under glibc's largest mmap threshold (32 MiB), so
+ * the next part reuses their memory instead of faulting in fresh pages
+ * (4 MiB parts spent 13% of the run in the kernel), and two workers stay
+ * within 64 MB.  Checks that compare one part of a story with another
+ * (numbers, names, titles, dates, quotes) see one part at a time.  The
+ * environment variable COPYDESK_PART_SIZE overrides it (tests use a small
+ * value).
  */
 #ifndef DOC_PART_SIZE
-#define DOC_PART_SIZE ((size_t)2 << 20)
+#define DOC_PART_SIZE ((size_t)1 << 20)
 #endif
 
 /* Where a document lies in its file: a whole file is both. */
@@ -73,7 +75,6 @@ struct person;
 struct mention;
 struct finding;
 struct supp;
-struct doc_parts;
 
 struct doc {
 	struct arena arena;	/* everything below lives here */
@@ -116,13 +117,13 @@ struct doc {
 
 	const int8_t *levels;	/* per-rule level for this file, or NULL */
 
-	/* a part of a larger file (doc_parts_next): what lies before it */
+	/* a part of a larger file (doc_read_range): what lies before it */
 	unsigned part;		/* enum doc_part */
 	size_t line_base;	/* lines */
 	size_t off_base;	/* bytes */
 	size_t char_base;	/* code points */
 	size_t col_base;	/* code points on its first line (a cut mid-line) */
-	struct doc_parts *parts;	/* set: read in parts; no text yet */
+	int failed;		/* an empty stand-in for a part that failed */
 };
 
 /*
@@ -135,27 +136,31 @@ struct doc *doc_read(const char *path, const char *display);
 /* A document over a copy of the n bytes at s (tests, fuzzing, stdin). */
 struct doc *doc_new(const char *display, const char *s, size_t n);
 
-/*
- * A document standing for a plain-text file at path that is larger than
- * part_size and will be read in parts (d->parts set, no text), or NULL
- * when the file is not a regular file or is not larger: read it whole.
- */
-struct doc *doc_parts_open(const char *path, const char *display,
-    size_t part_size);
+/* One part of a large plain-text file (doc_parts_plan). */
+struct doc_range {
+	size_t off, len;	/* bytes of the file */
+	size_t line_base, char_base, col_base;	/* as in struct doc */
+	unsigned part;		/* enum doc_part */
+};
 
 /*
- * The next part of the file of whole (from doc_parts_open): at most about
- * part_size bytes, cut after the last blank line in its second half, else
- * after the last newline there, else after the last space there, else
- * between two characters.  Its part, bases
- * and path are set; DOC_PART_LAST is set on the last one.  Returns NULL at
- * the end, or after printing "copydesk: cannot read 'PATH': REASON" (then
- * doc_parts_failed is true).
+ * Cuts the plain-text file at path into parts of at most part_size bytes,
+ * each ending after the last blank line in its second half, else after
+ * the last newline there, else after the last space there, else between
+ * two characters; *out gets them (free it).  Returns their number, or 0
+ * when the file is to be read whole: not a regular file, not larger than
+ * part_size, or not readable (doc_read then says why).
  */
-struct doc *doc_parts_next(struct doc *whole);
+size_t doc_parts_plan(const char *path, size_t part_size,
+    struct doc_range **out);
 
-/* Did reading whole's parts fail? */
-int doc_parts_failed(const struct doc *whole);
+/*
+ * Reads part r of the file at path into a new document with r's part and
+ * bases.  On failure (or a file that changed since it was planned) prints
+ * "copydesk: cannot read 'PATH': REASON" and returns NULL.
+ */
+struct doc *doc_read_range(const char *path, const char *display,
+    const struct doc_range *r);
 
 /* The part size: COPYDESK_PART_SIZE or DOC_PART_SIZE. */
 size_t doc_part_size(void);

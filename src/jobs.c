@@ -70,6 +70,13 @@ run_here(size_t n, const struct jobs_ops *ops, void *arg)
 void
 jobs_run(size_t n, int njobs, const struct jobs_ops *ops, void *arg)
 {
+	jobs_run_ahead(n, njobs, JOBS_AHEAD, ops, arg);
+}
+
+void
+jobs_run_ahead(size_t n, int njobs, size_t ahead, const struct jobs_ops *ops,
+    void *arg)
+{
 	struct jobs j = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
 	    PTHREAD_COND_INITIALIZER, n, 0, 0, 0, NULL, NULL, ops, arg };
 	pthread_t *tids;
@@ -97,7 +104,7 @@ jobs_run(size_t n, int njobs, const struct jobs_ops *ops, void *arg)
 	mallopt(M_MMAP_THRESHOLD, JOBS_MMAP_THRESHOLD);
 	mallopt(M_TRIM_THRESHOLD, JOBS_TRIM_THRESHOLD);
 #endif
-	j.window = want * JOBS_AHEAD;
+	j.window = want * (ahead > 0 ? ahead : 1);
 	j.res = xcalloc(n, sizeof(*j.res));
 	j.done = xcalloc(n, 1);
 	tids = xcalloc(want, sizeof(*tids));

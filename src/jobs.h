@@ -38,6 +38,13 @@ struct jobs_ops {
  */
 void jobs_run(size_t n, int njobs, const struct jobs_ops *ops, void *arg);
 
+/*
+ * jobs_run with ahead items done ahead per thread instead of JOBS_AHEAD
+ * (parts of a large file are large: main.c keeps fewer of them waiting).
+ */
+void jobs_run_ahead(size_t n, int njobs, size_t ahead,
+    const struct jobs_ops *ops, void *arg);
+
 /* The number of online cores (at least 1): the default for -j. */
 int jobs_default(void);
 

@@ -74,72 +74,43 @@ check_thread_free(void *arg, void *x)
 	rule_ctx_free(x);
 }
 
-/* On a worker: read and check the i-th input; NULL when refused. */
-static void *
-check_one(void *arg, void *x, size_t i)
+/*
+ * An empty stand-in for part u of a file that could not be read or
+ * checked, so that the writer still closes the file's entry; NULL when
+ * even that fails.
+ */
+static struct doc *
+stand_in(struct cli *c, struct rule_ctx *x, const struct cli_unit *u)
 {
-	struct run *r = arg;
-	struct doc *d = cli_read(r->c, i);	/* a file or stdin */
+	struct doc *d = doc_new(c->paths[u->path], "", 0);
 
-	if (d != NULL && d->parts == NULL && cli_check(r->c, x, d) < 0) {
+	d->part = u->range->part;
+	d->failed = 1;
+	if (cli_check(c, x, d) < 0) {
 		doc_free(d);
-		d = NULL;
+		return NULL;
 	}
 	return d;
 }
 
-/* Writes checked document d (a file or a part of one), keeps the status. */
-static void
-write_doc(struct run *r, struct doc *d)
-{
-	struct cli *c = r->c;
-
-	c->out.w->doc(&c->out, d);		/* one writer a format */
-	if (finding_worst(d, c->out.min_level) >= c->fail_level &&
-	    c->fail_level > LEVEL_NONE && r->status == 0)
-		r->status = 1;
-}
-
 /*
- * A large plain-text file, one part at a time: read, check, write, free.
- * It runs where the output is written, so parts come out in order and
- * only one is in memory.  A part that fails (over the memory cap) or a
- * read error ends the file with an empty last part, so that its output
- * stays well formed.
+ * On a worker: read and check unit i (a file, or a part of a large one);
+ * NULL when a file is refused.
  */
-static void
-write_parts(struct run *r, struct doc *whole)
+static void *
+check_one(void *arg, void *x, size_t i)
 {
-	struct rule_ctx *x = rule_ctx_new();
-	struct doc *d;
-	unsigned started = 0, part;
+	struct run *r = arg;
+	const struct cli_unit *u = &r->c->units[i];
+	struct doc *d = cli_read(r->c, i);	/* a file, a part, stdin */
 
-	while ((d = doc_parts_next(whole)) != NULL) {
-		part = d->part;
-		d->levels = cli_levels(r->c, d, d->path);
-		if (cli_check(r->c, x, d) < 0) {
-			doc_free(d);
-			r->status = 2;
-			break;
-		}
-		write_doc(r, d);
+	if (d != NULL && cli_check(r->c, x, d) < 0) {
 		doc_free(d);
-		started = 1;
-		if (part & DOC_PART_LAST) {
-			rule_ctx_free(x);
-			return;
-		}
+		d = NULL;
 	}
-	/* a part over the memory cap, or a read error: end the file */
-	d = doc_new(whole->path, "", 0);
-	d->fmt = whole->fmt;
-	d->part = (started ? 0 : DOC_PART_FIRST) | DOC_PART_LAST;
-	if (cli_check(r->c, x, d) == 0)
-		write_doc(r, d);
-	doc_free(d);
-	if (doc_parts_failed(whole))
-		r->status = 2;
-	rule_ctx_free(x);
+	if (d == NULL && u->range != NULL)
+		d = stand_in(r->c, x, u);
+	return d;
 }
 
 /* In input order: write the findings, keep the exit status, free. */
@@ -147,17 +118,18 @@ static void
 write_one(void *arg, size_t i, void *vd)
 {
 	struct run *r = arg;
+	struct cli *c = r->c;
 	struct doc *d = vd;
 
 	(void)i;
-	if (d == NULL) {
+	if (d == NULL || d->failed)
 		r->status = 2;
+	if (d == NULL)
 		return;
-	}
-	if (d->parts != NULL)
-		write_parts(r, d);
-	else
-		write_doc(r, d);
+	c->out.w->doc(&c->out, d);		/* one writer a format */
+	if (finding_worst(d, c->out.min_level) >= c->fail_level &&
+	    c->fail_level > LEVEL_NONE && r->status == 0)
+		r->status = 1;
 	doc_free(d);
 }
 
@@ -177,8 +149,10 @@ main(int argc, char **argv)
 	if (c.done)
 		return cli_release(&c, 0);
 	c.out.w->begin(&c.out);
-	jobs_run(c.npaths, c.jobs > 0 ? c.jobs : jobs_default(), &check_ops,
-	    &r);				/* -j: output in input order */
+	/* -j: output in input order; a part of a large file is large, so
+	 * keep few finished ones waiting */
+	jobs_run_ahead(c.nunits, c.jobs > 0 ? c.jobs : jobs_default(),
+	    c.nunits > c.npaths ? 1 : JOBS_AHEAD, &check_ops, &r);
 	c.out.w->end(&c.out);
 	if (cli_flush(&c) < 0 || c.rs->runtime_errors || c.walk_errors)
 		r.status = 2;

@@ -48,6 +48,18 @@ struct words {
 	size_t n;
 };
 
+/* Bits in a key filter (struct keyfilter); a power of two. */
+#define ATTR_FILTER_BITS 1024
+
+/*
+ * A set of token keys as one bit per key (a Bloom filter with one hash):
+ * a clear bit rules the key out; a set one may be another key's, so the
+ * look-up it gates still decides.
+ */
+struct keyfilter {
+	uint64_t bits[ATTR_FILTER_BITS / 64];
+};
+
 /* An anonymous-source phrase found in the text. */
 struct anon {
 	size_t a, b;		/* tokens, qualifier and its object included */
@@ -82,6 +94,10 @@ struct attr {
 	uint32_t m_cues;	/* speech, document and naming verbs; 0 when
 				 * the marks say nothing about one of them */
 	uint64_t k_according;
+	/* first words of the anon lexicon's roles and of its "self"
+	 * qualifiers: a sharper gate than m_anon, which all its sections'
+	 * first words ("to", "the", "who") share */
+	struct keyfilter roles, selfquals;
 	struct words dets, skips, poss_dets;	/* is_det, skippable,
 						 * is_poss_det */
 };
@@ -165,6 +181,58 @@ words_has(const struct words *ws, const struct doc *d, size_t i)
 	return 0;
 }
 
+/* The bit of key k in a key filter: its word and its mask. */
+#define FILTER_WORD(k) (((k) >> 6) % (ATTR_FILTER_BITS / 64))
+#define FILTER_MASK(k) (1ULL << ((k) & 63))
+
+static void
+filter_add(struct keyfilter *f, uint64_t k)
+{
+	f->bits[FILTER_WORD(k)] |= FILTER_MASK(k);
+}
+
+/* May key k be in f?  0 means it is not. */
+static int
+filter_has(const struct keyfilter *f, uint64_t k)
+{
+	return (f->bits[FILTER_WORD(k)] & FILTER_MASK(k)) != 0;
+}
+
+/*
+ * Fills s->roles with the first words of the anon lexicon's roles
+ * section and s->selfquals with those of its qualifiers marked "self".
+ * The lexicon keeps the first words (firsts) in entry order, skipping
+ * entries of no word; when they do not line up, both filters let every
+ * key through.
+ */
+static void
+anon_filters(struct attr *s)
+{
+	const struct lexicon *lx = s->lx->anon;
+	size_t i, k = 0;
+
+	for (i = 0; i < lx->n; i++)
+		if (lx->entries[i].nwords > 0)
+			k++;
+	if (k != lx->nfirsts) {
+		memset(&s->roles, 0xff, sizeof(s->roles));
+		memset(&s->selfquals, 0xff, sizeof(s->selfquals));
+		return;
+	}
+	for (i = 0, k = 0; i < lx->n; i++) {
+		const struct lex_entry *e = &lx->entries[i];
+
+		if (e->nwords == 0)
+			continue;
+		if (e->section == s->sec_roles)
+			filter_add(&s->roles, lx->firsts[k]);
+		else if (e->section == s->sec_quals &&
+		    strcmp(e->val, "self") == 0)
+			filter_add(&s->selfquals, lx->firsts[k]);
+		k++;
+	}
+}
+
 /* lex_may for the lexicon whose people_lex_mark is m, without a call. */
 static int
 may(const struct doc *d, size_t i, uint32_t m)
@@ -212,12 +280,21 @@ is_fw(const struct attr *s, size_t i)
 	return lex_tok(s->lx->function_words, s->d, i) != NULL;
 }
 
+/* Can a role noun (is_role) be token i?  0 when its marks or key rule
+ * it out. */
+static int
+role_may(const struct attr *s, size_t i)
+{
+	return may(s->d, i, s->m_anon) &&
+	    filter_has(&s->roles, s->d->toks[i].key);
+}
+
 static int
 is_role(const struct attr *s, size_t i)
 {
 	const struct lex_entry *e;
 
-	if (!may(s->d, i, s->m_anon))
+	if (!role_may(s, i))
 		return 0;
 	e = lex_tok(s->lx->anon, s->d, i);
 	return e != NULL && e->section == s->sec_roles &&
@@ -473,7 +550,8 @@ self_qual(const struct attr *s, size_t i)
 	if (is_p(d, j, ','))
 		j++;
 	if (d->toks[j].kind != TOK_WORD || in_quote(d, j) ||
-	    !may(d, j, s->m_anon))
+	    !may(d, j, s->m_anon) ||
+	    !filter_has(&s->selfquals, d->toks[j].key))
 		return 0;
 	e = lex_match(s->lx->anon, d, j, &n);
 	if (e == NULL || e->section != s->sec_quals ||
@@ -484,9 +562,10 @@ self_qual(const struct attr *s, size_t i)
 }
 
 /*
- * Can a role noun (is_role) be token i, or a qualifier (self_qual) start
- * just after it?  Most tokens are ruled out by their marks and those of
- * the next word (past a comma), as self_qual reads them.
+ * Can a role noun (is_role) be token i, or a qualifier that marks
+ * anonymity by itself (self_qual) start just after it?  Most tokens are
+ * ruled out by their marks and keys and those of the next word (past a
+ * comma), as self_qual reads them.
  */
 static int
 anon_near(const struct attr *s, size_t i)
@@ -495,13 +574,14 @@ anon_near(const struct attr *s, size_t i)
 	const struct tok *t = &d->toks[i];
 	size_t j = i + 1;
 
-	if (may(d, i, s->m_anon))
+	if (role_may(s, i))
 		return 1;
 	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
 		return 0;
 	if (is_p(d, j, ','))
 		j++;
-	return may(d, j, s->m_anon);
+	return may(d, j, s->m_anon) &&
+	    filter_has(&s->selfquals, d->toks[j].key);
 }
 
 /*
@@ -1906,6 +1986,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.sec_roles = lex_section(lx->anon, "roles");
 	s.sec_quals = lex_section(lx->anon, "qualifiers");
 	s.sec_reasons = lex_section(lx->anon, "reasons");
+	anon_filters(&s);
 	sv = people_lex_mark(d, lx->speech_verbs);
 	dv = people_lex_mark(d, lx->doc_verbs);
 	nv = people_lex_mark(d, lx->naming_verbs);

@@ -233,11 +233,19 @@ anon_filters(struct attr *s)
 	}
 }
 
+/* May a token whose marks are lex start an entry of the lexicon whose
+ * people_lex_mark is m? */
+static int
+marks_may(uint32_t lex, uint32_t m)
+{
+	return m == 0 || (lex & m) != 0;
+}
+
 /* lex_may for the lexicon whose people_lex_mark is m, without a call. */
 static int
 may(const struct doc *d, size_t i, uint32_t m)
 {
-	return m == 0 || (d->toks[i].lex & m) != 0;
+	return marks_may(d->toks[i].lex, m);
 }
 
 static int
@@ -397,6 +405,13 @@ speech_verb(const struct attr *s, size_t i)
 	return e;
 }
 
+/* cue_may for a word t. */
+static int
+cue_word(const struct attr *s, const struct tok *t)
+{
+	return t->key == s->k_according || marks_may(t->lex, s->m_cues);
+}
+
 /*
  * Can token v be a cue at all?  Most tokens are none, as their kind and
  * marks tell without a look-up.
@@ -406,8 +421,7 @@ cue_may(const struct attr *s, size_t v)
 {
 	const struct tok *t = &s->d->toks[v];
 
-	return t->kind == TOK_WORD && (t->key == s->k_according ||
-	    may(s->d, v, s->m_cues));
+	return t->kind == TOK_WORD && cue_word(s, t);
 }
 
 /* ---- anonymous sources ---- */
@@ -562,26 +576,26 @@ self_qual(const struct attr *s, size_t i)
 }
 
 /*
- * Can a role noun (is_role) be token i, or a qualifier that marks
- * anonymity by itself (self_qual) start just after it?  Most tokens are
- * ruled out by their marks and keys and those of the next word (past a
- * comma), as self_qual reads them.
+ * Can a role noun (is_role) be the word at token i of toks (n tokens),
+ * or a qualifier that marks anonymity by itself (self_qual) start just
+ * after it?  Most words are ruled out by their marks and keys and those
+ * of the next word (past a comma), as self_qual reads them.
  */
 static int
-anon_near(const struct attr *s, size_t i)
+anon_near(const struct attr *s, const struct tok *toks, size_t n, size_t i)
 {
-	const struct doc *d = s->d;
-	const struct tok *t = &d->toks[i];
+	const struct tok *t = &toks[i];
 	size_t j = i + 1;
 
-	if (role_may(s, i))
+	if (marks_may(t->lex, s->m_anon) && filter_has(&s->roles, t->key))
 		return 1;
-	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
+	if ((t->flags & TOK_CAP) || j + 1 >= n)
 		return 0;
-	if (is_p(d, j, ','))
+	if (toks[j].kind == TOK_PUNCT && toks[j].len == 1 &&
+	    s->d->text[toks[j].off] == ',')
 		j++;
-	return may(d, j, s->m_anon) &&
-	    filter_has(&s->selfquals, d->toks[j].key);
+	return marks_may(toks[j].lex, s->m_anon) &&
+	    filter_has(&s->selfquals, toks[j].key);
 }
 
 /*
@@ -643,17 +657,23 @@ static void
 find_anons(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i, b, next = 0;
+	const struct tok *toks = d->toks;
+	size_t i, b, n = d->ntoks, next = 0;
 
-	for (i = 0; i < d->ntoks; i++) {
-		if (cue_may(s, i)) {
+	for (i = 0; i < n; i++) {
+		const struct tok *t = &toks[i];
+
+		/* both start at a word (cue_may, is_role, self_qual) */
+		if (t->kind != TOK_WORD)
+			continue;
+		if (cue_word(s, t)) {
 			arena_grow(&d->arena, (void **)&s->cues, &s->capcues,
 			    sizeof(*s->cues), s->ncues + 1);
 			s->cues[s->ncues++] = (uint32_t)i;
 		}
 		/* no phrase starts inside the one before */
-		if (i >= next && !in_quote(d, i) && anon_near(s, i) &&
-		    (b = anon_add(s, i)) != 0)
+		if (i >= next && !(t->flags & (TOK_INQUOTE | TOK_QMARK)) &&
+		    anon_near(s, toks, n, i) && (b = anon_add(s, i)) != 0)
 			next = b;
 	}
 }

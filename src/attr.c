@@ -23,6 +23,7 @@
 #define ATTR_NP 6		/* modifiers in a noun phrase */
 #define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
 #define ATTR_BACKREF 64		/* sources searched for "the official" */
+#define ATTR_BUCKET 64		/* tokens a bucket of the mention index spans */
 
 /* Who a noun phrase names. */
 struct who {
@@ -38,16 +39,6 @@ struct who {
 	int ambiguous;		/* a surname or pronoun of two people */
 };
 
-/* Most words in a word list (struct words). */
-#define ATTR_MAX_WORDS 32
-
-/* A short list of words, matched by key before text. */
-struct words {
-	const char *const *w;
-	uint64_t keys[ATTR_MAX_WORDS];	/* tok_key of each */
-	size_t n;
-};
-
 /* Bits in a key filter (struct keyfilter); a power of two. */
 #define ATTR_FILTER_BITS 1024
 
@@ -58,6 +49,17 @@ struct words {
  */
 struct keyfilter {
 	uint64_t bits[ATTR_FILTER_BITS / 64];
+};
+
+/* Most words in a word list (struct words). */
+#define ATTR_MAX_WORDS 32
+
+/* A short list of words, matched by key before text. */
+struct words {
+	const char *const *w;
+	uint64_t keys[ATTR_MAX_WORDS];	/* tok_key of each */
+	size_t n;
+	struct keyfilter filter;	/* the keys */
 };
 
 /* An anonymous-source phrase found in the text. */
@@ -79,6 +81,9 @@ struct attr {
 	uint32_t *cues;		/* the tokens that may be cues (cue_may) */
 	uint32_t *mfirst;	/* each mention's first token: a compact
 				 * copy of d->mentions for the searches */
+	uint32_t *mbucket;	/* per ATTR_BUCKET tokens: the first mention
+				 * starting in or after them */
+	size_t nbuckets;
 	size_t ncues, capcues;
 	size_t capsources;
 	uint64_t *skeys;	/* per source: its identity key */
@@ -105,21 +110,44 @@ struct attr {
 /* ---- small predicates ---- */
 
 /* Index of the last mention starting before token i, or -1 (as
- * people_mention_before, searching the compact copy). */
+ * people_mention_before, from the index of the compact copy). */
 static int
 mention_before(const struct attr *s, size_t i)
 {
-	size_t lo = 0, hi = s->d->nmentions;
+	size_t b = i / ATTR_BUCKET, lo, hi;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (s->mfirst[mid] < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	if (b >= s->nbuckets)
+		return (int)s->d->nmentions - 1;
+	/* the mentions before lo start before bucket b, those from hi on
+	 * after token i */
+	lo = s->mbucket[b];
+	hi = s->mbucket[b + 1];
+	while (lo < hi && s->mfirst[lo] < i)
+		lo++;
 	return (int)lo - 1;
+}
+
+/* Builds the compact copy of d->mentions and its index by bucket. */
+static void
+mention_index(struct attr *s)
+{
+	struct doc *d = s->d;
+	size_t b, m = 0;
+
+	s->mfirst = arena_alloc(&d->arena, (d->nmentions + 1) *
+	    sizeof(*s->mfirst));
+	for (m = 0; m < d->nmentions; m++)
+		s->mfirst[m] = d->mentions[m].first;
+	/* buckets cover every token; one more entry ends the last */
+	s->nbuckets = d->ntoks / ATTR_BUCKET + 1;
+	s->mbucket = arena_alloc(&d->arena, (s->nbuckets + 1) *
+	    sizeof(*s->mbucket));
+	for (b = 0, m = 0; b < s->nbuckets; b++) {
+		while (m < d->nmentions && s->mfirst[m] < b * ATTR_BUCKET)
+			m++;
+		s->mbucket[b] = (uint32_t)m;
+	}
+	s->mbucket[s->nbuckets] = (uint32_t)d->nmentions;
 }
 
 /* Index of the mention covering token i, or -1 (as people_mention_at). */
@@ -154,33 +182,6 @@ static const char *const poss_det_words[] = {
 	"his", "her", "its", "their", "our", "my", "the", NULL
 };
 
-/* Fills the keys of the word list ws from w (at most ATTR_MAX_WORDS). */
-static void
-words_init(struct words *ws, const char *const *w)
-{
-	size_t k;
-
-	ws->w = w;
-	for (k = 0; w[k] != NULL && k < ATTR_MAX_WORDS; k++)
-		ws->keys[k] = tok_key(w[k], strlen(w[k]));
-	ws->n = k;
-}
-
-/* Is token i a word of ws (ignoring ASCII case, as tok_is)? */
-static int
-words_has(const struct words *ws, const struct doc *d, size_t i)
-{
-	const struct tok *t = &d->toks[i];
-	size_t k;
-
-	if (t->kind != TOK_WORD)
-		return 0;
-	for (k = 0; k < ws->n; k++)
-		if (t->key == ws->keys[k] && tok_is(d, t, ws->w[k]))
-			return 1;
-	return 0;
-}
-
 /* The bit of key k in a key filter: its word and its mask. */
 #define FILTER_WORD(k) (((k) >> 6) % (ATTR_FILTER_BITS / 64))
 #define FILTER_MASK(k) (1ULL << ((k) & 63))
@@ -196,6 +197,36 @@ static int
 filter_has(const struct keyfilter *f, uint64_t k)
 {
 	return (f->bits[FILTER_WORD(k)] & FILTER_MASK(k)) != 0;
+}
+
+/* Fills the keys of the word list ws from w (at most ATTR_MAX_WORDS). */
+static void
+words_init(struct words *ws, const char *const *w)
+{
+	size_t k;
+
+	ws->w = w;
+	memset(&ws->filter, 0, sizeof(ws->filter));
+	for (k = 0; w[k] != NULL && k < ATTR_MAX_WORDS; k++) {
+		ws->keys[k] = tok_key(w[k], strlen(w[k]));
+		filter_add(&ws->filter, ws->keys[k]);
+	}
+	ws->n = k;
+}
+
+/* Is token i a word of ws (ignoring ASCII case, as tok_is)? */
+static int
+words_has(const struct words *ws, const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	size_t k;
+
+	if (t->kind != TOK_WORD || !filter_has(&ws->filter, t->key))
+		return 0;
+	for (k = 0; k < ws->n; k++)
+		if (t->key == ws->keys[k] && tok_is(d, t, ws->w[k]))
+			return 1;
+	return 0;
 }
 
 /*
@@ -1997,7 +2028,6 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct attr s;
 	uint32_t sv, dv, nv;
-	size_t i;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
@@ -2020,10 +2050,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);
-	s.mfirst = arena_alloc(&d->arena, (d->nmentions + 1) *
-	    sizeof(*s.mfirst));
-	for (i = 0; i < d->nmentions; i++)
-		s.mfirst[i] = d->mentions[i].first;
+	mention_index(&s);
 	find_anons(&s);
 	bind_pronouns(&s);
 	scan_sources(&s);

@@ -23,6 +23,7 @@
 #define ATTR_NP 6		/* modifiers in a noun phrase */
 #define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
 #define ATTR_BACKREF 64		/* sources searched for "the official" */
+#define ATTR_BUCKET 64		/* tokens a bucket of the mention index spans */
 
 /* Who a noun phrase names. */
 struct who {
@@ -38,6 +39,18 @@ struct who {
 	int ambiguous;		/* a surname or pronoun of two people */
 };
 
+/* Bits in a key filter (struct keyfilter); a power of two. */
+#define ATTR_FILTER_BITS 1024
+
+/*
+ * A set of token keys as one bit per key (a Bloom filter with one hash):
+ * a clear bit rules the key out; a set one may be another key's, so the
+ * look-up it gates still decides.
+ */
+struct keyfilter {
+	uint64_t bits[ATTR_FILTER_BITS / 64];
+};
+
 /* Most words in a word list (struct words). */
 #define ATTR_MAX_WORDS 32
 
@@ -46,6 +59,7 @@ struct words {
 	const char *const *w;
 	uint64_t keys[ATTR_MAX_WORDS];	/* tok_key of each */
 	size_t n;
+	struct keyfilter filter;	/* the keys */
 };
 
 /* An anonymous-source phrase found in the text. */
@@ -67,6 +81,9 @@ struct attr {
 	uint32_t *cues;		/* the tokens that may be cues (cue_may) */
 	uint32_t *mfirst;	/* each mention's first token: a compact
 				 * copy of d->mentions for the searches */
+	uint32_t *mbucket;	/* per ATTR_BUCKET tokens: the first mention
+				 * starting in or after them */
+	size_t nbuckets;
 	size_t ncues, capcues;
 	size_t capsources;
 	uint64_t *skeys;	/* per source: its identity key */
@@ -82,6 +99,10 @@ struct attr {
 	uint32_t m_cues;	/* speech, document and naming verbs; 0 when
 				 * the marks say nothing about one of them */
 	uint64_t k_according;
+	/* first words of the anon lexicon's roles and of its "self"
+	 * qualifiers: a sharper gate than m_anon, which all its sections'
+	 * first words ("to", "the", "who") share */
+	struct keyfilter roles, selfquals;
 	struct words dets, skips, poss_dets;	/* is_det, skippable,
 						 * is_poss_det */
 };
@@ -89,21 +110,44 @@ struct attr {
 /* ---- small predicates ---- */
 
 /* Index of the last mention starting before token i, or -1 (as
- * people_mention_before, searching the compact copy). */
+ * people_mention_before, from the index of the compact copy). */
 static int
 mention_before(const struct attr *s, size_t i)
 {
-	size_t lo = 0, hi = s->d->nmentions;
+	size_t b = i / ATTR_BUCKET, lo, hi;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (s->mfirst[mid] < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	if (b >= s->nbuckets)
+		return (int)s->d->nmentions - 1;
+	/* the mentions before lo start before bucket b, those from hi on
+	 * after token i */
+	lo = s->mbucket[b];
+	hi = s->mbucket[b + 1];
+	while (lo < hi && s->mfirst[lo] < i)
+		lo++;
 	return (int)lo - 1;
+}
+
+/* Builds the compact copy of d->mentions and its index by bucket. */
+static void
+mention_index(struct attr *s)
+{
+	struct doc *d = s->d;
+	size_t b, m = 0;
+
+	s->mfirst = arena_alloc(&d->arena, (d->nmentions + 1) *
+	    sizeof(*s->mfirst));
+	for (m = 0; m < d->nmentions; m++)
+		s->mfirst[m] = d->mentions[m].first;
+	/* buckets cover every token; one more entry ends the last */
+	s->nbuckets = d->ntoks / ATTR_BUCKET + 1;
+	s->mbucket = arena_alloc(&d->arena, (s->nbuckets + 1) *
+	    sizeof(*s->mbucket));
+	for (b = 0, m = 0; b < s->nbuckets; b++) {
+		while (m < d->nmentions && s->mfirst[m] < b * ATTR_BUCKET)
+			m++;
+		s->mbucket[b] = (uint32_t)m;
+	}
+	s->mbucket[s->nbuckets] = (uint32_t)d->nmentions;
 }
 
 /* Index of the mention covering token i, or -1 (as people_mention_at). */
@@ -138,6 +182,23 @@ static const char *const poss_det_words[] = {
 	"his", "her", "its", "their", "our", "my", "the", NULL
 };
 
+/* The bit of key k in a key filter: its word and its mask. */
+#define FILTER_WORD(k) (((k) >> 6) % (ATTR_FILTER_BITS / 64))
+#define FILTER_MASK(k) (1ULL << ((k) & 63))
+
+static void
+filter_add(struct keyfilter *f, uint64_t k)
+{
+	f->bits[FILTER_WORD(k)] |= FILTER_MASK(k);
+}
+
+/* May key k be in f?  0 means it is not. */
+static int
+filter_has(const struct keyfilter *f, uint64_t k)
+{
+	return (f->bits[FILTER_WORD(k)] & FILTER_MASK(k)) != 0;
+}
+
 /* Fills the keys of the word list ws from w (at most ATTR_MAX_WORDS). */
 static void
 words_init(struct words *ws, const char *const *w)
@@ -145,8 +206,11 @@ words_init(struct words *ws, const char *const *w)
 	size_t k;
 
 	ws->w = w;
-	for (k = 0; w[k] != NULL && k < ATTR_MAX_WORDS; k++)
+	memset(&ws->filter, 0, sizeof(ws->filter));
+	for (k = 0; w[k] != NULL && k < ATTR_MAX_WORDS; k++) {
 		ws->keys[k] = tok_key(w[k], strlen(w[k]));
+		filter_add(&ws->filter, ws->keys[k]);
+	}
 	ws->n = k;
 }
 
@@ -157,7 +221,7 @@ words_has(const struct words *ws, const struct doc *d, size_t i)
 	const struct tok *t = &d->toks[i];
 	size_t k;
 
-	if (t->kind != TOK_WORD)
+	if (t->kind != TOK_WORD || !filter_has(&ws->filter, t->key))
 		return 0;
 	for (k = 0; k < ws->n; k++)
 		if (t->key == ws->keys[k] && tok_is(d, t, ws->w[k]))
@@ -165,11 +229,54 @@ words_has(const struct words *ws, const struct doc *d, size_t i)
 	return 0;
 }
 
+/*
+ * Fills s->roles with the first words of the anon lexicon's roles
+ * section and s->selfquals with those of its qualifiers marked "self".
+ * The lexicon keeps the first words (firsts) in entry order, skipping
+ * entries of no word; when they do not line up, both filters let every
+ * key through.
+ */
+static void
+anon_filters(struct attr *s)
+{
+	const struct lexicon *lx = s->lx->anon;
+	size_t i, k = 0;
+
+	for (i = 0; i < lx->n; i++)
+		if (lx->entries[i].nwords > 0)
+			k++;
+	if (k != lx->nfirsts) {
+		memset(&s->roles, 0xff, sizeof(s->roles));
+		memset(&s->selfquals, 0xff, sizeof(s->selfquals));
+		return;
+	}
+	for (i = 0, k = 0; i < lx->n; i++) {
+		const struct lex_entry *e = &lx->entries[i];
+
+		if (e->nwords == 0)
+			continue;
+		if (e->section == s->sec_roles)
+			filter_add(&s->roles, lx->firsts[k]);
+		else if (e->section == s->sec_quals &&
+		    strcmp(e->val, "self") == 0)
+			filter_add(&s->selfquals, lx->firsts[k]);
+		k++;
+	}
+}
+
+/* May a token whose marks are lex start an entry of the lexicon whose
+ * people_lex_mark is m? */
+static int
+marks_may(uint32_t lex, uint32_t m)
+{
+	return m == 0 || (lex & m) != 0;
+}
+
 /* lex_may for the lexicon whose people_lex_mark is m, without a call. */
 static int
 may(const struct doc *d, size_t i, uint32_t m)
 {
-	return m == 0 || (d->toks[i].lex & m) != 0;
+	return marks_may(d->toks[i].lex, m);
 }
 
 static int
@@ -212,12 +319,21 @@ is_fw(const struct attr *s, size_t i)
 	return lex_tok(s->lx->function_words, s->d, i) != NULL;
 }
 
+/* Can a role noun (is_role) be token i?  0 when its marks or key rule
+ * it out. */
+static int
+role_may(const struct attr *s, size_t i)
+{
+	return may(s->d, i, s->m_anon) &&
+	    filter_has(&s->roles, s->d->toks[i].key);
+}
+
 static int
 is_role(const struct attr *s, size_t i)
 {
 	const struct lex_entry *e;
 
-	if (!may(s->d, i, s->m_anon))
+	if (!role_may(s, i))
 		return 0;
 	e = lex_tok(s->lx->anon, s->d, i);
 	return e != NULL && e->section == s->sec_roles &&
@@ -320,6 +436,13 @@ speech_verb(const struct attr *s, size_t i)
 	return e;
 }
 
+/* cue_may for a word t. */
+static int
+cue_word(const struct attr *s, const struct tok *t)
+{
+	return t->key == s->k_according || marks_may(t->lex, s->m_cues);
+}
+
 /*
  * Can token v be a cue at all?  Most tokens are none, as their kind and
  * marks tell without a look-up.
@@ -329,8 +452,7 @@ cue_may(const struct attr *s, size_t v)
 {
 	const struct tok *t = &s->d->toks[v];
 
-	return t->kind == TOK_WORD && (t->key == s->k_according ||
-	    may(s->d, v, s->m_cues));
+	return t->kind == TOK_WORD && cue_word(s, t);
 }
 
 /* ---- anonymous sources ---- */
@@ -473,7 +595,8 @@ self_qual(const struct attr *s, size_t i)
 	if (is_p(d, j, ','))
 		j++;
 	if (d->toks[j].kind != TOK_WORD || in_quote(d, j) ||
-	    !may(d, j, s->m_anon))
+	    !may(d, j, s->m_anon) ||
+	    !filter_has(&s->selfquals, d->toks[j].key))
 		return 0;
 	e = lex_match(s->lx->anon, d, j, &n);
 	if (e == NULL || e->section != s->sec_quals ||
@@ -484,24 +607,26 @@ self_qual(const struct attr *s, size_t i)
 }
 
 /*
- * Can a role noun (is_role) be token i, or a qualifier (self_qual) start
- * just after it?  Most tokens are ruled out by their marks and those of
- * the next word (past a comma), as self_qual reads them.
+ * Can a role noun (is_role) be the word at token i of toks (n tokens),
+ * or a qualifier that marks anonymity by itself (self_qual) start just
+ * after it?  Most words are ruled out by their marks and keys and those
+ * of the next word (past a comma), as self_qual reads them.
  */
 static int
-anon_near(const struct attr *s, size_t i)
+anon_near(const struct attr *s, const struct tok *toks, size_t n, size_t i)
 {
-	const struct doc *d = s->d;
-	const struct tok *t = &d->toks[i];
+	const struct tok *t = &toks[i];
 	size_t j = i + 1;
 
-	if (may(d, i, s->m_anon))
+	if (marks_may(t->lex, s->m_anon) && filter_has(&s->roles, t->key))
 		return 1;
-	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
+	if ((t->flags & TOK_CAP) || j + 1 >= n)
 		return 0;
-	if (is_p(d, j, ','))
+	if (toks[j].kind == TOK_PUNCT && toks[j].len == 1 &&
+	    s->d->text[toks[j].off] == ',')
 		j++;
-	return may(d, j, s->m_anon);
+	return marks_may(toks[j].lex, s->m_anon) &&
+	    filter_has(&s->selfquals, toks[j].key);
 }
 
 /*
@@ -563,17 +688,23 @@ static void
 find_anons(struct attr *s)
 {
 	struct doc *d = s->d;
-	size_t i, b, next = 0;
+	const struct tok *toks = d->toks;
+	size_t i, b, n = d->ntoks, next = 0;
 
-	for (i = 0; i < d->ntoks; i++) {
-		if (cue_may(s, i)) {
+	for (i = 0; i < n; i++) {
+		const struct tok *t = &toks[i];
+
+		/* both start at a word (cue_may, is_role, self_qual) */
+		if (t->kind != TOK_WORD)
+			continue;
+		if (cue_word(s, t)) {
 			arena_grow(&d->arena, (void **)&s->cues, &s->capcues,
 			    sizeof(*s->cues), s->ncues + 1);
 			s->cues[s->ncues++] = (uint32_t)i;
 		}
 		/* no phrase starts inside the one before */
-		if (i >= next && !in_quote(d, i) && anon_near(s, i) &&
-		    (b = anon_add(s, i)) != 0)
+		if (i >= next && !(t->flags & (TOK_INQUOTE | TOK_QMARK)) &&
+		    anon_near(s, toks, n, i) && (b = anon_add(s, i)) != 0)
 			next = b;
 	}
 }
@@ -1897,7 +2028,6 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct attr s;
 	uint32_t sv, dv, nv;
-	size_t i;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
@@ -1906,6 +2036,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.sec_roles = lex_section(lx->anon, "roles");
 	s.sec_quals = lex_section(lx->anon, "qualifiers");
 	s.sec_reasons = lex_section(lx->anon, "reasons");
+	anon_filters(&s);
 	sv = people_lex_mark(d, lx->speech_verbs);
 	dv = people_lex_mark(d, lx->doc_verbs);
 	nv = people_lex_mark(d, lx->naming_verbs);
@@ -1919,10 +2050,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);
-	s.mfirst = arena_alloc(&d->arena, (d->nmentions + 1) *
-	    sizeof(*s.mfirst));
-	for (i = 0; i < d->nmentions; i++)
-		s.mfirst[i] = d->mentions[i].first;
+	mention_index(&s);
 	find_anons(&s);
 	bind_pronouns(&s);
 	scan_sources(&s);

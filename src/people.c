@@ -36,7 +36,7 @@ struct pstate {
 	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
 	uint64_t k_who;
 	/* marks of the lexicons tested for every token */
-	uint32_t m_fw, m_pronouns, m_titles;
+	uint32_t m_fw, m_pronouns, m_titles, m_suffixes;
 	uint32_t m_lower;	/* pronouns and titles; 0 when the marks say
 				 * nothing about one of them */
 };
@@ -223,19 +223,14 @@ gender_of(const char *v)
 	    GENDER_UNKNOWN;
 }
 
-/*
- * Title entry matching at token i, with *n its tokens plus a following
- * abbreviation period.  Titles never start inside a quote.
- */
+/* title_at for a token i that its kind, place and marks do not rule
+ * out. */
 static const struct lex_entry *
-title_at(const struct pstate *s, size_t i, size_t *n)
+title_match(const struct pstate *s, size_t i, size_t *n)
 {
 	const struct lex_entry *e;
 	const struct doc *d = s->d;
 
-	if (i >= d->ntoks || T(s, i)->kind != TOK_WORD || !outside(d, i) ||
-	    !may(d, i, s->m_titles))
-		return NULL;
 	e = lex_match(s->lx->titles, d, i, n);
 	if (e == NULL)
 		return NULL;
@@ -243,6 +238,22 @@ title_at(const struct pstate *s, size_t i, size_t *n)
 	    lex_tok(s->lx->abbrevs, d, i + *n - 1) != NULL)
 		(*n)++;
 	return e;
+}
+
+/*
+ * Title entry matching at token i, with *n its tokens plus a following
+ * abbreviation period.  Titles never start inside a quote.  Most tokens
+ * are ruled out without a call.
+ */
+static const struct lex_entry *
+title_at(const struct pstate *s, size_t i, size_t *n)
+{
+	const struct doc *d = s->d;
+
+	if (i >= d->ntoks || T(s, i)->kind != TOK_WORD || !outside(d, i) ||
+	    !may(d, i, s->m_titles))
+		return NULL;
+	return title_match(s, i, n);
 }
 
 /* End of the run of capitalised name words starting at i (exclusive). */
@@ -501,7 +512,7 @@ is_org_run(const struct pstate *s, size_t a, size_t b)
 
 		if (is_punct(s->d, k, '.'))
 			continue;
-		if (lex_may(s->lx->org_suffixes, s->d, k) &&
+		if (may(s->d, k, s->m_suffixes) &&
 		    lex_get_tok(s->lx->org_suffixes, bare_key(s->d, k)))
 			return k > a;	/* "Inc" alone names nothing */
 		break;
@@ -544,9 +555,7 @@ org_extend(const struct pstate *s, size_t a, size_t b)
 
 	for (n = 0; n < 3 && e + 1 < d->ntoks && e > a; n++) {
 		uint64_t k = d->toks[e].key;
-		/* after one extension the name goes on: "Union for
-		 * Conservation of Nature" */
-		int left = e > b || lex_tok(s->lx->org_suffixes, d, e - 1) != NULL;
+		int left;
 		size_t r;
 
 		if (d->toks[e].kind != TOK_WORD || !outside(d, e) ||
@@ -554,6 +563,9 @@ org_extend(const struct pstate *s, size_t a, size_t b)
 		    poss_len(d, e - 1) || !is_cap_word(s, e + 1) ||
 		    is_fw(s, e + 1))
 			break;
+		/* after one extension the name goes on: "Union for
+		 * Conservation of Nature" */
+		left = e > b || lex_tok(s->lx->org_suffixes, d, e - 1) != NULL;
 		r = cap_run(s, e + 1);
 		if ((k == s->k_of || k == s->k_for) && left)
 			e = r;
@@ -906,6 +918,7 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.m_fw = people_lex_mark(d, lx->function_words);
 	s.m_pronouns = people_lex_mark(d, lx->pronouns);
 	s.m_titles = people_lex_mark(d, lx->titles);
+	s.m_suffixes = people_lex_mark(d, lx->org_suffixes);
 	s.m_lower = s.m_pronouns != 0 && s.m_titles != 0 ?
 	    s.m_pronouns | s.m_titles : 0;
 	for (i = 0; i < d->ntoks;) {

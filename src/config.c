@@ -78,6 +78,36 @@ dir_of(const char *path)
 	return dir;
 }
 
+/* The '}' before end closing the '{' at p, or NULL ("{" alone is a letter). */
+static const char *
+brace_close(const char *p, const char *end)
+{
+	int level = 0;
+
+	for (; p < end; p++)
+		if (*p == '{')
+			level++;
+		else if (*p == '}' && --level == 0)
+			return p;
+	return NULL;
+}
+
+/* The end of the {a,b} alternative starting at alt: a ',' or close. */
+static const char *
+alt_end(const char *alt, const char *close)
+{
+	int level = 0;
+
+	for (; alt < close; alt++)
+		if (*alt == '{')
+			level++;
+		else if (*alt == '}')
+			level--;
+		else if (*alt == ',' && level == 0)
+			break;
+	return alt;
+}
+
 /*
  * How many plain patterns the {a,b} groups between p and end expand to,
  * counting at most CONFIG_MAX_GLOBS + 1: matching tries each one.
@@ -88,33 +118,15 @@ glob_count(const char *p, const char *end)
 	size_t total = 1;
 
 	while (p < end) {
-		const char *q, *alt, *close = NULL;
+		const char *q, *alt, *close;
 		size_t sum = 0;
-		int level = 0;
 
-		if (*p != '{') {
-			p++;
-			continue;
-		}
-		for (q = p; q < end; q++)
-			if (*q == '{')
-				level++;
-			else if (*q == '}' && --level == 0) {
-				close = q;
-				break;
-			}
-		if (close == NULL) {	/* an unmatched '{' is a letter */
-			p++;
+		if (*p != '{' || (close = brace_close(p, end)) == NULL) {
+			p++;		/* an unmatched '{' is a letter */
 			continue;
 		}
 		for (alt = p + 1; alt <= close; alt = q + 1) {
-			for (level = 0, q = alt; q < close; q++)
-				if (*q == '{')
-					level++;
-				else if (*q == '}')
-					level--;
-				else if (*q == ',' && level == 0)
-					break;
+			q = alt_end(alt, close);
 			sum += glob_count(alt, q);
 			if (sum > CONFIG_MAX_GLOBS)
 				return CONFIG_MAX_GLOBS + 1;
@@ -579,20 +591,6 @@ glob_at(struct glob *g, const char *p, const char *s)
 	}
 }
 
-/* The '}' closing the '{' at p, or NULL ("{" alone is a letter). */
-static const char *
-brace_close(const char *p)
-{
-	int level = 0;
-
-	for (; *p; p++)
-		if (*p == '{')
-			level++;
-		else if (*p == '}' && --level == 0)
-			return p;
-	return NULL;
-}
-
 /*
  * Does path match pat, whose {a,b} groups from offset from on are not yet
  * expanded?  Each group is replaced by each of its alternatives in turn (a
@@ -603,12 +601,12 @@ static int
 glob_expand(const char *pat, size_t from, const char *path, int depth,
     size_t *budget)
 {
-	const char *p, *q, *alt, *close = NULL;
+	const char *p, *q, *alt, *close = NULL, *pend = pat + strlen(pat);
 	struct buf b = BUF_INIT;
 	int ok = 0;
 
 	for (p = pat + from; *p && depth < CONFIG_MAX_BRACES; p++)
-		if (*p == '{' && (close = brace_close(p)) != NULL)
+		if (*p == '{' && (close = brace_close(p, pend)) != NULL)
 			break;
 	if (close == NULL) {
 		struct glob g;
@@ -626,16 +624,7 @@ glob_expand(const char *pat, size_t from, const char *path, int depth,
 		return ok;
 	}
 	for (alt = p + 1; !ok && *budget > 0 && alt <= close; alt = q + 1) {
-		int level = 0;
-
-		for (q = alt; q < close; q++) {
-			if (*q == '{')
-				level++;
-			else if (*q == '}')
-				level--;
-			else if (*q == ',' && level == 0)
-				break;
-		}
+		q = alt_end(alt, close);
 		buf_reset(&b);
 		buf_put(&b, pat, (size_t)(p - pat));
 		buf_put(&b, alt, (size_t)(q - alt));

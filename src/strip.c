@@ -172,13 +172,25 @@ strip_out_finish(struct strip_out *so)
 	so->d->textlen = so->len;
 }
 
-/* Suppression comments */
-
-static int
-is_ws(int c)
+int
+strip_is_ws(int c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+
+void
+strip_emit_clean(struct strip_out *so, int clean, size_t soff, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)so->d->src;
+
+	if (clean && (s[soff] & 0xC0) != 0x80 && (soff + n ==
+	    so->d->srclen || (s[soff + n] & 0xC0) != 0x80))
+		strip_emit_repl(so, (const char *)s + soff, n, soff, n);
+	else
+		strip_emit_src(so, soff, n);
+}
+
+/* Suppression comments */
 
 /* The next word of [*p, end): letters, digits, '.', '_', '-' or one '='. */
 static size_t
@@ -186,14 +198,14 @@ next_word(const char **p, const char *end, const char **w)
 {
 	const char *q;
 
-	while (*p < end && (is_ws(**p) || **p == ','))
+	while (*p < end && (strip_is_ws(**p) || **p == ','))
 		(*p)++;
 	*w = q = *p;
 	if (q < end && *q == '=') {
 		*p = q + 1;
 		return 1;
 	}
-	while (q < end && !is_ws(*q) && *q != ',' && *q != '=')
+	while (q < end && !strip_is_ws(*q) && *q != ',' && *q != '=')
 		q++;
 	*p = q;
 	return (size_t)(q - *w);
@@ -448,13 +460,13 @@ match_at(struct strip_out *so, const char *lit, size_t i, size_t n,
 		c = (unsigned char)lit[i];
 		b = (unsigned char)s[q];
 
-		if (is_ws(c) && is_ws(b)) {
+		if (strip_is_ws(c) && strip_is_ws(b)) {
 			size_t q2 = q, nl = 0;
 
 			FLUSH();
-			while (i < n && is_ws((unsigned char)lit[i]))
+			while (i < n && strip_is_ws((unsigned char)lit[i]))
 				i++;
-			for (; q2 < limit && is_ws((unsigned char)s[q2]); q2++)
+			for (; q2 < limit && strip_is_ws((unsigned char)s[q2]); q2++)
 				nl += s[q2] == '\n';
 			if (emit && nl >= 2 && (so->flags & STRIP_FOLD_BLANK))
 				strip_emit_repl(so, " ", 1, q, q2 - q);
@@ -521,7 +533,7 @@ can_start(const struct strip_out *so, unsigned char c, size_t p)
 	unsigned char b = (unsigned char)so->s[p];
 
 	return b == c || b == '&' || ((so->flags & STRIP_ESCAPES) &&
-	    b == '\\') || (is_ws(c) && is_ws(b));
+	    b == '\\') || (strip_is_ws(c) && strip_is_ws(b));
 }
 
 size_t

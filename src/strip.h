@@ -66,6 +66,18 @@ void strip_emit_src(struct strip_out *so, size_t soff, size_t n);
 void strip_emit_repl(struct strip_out *so, const char *s, size_t n,
     size_t soff, size_t slen);
 
+/*
+ * strip_emit_src for n source bytes at soff that equal a parser literal.
+ * In a clean source (no NUL, valid UTF-8: the caller knows) a run that
+ * starts and ends on character boundaries needs none of strip_emit_src's
+ * repairs, so it is copied whole (the same text and map).
+ */
+void strip_emit_clean(struct strip_out *so, int clean, size_t soff,
+    size_t n);
+
+/* Whitespace as strip_align matches it in runs: space, \t \n \r \f. */
+int strip_is_ws(int c);
+
 /* Ends the current paragraph: emits "\n\n" mapped to source offset soff,
  * unless the text already ends with a blank line. */
 void strip_break(struct strip_out *so, size_t soff);

@@ -231,30 +231,6 @@ skip_tag(const char *s, size_t q, size_t limit)
 	return i < limit ? i + 1 : q;
 }
 
-/* strip.c's whitespace: what its alignment matches as a run. */
-static int
-is_ws(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-/*
- * Appends the n source bytes at soff as strip_emit_src does.  A run of a
- * clean source that starts and ends on character boundaries needs none of
- * its repairs, so it is copied as a whole (the text and map are the same).
- */
-static void
-emit_run(struct ml_walk *w, size_t soff, size_t n)
-{
-	const unsigned char *src = (const unsigned char *)w->d->src;
-
-	if (w->clean && (src[soff] & 0xC0) != 0x80 && (soff + n ==
-	    w->d->srclen || (src[soff + n] & 0xC0) != 0x80))
-		strip_emit_repl(&w->so, (const char *)src + soff, n, soff, n);
-	else
-		strip_emit_src(&w->so, soff, n);
-}
-
 /*
  * strip_align(&w->so, lit, n, d->srclen, how) for the common cases,
  * without its second look at every byte.  The literal's bytes start at the
@@ -281,7 +257,7 @@ align_fast(struct ml_walk *w, const char *lit, size_t n, int plain,
 	/* strip_align would take a '<' or ']' for markup first */
 	if (n == 0 || strchr(" &<]", (char)c) != NULL)
 		return SIZE_MAX;
-	blank = is_ws(c);
+	blank = strip_is_ws(c);
 	if (blank ? strspn(lit, " \t\n\r\f") < n : !plain)
 		return SIZE_MAX;
 	while (p < limit) {
@@ -293,16 +269,16 @@ align_fast(struct ml_walk *w, const char *lit, size_t n, int plain,
 		}
 		/* can_start, and what strip_align skips as markup */
 		if (b == c || b == '&' || b == '<' || b == ']' ||
-		    (blank && is_ws(b)) || ++skipped > FAST_MAX_SKIP)
+		    (blank && strip_is_ws(b)) || ++skipped > FAST_MAX_SKIP)
 			break;
 		p++;
 	}
 	if (p >= limit)
 		return SIZE_MAX;
 	if (blank) {
-		if (!is_ws((unsigned char)s[p]))
+		if (!strip_is_ws((unsigned char)s[p]))
 			return SIZE_MAX;
-		for (q = p, nl = 0; q < limit && is_ws((unsigned char)s[q]);
+		for (q = p, nl = 0; q < limit && strip_is_ws((unsigned char)s[q]);
 		    q++)
 			nl += s[q] == '\n';
 		if (!(how & STRIP_ALIGN_EMIT))
@@ -310,7 +286,7 @@ align_fast(struct ml_walk *w, const char *lit, size_t n, int plain,
 		else if (nl >= 2 && (so->flags & STRIP_FOLD_BLANK))
 			strip_emit_repl(so, " ", 1, p, q - p);
 		else
-			emit_run(w, p, q - p);
+			strip_emit_clean(&w->so, w->clean, p, q - p);
 		so->cur = q;
 		return p;
 	}
@@ -318,7 +294,7 @@ align_fast(struct ml_walk *w, const char *lit, size_t n, int plain,
 	    memcmp(s + p, lit, n) != 0)
 		return SIZE_MAX;
 	if (how & STRIP_ALIGN_EMIT)
-		emit_run(w, p, n);
+		strip_emit_clean(&w->so, w->clean, p, n);
 	so->cur = p + n;
 	return p;
 }

@@ -100,30 +100,6 @@ struct md_walk {
  */
 static const char align_special[] = "\t\n\r\f&\\";
 
-static int
-is_ws(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-/*
- * Appends the n source bytes at soff, which equal a parser literal.  In a
- * clean source a run that starts and ends on character boundaries needs
- * none of strip_emit_src's repairs, so it is copied as a whole (the text
- * and map are the same).
- */
-static void
-emit_verbatim(struct md_walk *w, size_t soff, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)w->d->src;
-
-	if (w->clean && (s[soff] & 0xC0) != 0x80 && (soff + n ==
-	    w->d->srclen || (s[soff + n] & 0xC0) != 0x80))
-		strip_emit_repl(&w->so, (const char *)s + soff, n, soff, n);
-	else
-		strip_emit_src(&w->so, soff, n);
-}
-
 /*
  * strip_align(&w->so, lit, n, limit, how) for the common case, without its
  * second look at every byte: the literal, which has no byte of
@@ -149,14 +125,14 @@ align_fast(struct md_walk *w, const char *lit, size_t n, size_t limit,
 	for (p = so->cur; p < limit; p++) {
 		unsigned char b = (unsigned char)s[p];
 
-		if (b == c || b == '&' || b == '\\' || (is_ws(c) && is_ws(b)))
+		if (b == c || b == '&' || b == '\\' || (strip_is_ws(c) && strip_is_ws(b)))
 			break;
 	}
 	if (p >= limit || (unsigned char)s[p] != c || n > limit - p ||
 	    memcmp(s + p, lit, n) != 0)
 		return SIZE_MAX;
 	if (how & STRIP_ALIGN_EMIT)
-		emit_verbatim(w, p, n);
+		strip_emit_clean(&w->so, w->clean, p, n);
 	so->cur = p + n;
 	return p;
 }

@@ -441,18 +441,51 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 }
 
 /*
+ * An 8-bit fingerprint of the keys of tokens j and j + 1 (0 past the last
+ * token): may_repeat's filter compares these before any key.
+ */
+static uint64_t
+pair_fp(const struct doc *d, size_t j)
+{
+	if (j + 1 >= d->ntoks)
+		return 0;
+	return (uint8_t)((d->toks[j].key >> 56) ^ (d->toks[j + 1].key >> 48));
+}
+
+/* The fingerprints of tokens [i + 2, i + 9], token i + 2's lowest. */
+static uint64_t
+pair_window(const struct doc *d, size_t i)
+{
+	uint64_t w = 0;
+	int k;
+
+	for (k = 9; k >= 2; k--)
+		w = w << 8 | pair_fp(d, i + k);
+	return w;
+}
+
+/*
  * Can a repeated phrase start at token i (sentence ending at end)?  Its
  * first token must be a word outside quotes, and its first two tokens'
  * keys must come again where a second copy can start: most tokens fail
- * here, before any n-gram.
+ * here, before any n-gram.  win is pair_window(d, i): when no byte of
+ * its low seven (the starts i + 2 ... i + 8) is token i's fingerprint,
+ * no key pair there matches, and no key is read.
  */
 static int
-may_repeat(const struct doc *d, size_t i, size_t end)
+may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win)
 {
+	const uint64_t ones = 0x0101010101010101ULL;
 	const struct tok *t = &d->toks[i];
 	size_t j, hi = i + REP_MAX_N + REP_MAX_GAP;
+	uint64_t x;
 
 	if (!wordlike(t) || (t->flags & TOK_INQUOTE))
+		return 0;
+	/* a zero byte of x is a start with i's fingerprint (the top byte,
+	 * start i + 9, is set so that it never counts) */
+	x = (win ^ (pair_fp(d, i) * ones)) | 0xFF00000000000000ULL;
+	if (((x - ones) & ~x & (ones << 7)) == 0)
 		return 0;
 	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
 	for (j = i + 2; j <= hi && j + 2 <= end; j++)
@@ -812,6 +845,7 @@ scan(const struct incons *ic, struct incons_scan *sc)
 	    tok_key("unanimously", 11), tok_key("dissented", 9),
 	    tok_key("voted", 5) };
 	size_t i, end = 0;
+	uint64_t win = pair_window(d, 0);
 
 	memset(sc, 0, sizeof(*sc));
 	for (i = 0; i < d->ntoks; i++) {
@@ -819,8 +853,9 @@ scan(const struct incons *ic, struct incons_scan *sc)
 
 		if (i >= end)
 			end = sent_end(d, i);
-		if (may_repeat(d, i, end))
+		if (may_repeat(d, i, end, win))
 			list_add(d, &sc->rep, i);
+		win = win >> 8 | pair_fp(d, i + 10) << 56;
 		if (t->kind == TOK_WORD && (t->key == votes[0] ||
 		    t->key == votes[1] || t->key == votes[2] ||
 		    t->key == votes[3]))

@@ -142,7 +142,7 @@ form_of(struct nm *c, size_t i)
 	int32_t *h = incons_map_head(&c->forms, key);
 	struct nm_form *f;
 	char w[NM_MAX_LEN * 3 + 1];
-	size_t n;
+	size_t n, k;
 
 	if (*h >= 0)
 		return &c->f[*h];
@@ -153,9 +153,16 @@ form_of(struct nm *c, size_t i)
 	memset(f, 0, sizeof(*f));
 	f->key = key;
 	f->first = i;
-	/* fold from the original text: incons_word lowercases ASCII only */
-	f->flen = utf8_fold_strip(d->text + d->toks[i].off, n, f->fold,
-	    sizeof(f->fold));
+	/* fold from the original text: incons_word lowercases ASCII only,
+	 * which for an ASCII word is all utf8_fold_strip would do */
+	for (k = 0; k < n && (unsigned char)w[k] < 0x80; k++)
+		;
+	if (k == n) {
+		f->flen = n;
+		memcpy(f->fold, w, n < NM_MAX_LEN ? n : NM_MAX_LEN);
+	} else
+		f->flen = utf8_fold_strip(d->text + d->toks[i].off, n,
+		    f->fold, sizeof(f->fold));
 	if (f->flen > NM_MAX_LEN)
 		f->flen = NM_MAX_LEN;
 	f->fold[f->flen] = '\0';
@@ -397,24 +404,29 @@ name_variants(struct nm *c)
 	struct doc *d = c->ic->d;
 	struct incons_map near;
 	int32_t *next;
-	size_t i, n, k, cap = NM_MAX_LEN * NM_MAX_LEN;
-	uint64_t *keys = arena_alloc(&d->arena, cap * sizeof(*keys));
-	size_t nitems = 0, total = 0;
+	size_t i, k, cap = NM_MAX_LEN * NM_MAX_LEN;
+	size_t *from = arena_alloc(&d->arena, (c->nf + 1) * sizeof(*from));
+	uint64_t *keys = NULL;
+	size_t capk = 0, nitems = 0, total = 0;
 	int32_t *item;
 
-	for (i = 0; i < c->nf; i++)
-		if (c->f[i].person)
-			total += neighbours(&c->f[i], keys, cap);
+	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
+	for (i = 0; i < c->nf; i++) {
+		from[i] = total;
+		if (!c->f[i].person)
+			continue;
+		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
+		    total + cap);
+		total += neighbours(&c->f[i], keys + total, cap);
+	}
+	from[c->nf] = total;
 	if (total == 0)
 		return;
 	incons_map_init(&near, &d->arena, total);
 	next = arena_alloc(&d->arena, total * sizeof(*next));
 	item = arena_alloc(&d->arena, total * sizeof(*item));
 	for (i = 0; i < c->nf; i++) {
-		if (!c->f[i].person)
-			continue;
-		n = neighbours(&c->f[i], keys, cap);
-		for (k = 0; k < n; k++) {
+		for (k = from[i]; k < from[i + 1]; k++) {
 			int32_t *h = incons_map_head(&near, keys[k]), e;
 			int len = 0, kind;
 

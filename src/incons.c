@@ -833,9 +833,12 @@ lexbit(const struct doc *d, const struct lexicon *lx)
 	return lx != NULL ? incons_lexbit(d, lx) : 0;
 }
 
-/* Fills sc with the tokens each check starts from (incons_scan). */
+/*
+ * Fills sc with the tokens each check starts from (incons_scan), and hands
+ * nc (when not NULL) the capitalised words outside quotes.
+ */
 static void
-scan(const struct incons *ic, struct incons_scan *sc)
+scan(const struct incons *ic, struct incons_scan *sc, struct namecheck *nc)
 {
 	struct doc *d = ic->d;
 	uint32_t abit = lexbit(d, ic->lx->attrib_phrases);
@@ -869,7 +872,8 @@ scan(const struct incons *ic, struct incons_scan *sc)
 			list_add(d, &sc->nums, i);
 		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP))
 			continue;
-		list_add(d, &sc->caps, i);
+		if (nc != NULL)
+			namecheck_word(nc, i);
 		if (ic->lx->calendar != NULL && incons_marked(t, cbit))
 			list_add(d, &sc->cal, i);
 	}
@@ -880,6 +884,7 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct incons ic;
 	struct incons_scan sc;
+	struct namecheck *nc = NULL;
 
 	ic.d = d;
 	ic.rs = rs;
@@ -887,7 +892,10 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	ic.scan = &sc;
 	if (d->ntoks == 0)
 		return;
-	scan(&ic, &sc);
+	/* names are gathered during the scan, their tokens still in cache */
+	if (on(&ic, FINDING_NAME_VARIANT) || on(&ic, FINDING_TITLE_CONFLICT))
+		nc = namecheck_new(&ic);
+	scan(&ic, &sc, nc);
 	/* a check whose rules are off for this file costs nothing */
 	if (on(&ic, FINDING_PHRASE_REPETITION)) {
 		phrase_repetition(&ic);
@@ -897,8 +905,8 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 		quote_mismatch(&ic);
 	if (on(&ic, FINDING_NUMBER_CONFLICT))
 		numconf_run(&ic);
-	if (on(&ic, FINDING_NAME_VARIANT) || on(&ic, FINDING_TITLE_CONFLICT))
-		namecheck_run(&ic);
+	if (nc != NULL)
+		namecheck_run(nc);
 	if (on(&ic, FINDING_DATE_CONFLICT))
 		datecheck_run(&ic);
 }

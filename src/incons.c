@@ -835,10 +835,12 @@ lexbit(const struct doc *d, const struct lexicon *lx)
 
 /*
  * Fills sc with the tokens each check starts from (incons_scan), and hands
- * nc (when not NULL) the capitalised words outside quotes.
+ * nu and nc (when not NULL) the number tokens and the capitalised words
+ * outside quotes.
  */
 static void
-scan(const struct incons *ic, struct incons_scan *sc, struct namecheck *nc)
+scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
+    struct namecheck *nc)
 {
 	struct doc *d = ic->d;
 	uint32_t abit = lexbit(d, ic->lx->attrib_phrases);
@@ -868,8 +870,11 @@ scan(const struct incons *ic, struct incons_scan *sc, struct namecheck *nc)
 		if (ic->lx->attrib_phrases != NULL && incons_marked(t, abit))
 			list_add(d, &sc->attrib, i);
 		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
-		    incons_marked(t, nbit)))
+		    incons_marked(t, nbit))) {
 			list_add(d, &sc->nums, i);
+			if (nu != NULL)
+				numconf_word(nu, i);
+		}
 		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP))
 			continue;
 		if (nc != NULL)
@@ -884,6 +889,7 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct incons ic;
 	struct incons_scan sc;
+	struct numconf *nu = NULL;
 	struct namecheck *nc = NULL;
 
 	ic.d = d;
@@ -892,10 +898,13 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	ic.scan = &sc;
 	if (d->ntoks == 0)
 		return;
-	/* names are gathered during the scan, their tokens still in cache */
+	/* numbers and names are gathered during the scan, their tokens
+	 * still in cache */
+	if (on(&ic, FINDING_NUMBER_CONFLICT))
+		nu = numconf_new(&ic);
 	if (on(&ic, FINDING_NAME_VARIANT) || on(&ic, FINDING_TITLE_CONFLICT))
 		nc = namecheck_new(&ic);
-	scan(&ic, &sc, nc);
+	scan(&ic, &sc, nu, nc);
 	/* a check whose rules are off for this file costs nothing */
 	if (on(&ic, FINDING_PHRASE_REPETITION)) {
 		phrase_repetition(&ic);
@@ -903,8 +912,8 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	}
 	if (on(&ic, FINDING_QUOTE_MISMATCH))
 		quote_mismatch(&ic);
-	if (on(&ic, FINDING_NUMBER_CONFLICT))
-		numconf_run(&ic);
+	if (nu != NULL)
+		numconf_run(nu);
 	if (nc != NULL)
 		namecheck_run(nc);
 	if (on(&ic, FINDING_DATE_CONFLICT))

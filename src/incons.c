@@ -748,23 +748,28 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	    d->text + a->toff);
 }
 
+/* A word of a quote in quote_mismatch's chains: one cache line a step. */
+struct qm_item {
+	int32_t q;		/* the quote */
+	int32_t next;		/* the item before, of the same word, or -1 */
+};
+
 /* QuoteMismatch: one remark quoted twice in different words. */
 static void
 quote_mismatch(const struct incons *ic)
 {
 	struct doc *d = ic->d;
 	struct incons_map map;
-	int32_t *next, *count, *touched;
+	struct qm_item *item;
+	int32_t *count, *touched;
 	size_t *nwords, q, k, w, ntouched;
 	uint64_t words[64];
-	int32_t *wq;
 	size_t nitems = 0, cap;
 
 	if (d->nquotes < 2)
 		return;
 	cap = d->nquotes * 64;
-	next = arena_alloc(&d->arena, cap * sizeof(*next));
-	wq = arena_alloc(&d->arena, cap * sizeof(*wq));
+	item = arena_alloc(&d->arena, cap * sizeof(*item));
 	count = arena_calloc(&d->arena, d->nquotes, sizeof(*count));
 	touched = arena_alloc(&d->arena, d->nquotes * sizeof(*touched));
 	nwords = arena_calloc(&d->arena, d->nquotes, sizeof(*nwords));
@@ -786,10 +791,10 @@ quote_mismatch(const struct incons *ic)
 			int32_t h = incons_map_get(&map, words[w]);
 			size_t len = 0;
 
-			for (k = (size_t)h; h >= 0 && len < QM_MAX_CHAIN;
-			    len++, h = next[h], k = (size_t)h)
-				if (count[wq[k]]++ == 0)
-					touched[ntouched++] = wq[k];
+			for (; h >= 0 && len < QM_MAX_CHAIN; len++,
+			    h = item[h].next)
+				if (count[item[h].q]++ == 0)
+					touched[ntouched++] = item[h].q;
 		}
 		for (k = 0; k < ntouched; k++) {
 			size_t a = (size_t)touched[k];
@@ -803,8 +808,8 @@ quote_mismatch(const struct incons *ic)
 		for (w = 0; w < n; w++) {
 			int32_t *h = incons_map_head(&map, words[w]);
 
-			wq[nitems] = (int32_t)q;
-			next[nitems] = *h;
+			item[nitems].q = (int32_t)q;
+			item[nitems].next = *h;
 			*h = (int32_t)nitems++;
 		}
 	}

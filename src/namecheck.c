@@ -117,21 +117,23 @@ is_name_word(const struct namecheck *c, size_t i)
 	const struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
 
-	if (!capword(d, i) || (d->toks[i].flags & TOK_INQUOTE) ||
-	    incons_minor(c->ic, i) ||
+	if (!capword(d, i) || (d->toks[i].flags & TOK_INQUOTE))
+		return 0;
+	/* the last capitalized word of a run (asked first: it needs no
+	 * lexicon) */
+	if (i + 1 < d->ntoks && capword(d, i + 1) &&
+	    d->toks[i + 1].sent == d->toks[i].sent &&
+	    !incons_possessive(d, i))
+		return 0;
+	if (incons_minor(c->ic, i) ||
 	    incons_lex_val(d, lx->titles, i, -1) != NULL ||
 	    incons_lex_val(d, lx->calendar, i, -1) != NULL)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
 	 * Reed is one */
-	if (incons_lex_val(d, lx->given_names, i, -1) != NULL &&
-	    !(i > 0 && capword(d, i - 1) &&
-	    d->toks[i - 1].sent == d->toks[i].sent))
-		return 0;
-	/* the last capitalized word of a run */
-	return !(i + 1 < d->ntoks && capword(d, i + 1) &&
-	    d->toks[i + 1].sent == d->toks[i].sent &&
-	    !incons_possessive(d, i));
+	return incons_lex_val(d, lx->given_names, i, -1) == NULL ||
+	    (i > 0 && capword(d, i - 1) &&
+	    d->toks[i - 1].sent == d->toks[i].sent);
 }
 
 static struct nm_form *

@@ -854,9 +854,15 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	const uint64_t votes[] = { tok_key("unanimous", 9),
 	    tok_key("unanimously", 11), tok_key("dissented", 9),
 	    tok_key("voted", 5) };
-	size_t i, end = 0;
-	uint64_t win = pair_window(d, 0);
+	const struct lexicon *attrib = ic->lx->attrib_phrases;
+	const struct lexicon *cal = ic->lx->calendar;
+	size_t i, k, end = 0;
+	uint64_t win = pair_window(d, 0), vbits = 0;
 
+	/* a bit per low six bits of the vote words' keys: most words lack
+	 * theirs, and are not compared with the four keys */
+	for (k = 0; k < 4; k++)
+		vbits |= 1ULL << (votes[k] & 63);
 	memset(sc, 0, sizeof(*sc));
 	for (i = 0; i < d->ntoks; i++) {
 		const struct tok *t = &d->toks[i];
@@ -866,13 +872,13 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 		if (may_repeat(d, i, end, win))
 			list_add(d, &sc->rep, i);
 		win = win >> 8 | pair_fp(d, i + 10) << 56;
-		if (t->kind == TOK_WORD && (t->key == votes[0] ||
-		    t->key == votes[1] || t->key == votes[2] ||
-		    t->key == votes[3]))
+		if (t->kind == TOK_WORD && (vbits >> (t->key & 63) & 1) &&
+		    (t->key == votes[0] || t->key == votes[1] ||
+		    t->key == votes[2] || t->key == votes[3]))
 			list_add(d, &sc->votes, i);
 		if (t->flags & TOK_INQUOTE)
 			continue;
-		if (ic->lx->attrib_phrases != NULL && incons_marked(t, abit))
+		if (attrib != NULL && incons_marked(t, abit))
 			list_add(d, &sc->attrib, i);
 		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
 		    incons_marked(t, nbit))) {
@@ -884,7 +890,7 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 			continue;
 		if (nc != NULL)
 			namecheck_word(nc, i);
-		if (ic->lx->calendar != NULL && incons_marked(t, cbit))
+		if (cal != NULL && incons_marked(t, cbit))
 			list_add(d, &sc->cal, i);
 	}
 }

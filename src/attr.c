@@ -1037,12 +1037,49 @@ cap_org(const struct attr *s, size_t j, size_t lo, struct who *w)
 	    !in_quote(d, k - 1) && d->toks[k - 1].sent == t->sent)
 		k--;
 	/* one unknown word ("Residents said", a misspelt surname) names
-	 * nobody we know; an acronym (CNN) is an organization */
-	if (k == j && !(t->flags & TOK_ALLCAP))
+	 * nobody we know; an acronym (CNN) is an organization, and so is
+	 * a thing that "which" follows ("Orland, which employs ...") */
+	if (k == j && !(t->flags & TOK_ALLCAP) && !(j + 2 < d->ntoks &&
+	    is_p(d, j + 1, ',') && is_w(d, j + 2, "which")))
 		return 0;
 	w->kind = SPEAKER_ORGANIZATION;
 	w->a = w->na = k;
 	w->b = j + 1;
+	return 1;
+}
+
+/*
+ * Is the aside [a, e) a capitalised name ("Grantham Nurses Association
+ * Local 12", "the Tenants League")?  Then it names the organization noun
+ * before it ("The union, ..., said"), and w gets it.
+ */
+static int
+cap_aside(const struct attr *s, size_t a, size_t e, struct who *w)
+{
+	const struct doc *d = s->d;
+	size_t i, na = a;
+
+	if (a < e && is_w(d, a, "the"))
+		na = ++a;
+	if (a >= e || !(d->toks[a].flags & TOK_CAP))
+		return 0;
+	for (i = a; i < e; i++) {
+		const struct tok *t = &d->toks[i];
+
+		if (in_quote(d, i))
+			return 0;
+		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
+		    ((t->flags & TOK_CAP) || is_w(d, i, "of") ||
+		    is_w(d, i, "and") || is_w(d, i, "for"))))
+			continue;
+		if (t->kind == TOK_PUNCT && (is_p(d, i, '&') || is_p(d, i, '.')))
+			continue;
+		return 0;
+	}
+	who_init(w);
+	w->kind = SPEAKER_ORGANIZATION;
+	w->a = w->na = na;
+	w->b = e;
 	return 1;
 }
 
@@ -1171,6 +1208,19 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 				    d->people[d->mentions[mi].person].kind ==
 				    PERSON_HUMAN && !modifier_clause(d, c))
 					return who_mention(s, mi, w);
+				/* "The union, Grantham Nurses Association
+				 * Local 12, said": the name of the noun */
+				if (mi >= 0 && d->mentions[mi].person >= 0 &&
+				    d->people[d->mentions[mi].person].kind ==
+				    PERSON_ORG && c > lo + 1 &&
+				    is_orgnoun(s, c - 2) &&
+				    (d->mentions[mi].first == c ||
+				    (d->mentions[mi].first == c + 1 &&
+				    is_w(d, c, "the"))))
+					return who_mention(s, mi, w);
+				if (c > lo + 1 && is_orgnoun(s, c - 2) &&
+				    mi < 0 && cap_aside(s, c, j, w))
+					return 1;
 				if (c - 1 > lo)
 					j = c - 2;
 				break;

@@ -1649,6 +1649,14 @@ source_of(struct attr *s, const struct who *w)
 		return -1;
 	if (w->source >= 0)
 		return w->source;
+	/* "the person", "one of the employees": the anonymous source
+	 * named before with that role */
+	if (w->kind == SPEAKER_ANONYMOUS && w->head != 0 && (is_w(d, w->a,
+	    "the") || (w->a + 2 < w->b && is_w(d, w->a + 1, "of") &&
+	    is_w(d, w->a + 2, "the"))) &&
+	    (i = (size_t)source_by_head(s, w->head, SPEAKER_ANONYMOUS,
+	    w->a)) != (size_t)-1)
+		return (int)i;
 	if (w->person >= 0) {
 		key = lex_key_step(0x5045524bULL, (uint64_t)w->person + 1);
 	} else if (w->owner >= 0) {

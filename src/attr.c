@@ -1460,6 +1460,44 @@ is_doc_verb(const struct attr *s, size_t v)
 }
 
 /*
+ * The document that is the subject of a document verb at token v over a
+ * participle phrase: "an engineering study commissioned by the department
+ * found", "A report released in March by the X Association, titled
+ * \"Y,\" found".  The phrase opens the clause (after its start, a comma
+ * or "and"); lo bounds the search.
+ */
+static int
+doc_subject(const struct attr *s, size_t v, size_t lo, struct who *w)
+{
+	const struct doc *d = s->d;
+	size_t h, a;
+
+	who_init(w);
+	for (h = v; h > lo && h + ATTR_CLAUSE > v; h--) {
+		size_t x = h - 1;
+		const struct tok *t;
+
+		if (ends_sentence(d, x) || is_p(d, x, ';'))
+			return 0;
+		if (d->toks[x].kind != TOK_WORD || in_quote(d, x) ||
+		    !is_docnoun(s, x) || x + 2 >= v)
+			continue;
+		t = &d->toks[x + 1];
+		if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || t->len < 5 ||
+		    memcmp(d->text + t->off + t->len - 2, "ed", 2) != 0)
+			continue;
+		a = np_start(s, x, lo);
+		if (a >= x || !is_det(s, a))
+			continue;
+		if (a > lo && !is_p(d, a - 1, ',') && !is_w(d, a - 1, "and") &&
+		    !is_w(d, a - 1, "but"))
+			continue;
+		return classify_head(s, a, x, w) && w->kind == SPEAKER_DOCUMENT;
+	}
+	return 0;
+}
+
+/*
  * The subject of the sentence of a cue at token v that has none of its
  * own (", saying", "... and said"): its first person or organization, a
  * pronoun only when it opens the sentence, or an anonymous phrase that
@@ -1523,8 +1561,8 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	    !(k - 1 > lo && is_p(d, k - 2, ',')))
 		return sentence_subject(s, v, w);
 	ok = np_before(s, v, lo, w);
-	if (ok && is_doc_verb(s, v) && w->kind != SPEAKER_DOCUMENT)
-		return 0;
+	if (is_doc_verb(s, v) && (!ok || w->kind != SPEAKER_DOCUMENT))
+		return doc_subject(s, v, lo, w);
 	if (ok || is_doc_verb(s, v))
 		return ok;
 	/* only an inflected verb inverts ("said the official"); a base

@@ -627,6 +627,10 @@ self_qual(const struct attr *s, size_t i)
 
 	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
 		return 0;
+	/* "The person spoke on the condition of anonymity": a word after
+	 * a role noun is its verb, not a noun of its own */
+	if (i > 0 && d->toks[i - 1].kind == TOK_WORD && is_role(s, i - 1))
+		return 0;
 	if (is_p(d, j, ','))
 		j++;
 	if (d->toks[j].kind != TOK_WORD || in_quote(d, j) ||

@@ -105,6 +105,7 @@ struct attr {
 	struct keyfilter roles, selfquals;
 	struct words dets, skips, poss_dets;	/* is_det, skippable,
 						 * is_poss_det */
+	struct words auxs;			/* aux_word */
 };
 
 /* ---- small predicates ---- */
@@ -175,6 +176,13 @@ static const char *const skip_words[] = {
 	"also", "later", "then", "has", "have", "had", "previously",
 	"again", "further", "once", "first", "last", "earlier", "later",
 	"separately", "privately", "publicly", "recently", NULL
+};
+
+/* Auxiliaries that start a clause's verb (aux_word). */
+static const char *const aux_words[] = {
+	"was", "were", "is", "are", "had", "has", "have", "would", "will",
+	"could", "should", "can", "may", "might", "must", "did", "does",
+	"do", NULL
 };
 
 /* Possessive determiners, and "the" (is_poss_det). */
@@ -376,6 +384,13 @@ poss_word(const struct attr *s, size_t i)
 	    memcmp(p + t->len - 4, "\xE2\x80\x99", 3) == 0);
 }
 
+/* An auxiliary verb at token i ("were", "had", "would"). */
+static int
+aux_word(const struct attr *s, size_t i)
+{
+	return i < s->d->ntoks && words_has(&s->auxs, s->d, i);
+}
+
 /* A determiner that makes a following -ing word a noun. */
 static int
 is_poss_det(const struct attr *s, size_t i)
@@ -486,6 +501,25 @@ qualifier(const struct attr *s, size_t r, size_t *name_end)
 	if (i >= d->ntoks || in_quote(d, i))
 		return 0;
 	e = lex_match(s->lx->anon, d, i, &n);
+	/* "an employee who worked on the program, and who requested
+	 * anonymity": the qualifier after a first relative clause, which
+	 * stays in the name */
+	if ((e == NULL || e->section != s->sec_quals) && i == r + 1 &&
+	    is_w(d, i, "who")) {
+		for (k = i + 1; k < d->ntoks && k < i + ATTR_CLAUSE &&
+		    !in_quote(d, k) && d->toks[k].sent == d->toks[r].sent; k++)
+			if (d->toks[k].kind == TOK_PUNCT)
+				break;
+		j = k + 1;
+		if (j < d->ntoks && is_p(d, k, ',') && is_w(d, j, "and"))
+			j++;
+		if (j < d->ntoks && is_p(d, k, ',') && is_w(d, j, "who") &&
+		    !in_quote(d, j)) {
+			e = lex_match(s->lx->anon, d, j, &n);
+			*name_end = k;
+			i = j;
+		}
+	}
 	if (e == NULL || e->section != s->sec_quals)
 		return 0;
 	if (*name_end == r + 1 && i == r + 1)
@@ -501,6 +535,7 @@ qualifier(const struct attr *s, size_t r, size_t *name_end)
 			break;
 		if (is_w(d, j, "said") || is_w(d, j, "that") ||
 		    is_w(d, j, "who") || is_w(d, j, "which") ||
+		    is_w(d, j, "and") || is_w(d, j, "but") ||
 		    is_w(d, j, "was") || is_w(d, j, "were") ||
 		    is_w(d, j, "is") || is_w(d, j, "are") ||
 		    is_w(d, j, "because"))
@@ -591,6 +626,10 @@ self_qual(const struct attr *s, size_t i)
 	int det;
 
 	if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || j + 1 >= d->ntoks)
+		return 0;
+	/* "The person spoke on the condition of anonymity": a word after
+	 * a role noun is its verb, not a noun of its own */
+	if (i > 0 && d->toks[i - 1].kind == TOK_WORD && is_role(s, i - 1))
 		return 0;
 	if (is_p(d, j, ','))
 		j++;
@@ -1002,12 +1041,49 @@ cap_org(const struct attr *s, size_t j, size_t lo, struct who *w)
 	    !in_quote(d, k - 1) && d->toks[k - 1].sent == t->sent)
 		k--;
 	/* one unknown word ("Residents said", a misspelt surname) names
-	 * nobody we know; an acronym (CNN) is an organization */
-	if (k == j && !(t->flags & TOK_ALLCAP))
+	 * nobody we know; an acronym (CNN) is an organization, and so is
+	 * a thing that "which" follows ("Orland, which employs ...") */
+	if (k == j && !(t->flags & TOK_ALLCAP) && !(j + 2 < d->ntoks &&
+	    is_p(d, j + 1, ',') && is_w(d, j + 2, "which")))
 		return 0;
 	w->kind = SPEAKER_ORGANIZATION;
 	w->a = w->na = k;
 	w->b = j + 1;
+	return 1;
+}
+
+/*
+ * Is the aside [a, e) a capitalised name ("Grantham Nurses Association
+ * Local 12", "the Tenants League")?  Then it names the organization noun
+ * before it ("The union, ..., said"), and w gets it.
+ */
+static int
+cap_aside(const struct attr *s, size_t a, size_t e, struct who *w)
+{
+	const struct doc *d = s->d;
+	size_t i, na = a;
+
+	if (a < e && is_w(d, a, "the"))
+		na = ++a;
+	if (a >= e || !(d->toks[a].flags & TOK_CAP))
+		return 0;
+	for (i = a; i < e; i++) {
+		const struct tok *t = &d->toks[i];
+
+		if (in_quote(d, i))
+			return 0;
+		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
+		    ((t->flags & TOK_CAP) || is_w(d, i, "of") ||
+		    is_w(d, i, "and") || is_w(d, i, "for"))))
+			continue;
+		if (t->kind == TOK_PUNCT && (is_p(d, i, '&') || is_p(d, i, '.')))
+			continue;
+		return 0;
+	}
+	who_init(w);
+	w->kind = SPEAKER_ORGANIZATION;
+	w->a = w->na = na;
+	w->b = e;
 	return 1;
 }
 
@@ -1136,6 +1212,19 @@ np_before(const struct attr *s, size_t e, size_t lo, struct who *w)
 				    d->people[d->mentions[mi].person].kind ==
 				    PERSON_HUMAN && !modifier_clause(d, c))
 					return who_mention(s, mi, w);
+				/* "The union, Grantham Nurses Association
+				 * Local 12, said": the name of the noun */
+				if (mi >= 0 && d->mentions[mi].person >= 0 &&
+				    d->people[d->mentions[mi].person].kind ==
+				    PERSON_ORG && c > lo + 1 &&
+				    is_orgnoun(s, c - 2) &&
+				    (d->mentions[mi].first == c ||
+				    (d->mentions[mi].first == c + 1 &&
+				    is_w(d, c, "the"))))
+					return who_mention(s, mi, w);
+				if (c > lo + 1 && is_orgnoun(s, c - 2) &&
+				    mi < 0 && cap_aside(s, c, j, w))
+					return 1;
 				if (c - 1 > lo)
 					j = c - 2;
 				break;
@@ -1308,6 +1397,40 @@ naming_cue(const struct attr *s, size_t v)
 	return 0;
 }
 
+/*
+ * Is the cue at token v a passive with no agent ("workers were told to",
+ * "she was asked about it")?  Its subject is the addressee, not the
+ * speaker; "was saying" is active and "was confirmed by X" names one.
+ */
+static int
+passive_cue(const struct attr *s, size_t v)
+{
+	const struct doc *d = s->d;
+	const struct tok *t = &d->toks[v];
+	size_t k = v, n = 0;
+
+	if (t->len > 4 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0)
+		return 0;
+	while (k > 0 && n < 2 && skippable(s, k - 1) &&
+	    !is_w(d, k - 1, "has") && !is_w(d, k - 1, "have") &&
+	    !is_w(d, k - 1, "had")) {
+		k--;
+		n++;
+	}
+	if (k == 0 || !(is_w(d, k - 1, "was") || is_w(d, k - 1, "were") ||
+	    is_w(d, k - 1, "is") || is_w(d, k - 1, "are") ||
+	    is_w(d, k - 1, "be") || is_w(d, k - 1, "been") ||
+	    is_w(d, k - 1, "being")))
+		return 0;
+	for (k = v + 1; k < d->ntoks && k < v + 5; k++) {
+		if (d->toks[k].kind != TOK_WORD || in_quote(d, k))
+			break;
+		if (is_w(d, k, "by"))
+			return 0;
+	}
+	return 1;
+}
+
 /* cue_at for a word that its marks do not rule out. */
 static int
 cue_check(const struct attr *s, size_t v, size_t *len)
@@ -1321,7 +1444,8 @@ cue_check(const struct attr *s, size_t v, size_t *len)
 		return 1;
 	}
 	*len = 1;
-	return speech_verb(s, v) != NULL || naming_cue(s, v);
+	return (speech_verb(s, v) != NULL || naming_cue(s, v)) &&
+	    !passive_cue(s, v);
 }
 
 /* Is token v a cue ("said", "according to")?  *len gets its tokens. */
@@ -1337,6 +1461,71 @@ is_doc_verb(const struct attr *s, size_t v)
 	return lex_tok(s->lx->speech_verbs, s->d, v) == NULL &&
 	    lex_tok(s->lx->naming_verbs, s->d, v) == NULL &&
 	    !is_w(s->d, v, "according");
+}
+
+/*
+ * The document that is the subject of a document verb at token v over a
+ * participle phrase: "an engineering study commissioned by the department
+ * found", "A report released in March by the X Association, titled
+ * \"Y,\" found".  The phrase opens the clause (after its start, a comma
+ * or "and"); lo bounds the search.
+ */
+static int
+doc_subject(const struct attr *s, size_t v, size_t lo, struct who *w)
+{
+	const struct doc *d = s->d;
+	size_t h, a;
+
+	who_init(w);
+	for (h = v; h > lo && h + ATTR_CLAUSE > v; h--) {
+		size_t x = h - 1;
+		const struct tok *t;
+
+		if (ends_sentence(d, x) || is_p(d, x, ';'))
+			return 0;
+		if (d->toks[x].kind != TOK_WORD || in_quote(d, x) ||
+		    !is_docnoun(s, x) || x + 2 >= v)
+			continue;
+		t = &d->toks[x + 1];
+		if (t->kind != TOK_WORD || (t->flags & TOK_CAP) || t->len < 5 ||
+		    memcmp(d->text + t->off + t->len - 2, "ed", 2) != 0)
+			continue;
+		a = np_start(s, x, lo);
+		if (a >= x || !is_det(s, a))
+			continue;
+		if (a > lo && !is_p(d, a - 1, ',') && !is_w(d, a - 1, "and") &&
+		    !is_w(d, a - 1, "but"))
+			continue;
+		return classify_head(s, a, x, w) && w->kind == SPEAKER_DOCUMENT;
+	}
+	return 0;
+}
+
+/*
+ * The subject of the sentence of a cue at token v that has none of its
+ * own (", saying", "... and said"): its first person or organization, a
+ * pronoun only when it opens the sentence, or an anonymous phrase that
+ * opens it.
+ */
+static int
+sentence_subject(const struct attr *s, size_t v, struct who *w)
+{
+	const struct doc *d = s->d;
+	size_t a = d->sents[d->toks[v].sent].first;
+	int mi = mention_before(s, a);
+	struct anon *an;
+
+	for (mi = mi + 1; mi >= 0 && (size_t)mi < d->nmentions &&
+	    d->mentions[mi].first < v; mi++)
+		if (d->mentions[mi].person >= 0 &&
+		    !(d->mentions[mi].flags & MENTION_PRONOUN &&
+		    d->mentions[mi].first > a + 1))
+			return who_mention(s, mi, w);
+	if ((an = anon_at(s, a)) != NULL && an->b < v) {
+		who_anon(s, an, w);
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -1363,23 +1552,21 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 		if (is_w(d, k, "by"))
 			return np_after(s, k + 1, hi, w);
 	}
+	/* ", saying ...": the subject of the sentence */
 	if (t->len > 4 && memcmp(d->text + t->off + t->len - 3, "ing", 3) == 0 &&
-	    v > 0 && is_p(d, v - 1, ',')) {
-		/* ", saying ...": the subject of the sentence */
-		size_t a = d->sents[t->sent].first;
-		int mi = mention_before(s, a);
-
-		for (mi = mi + 1; mi >= 0 && (size_t)mi < d->nmentions &&
-		    d->mentions[mi].first < v; mi++)
-			if (d->mentions[mi].person >= 0 &&
-			    !(d->mentions[mi].flags & MENTION_PRONOUN &&
-			    d->mentions[mi].first > a + 1))
-				return who_mention(s, mi, w);
-		return 0;
-	}
+	    v > 0 && is_p(d, v - 1, ','))
+		return sentence_subject(s, v, w);
+	/* "He blamed X for \"Q\" and said the authority had ...": a
+	 * second verb shares the first one's subject and never inverts */
+	k = v;
+	while (k > lo && k + 2 > v && skippable(s, k - 1))
+		k--;
+	if (k > lo && (is_w(d, k - 1, "and") || is_w(d, k - 1, "but")) &&
+	    !(k - 1 > lo && is_p(d, k - 2, ',')))
+		return sentence_subject(s, v, w);
 	ok = np_before(s, v, lo, w);
-	if (ok && is_doc_verb(s, v) && w->kind != SPEAKER_DOCUMENT)
-		return 0;
+	if (is_doc_verb(s, v) && (!ok || w->kind != SPEAKER_DOCUMENT))
+		return doc_subject(s, v, lo, w);
 	if (ok || is_doc_verb(s, v))
 		return ok;
 	/* only an inflected verb inverts ("said the official"); a base
@@ -1413,6 +1600,10 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	 * object, never an inverted subject */
 	if (w->a == w->b - 1 && mention_at(s, w->a) >= 0 &&
 	    (d->mentions[mention_at(s, w->a)].flags & MENTION_PRONOUN))
+		return 0;
+	/* "said staff members were told ...": a phrase followed by its
+	 * own verb is the subject of what was said, not an inverted one */
+	if (w->b < hi && aux_word(s, w->b))
 		return 0;
 	return 1;
 }
@@ -1500,6 +1691,14 @@ source_of(struct attr *s, const struct who *w)
 		return -1;
 	if (w->source >= 0)
 		return w->source;
+	/* "the person", "one of the employees": the anonymous source
+	 * named before with that role */
+	if (w->kind == SPEAKER_ANONYMOUS && w->head != 0 && (is_w(d, w->a,
+	    "the") || (w->a + 2 < w->b && is_w(d, w->a + 1, "of") &&
+	    is_w(d, w->a + 2, "the"))) &&
+	    (i = (size_t)source_by_head(s, w->head, SPEAKER_ANONYMOUS,
+	    w->a)) != (size_t)-1)
+		return (int)i;
 	if (w->person >= 0) {
 		key = lex_key_step(0x5045524bULL, (uint64_t)w->person + 1);
 	} else if (w->owner >= 0) {
@@ -2047,6 +2246,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	words_init(&s.dets, det_words);
 	words_init(&s.skips, skip_words);
 	words_init(&s.poss_dets, poss_det_words);
+	words_init(&s.auxs, aux_words);
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);

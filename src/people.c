@@ -34,7 +34,7 @@ struct pstate {
 	int *pnwords;		/* per person: words in its name */
 	size_t cappx;
 	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
-	uint64_t k_who;
+	uint64_t k_who, k_whose;
 	/* marks of the lexicons tested for every token */
 	uint32_t m_fw, m_pronouns, m_titles, m_suffixes;
 	uint32_t m_lower;	/* pronouns and titles; 0 when the marks say
@@ -522,7 +522,7 @@ is_org_run(const struct pstate *s, size_t a, size_t b)
 
 /*
  * Does what follows a name at token i mark a person: an age (", 71,") or
- * a relative "who" (", who lives nearby")?
+ * a relative "who" or "whose" (", who lives nearby")?
  */
 static int
 person_after(const struct pstate *s, size_t i)
@@ -536,7 +536,8 @@ person_after(const struct pstate *s, size_t i)
 	if (t->kind == TOK_NUM)
 		return t->len <= 3 && d->text[t->off] >= '1' &&
 		    d->text[t->off] <= '9' && is_punct(d, i + 2, ',');
-	return t->kind == TOK_WORD && t->key == s->k_who;
+	return t->kind == TOK_WORD && (t->key == s->k_who ||
+	    t->key == s->k_whose);
 }
 
 /*
@@ -915,6 +916,7 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.k_and = tok_key("and", 3);
 	s.k_to = tok_key("to", 2);
 	s.k_who = tok_key("who", 3);
+	s.k_whose = tok_key("whose", 5);
 	s.m_fw = people_lex_mark(d, lx->function_words);
 	s.m_pronouns = people_lex_mark(d, lx->pronouns);
 	s.m_titles = people_lex_mark(d, lx->titles);

@@ -724,6 +724,80 @@ t_unmarked(void)
 	doc_free(b);
 }
 
+/* The first quote of text is credited to want (or "(none)"). */
+static void
+expect_speaker(const char *text, const char *want, const char *label)
+{
+	struct doc *d = run(text);
+
+	STR_EQ(speaker(d, 0), want, label);
+	doc_free(d);
+}
+
+/* The source called name is listed in text (want 1) or not (want 0). */
+static void
+expect_source(const char *text, const char *name, int want,
+    const char *label)
+{
+	struct doc *d = run(text);
+
+	INT_EQ(source_named(d, name) != NULL, want, label);
+	doc_free(d);
+}
+
+/* Passives, coordinated verbs, appositive names, participle documents. */
+static void
+t_clause_grammar(void)
+{
+	struct doc *d;
+	static const char *const passive = "A former plant employee, who "
+	    "asked not to be identified, said workers were told to hose "
+	    "solvent toward the drain \"whenever the floor got slick.\"\n";
+
+	/* a passive with no agent is no cue: the speaker is further back */
+	expect_speaker(passive, "A former plant employee",
+	    "passive: were told is no cue");
+	expect_source(passive, "workers", 0,
+	    "passive: its subject is no source");
+	/* negative: a passive with an agent names it */
+	expect_source("The closure was confirmed by two employees familiar "
+	    "with the plans.\n", "two employees familiar with the plans", 1,
+	    "passive: the agent after by");
+	/* "... and said": the first verb's subject, no inversion */
+	expect_speaker("Director Lamar Whitby spoke. He blamed his "
+	    "predecessor for \"a culture of deferring everything\" and said "
+	    "the authority had hired six workers.\n", "Lamar Whitby",
+	    "and said: sentence subject");
+	/* no inverted subject when an auxiliary follows it */
+	expect_speaker("Ann Roe said staff members were told to move files "
+	    "\"to the top of the pile.\"\n", "Ann Roe",
+	    "inversion: NP + auxiliary");
+	/* "The union, NAME, said" */
+	expect_speaker("The union, Grantham Nurses Association Local 12, said "
+	    "the closure was \"the predictable result of understaffing.\"\n",
+	    "Grantham Nurses Association Local 12",
+	    "appositive name of an organization noun");
+	/* "X, which ..., said"; negative: one unknown word names nobody */
+	expect_speaker("Orland, which employs 340 people, said in a statement "
+	    "that it \"has met every obligation.\"\n", "Orland",
+	    "which marks an organization");
+	expect_speaker("Residents said the river \"smells like paint.\"\n",
+	    "(none)", "one unknown word is no speaker");
+	/* ", whose" marks a person */
+	expect_speaker("Lorena Baptiste, whose two sons attend the school, "
+	    "said she learned of it late. \"I found out from Facebook,\" she "
+	    "said.\n", "Lorena Baptiste", "whose marks a person");
+	/* "the person": the anonymous source named before */
+	d = run("The board will vote, according to a person who attended the "
+	    "meeting. The person spoke on the condition of anonymity.\n");
+	INT_EQ((int)d->nsources, 1, "the ROLE refers back");
+	doc_free(d);
+	/* a document over a participle phrase */
+	expect_source("The dam leaks, and an engineering study commissioned "
+	    "by the department found seepage along its base.\n",
+	    "engineering study", 1, "document subject over a participle");
+}
+
 int
 main(void)
 {
@@ -743,6 +817,7 @@ main(void)
 	t_anon_frames();
 	t_scare_terms();
 	t_unmarked();
+	t_clause_grammar();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -26,8 +26,20 @@
 /* Forms compared with one neighbour key (keeps the check linear). */
 #define NM_MAX_CHAIN 16
 
+/*
+ * A surname never used as a person's may still be a misspelled one from
+ * this many letters (Holmquist for Holmqvist).
+ */
+#define NM_LONE_LEN 6
+
 /* Tokens searched before a name for its title run. */
 #define NM_MAX_TITLE 4
+
+/* Given names kept per surname (to spot one spelled two ways). */
+#define NM_MAX_GIVEN 4
+
+/* Given names of at least this many letters may differ by 1 edit. */
+#define NM_GIVEN_MIN 4
 
 /* A distinct spelling of a capitalized word that ends a name. */
 struct nm_form {
@@ -39,7 +51,11 @@ struct nm_form {
 	int named;		/* some use has a given name or a title */
 	uint64_t given;		/* given name seen with it, 0 none */
 	int given_conflict;	/* two different given names */
+	size_t gtok[NM_MAX_GIVEN];	/* the first use of each given name */
+	int gcount[NM_MAX_GIVEN];	/* and its uses */
+	int ng;
 	size_t first;		/* token of the first use */
+	size_t r;		/* the first token of the first use's run */
 	int reported;
 };
 
@@ -194,6 +210,23 @@ person_key(const struct namecheck *c, size_t i, const struct nm_form *f)
 	return tok_key(f->fold, f->flen);
 }
 
+/* Counts the given name at token g among the surname f's. */
+static void
+add_given(struct nm_form *f, const struct doc *d, size_t g)
+{
+	int k;
+
+	for (k = 0; k < f->ng; k++)
+		if (d->toks[f->gtok[k]].key == d->toks[g].key) {
+			f->gcount[k]++;
+			return;
+		}
+	if (f->ng == NM_MAX_GIVEN)
+		return;
+	f->gtok[f->ng] = g;
+	f->gcount[f->ng++] = 1;
+}
+
 struct namecheck *
 namecheck_new(const struct incons *ic)
 {
@@ -226,13 +259,16 @@ namecheck_word(struct namecheck *c, size_t i)
 	f = form_of(c, i);
 	f->count++;
 	r = name_start(c, i);
-	if (r < i && incons_lex_val(d, lx->given_names, r, -1))
-		given = d->toks[r].key;
 	s = r;
 	if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
 	    d->text[d->toks[s - 1].off] == '.')
 		s--;
 	titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
+	/* a listed given name, or any one word between a title and the
+	 * surname (Dr. Amani Castellanos) */
+	if (r < i && (incons_lex_val(d, lx->given_names, r, -1) ||
+	    (titled && r + 1 == i)))
+		given = d->toks[r].key;
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
 	    lex_tok(lx->speech_verbs, d, i + 1) != NULL;
 	if (given || titled || verb)
@@ -243,6 +279,10 @@ namecheck_word(struct namecheck *c, size_t i)
 		f->given_conflict = 1;
 	if (given && !f->given)
 		f->given = given;
+	if (f->count == 1)
+		f->r = r;
+	if (given)
+		add_given(f, d, r);
 	titles_of(c, r, i, f);
 }
 
@@ -310,6 +350,25 @@ hyphen_variant(const struct nm_form *a, const struct nm_form *b)
 	return diff == 1;
 }
 
+/*
+ * May x, never used as a person's (no given name, title or speech verb),
+ * still be the introduced person o's surname misspelled?  Only when x is
+ * used once, alone (no capitalized word before it: not "Costa Rica"), is
+ * long enough not to be a common word, and o is a person used again.
+ */
+static int
+may_be_person(const struct nm_form *x)
+{
+	return x->count == 1 && x->r == x->first && x->flen >= NM_LONE_LEN;
+}
+
+/* Is x a lone word (may_be_person) that o, a named person, may spell? */
+static int
+lone(const struct nm_form *o, const struct nm_form *x)
+{
+	return may_be_person(x) && o->person && o->named && o->count >= 2;
+}
+
 /* Are a and b one person's name spelled two ways?  Returns the kind. */
 static int
 variant(const struct nm_form *a, const struct nm_form *b)
@@ -317,7 +376,8 @@ variant(const struct nm_form *a, const struct nm_form *b)
 	size_t n = a->flen < b->flen ? a->flen : b->flen;
 	int max = n >= NM_LEN_DIST2 ? 2 : 1;
 
-	if (!a->person || !b->person || !(a->named || b->named))
+	if (!(a->named || b->named) || (!a->person && !lone(b, a)) ||
+	    (!b->person && !lone(a, b)))
 		return 0;
 	if (a->given && b->given && a->given != b->given)
 		return 0;	/* two people: Anita Boyce, Mark Boyd */
@@ -327,9 +387,12 @@ variant(const struct nm_form *a, const struct nm_form *b)
 		return 2;	/* Peña, Pena */
 	if (n < NM_MIN_LEN)
 		return 0;
-	/* evidence: the same given name, or one spelling used once */
+	/* evidence: the same given name, one spelling used once, or only
+	 * one ever introduced with a given name (Lydia Brennan ... Brenan
+	 * said) */
 	if (!(a->given && a->given == b->given) &&
-	    !((a->count == 1) != (b->count == 1)))
+	    !((a->count == 1) != (b->count == 1)) &&
+	    !((a->given != 0) != (b->given != 0)))
 		return 0;
 	if (osa(a->fold, a->flen, b->fold, b->flen, max) <= max ||
 	    hyphen_variant(a, b))
@@ -425,7 +488,7 @@ name_variants(struct namecheck *c)
 	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
 	for (i = 0; i < c->nf; i++) {
 		from[i] = total;
-		if (!c->f[i].person)
+		if (!c->f[i].person && !may_be_person(&c->f[i]))
 			continue;
 		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
 		    total + cap);
@@ -456,6 +519,67 @@ name_variants(struct namecheck *c)
 			next[nitems] = *h;
 			*h = (int32_t)nitems++;
 		}
+	}
+}
+
+/*
+ * Could the given names at tokens g and h be one person's?  Folded, at
+ * least NM_GIVEN_MIN letters, one edit apart, and not a man's and a
+ * woman's name (Mario and Maria Lopez are two people).
+ */
+static int
+given_variant(const struct namecheck *c, size_t g, size_t h)
+{
+	const struct doc *d = c->ic->d;
+	char a[NM_MAX_LEN + 1], b[NM_MAX_LEN + 1];
+	const char *ga, *gb;
+	size_t na, nb;
+
+	if (d->toks[g].len > NM_MAX_LEN || d->toks[h].len > NM_MAX_LEN)
+		return 0;
+	na = utf8_fold_strip(d->text + d->toks[g].off, d->toks[g].len, a,
+	    sizeof(a));
+	nb = utf8_fold_strip(d->text + d->toks[h].off, d->toks[h].len, b,
+	    sizeof(b));
+	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN || na > NM_MAX_LEN ||
+	    nb > NM_MAX_LEN || osa(a, na, b, nb, 1) > 1)
+		return 0;
+	ga = incons_lex_val(d, c->ic->lx->given_names, g, -1);
+	gb = incons_lex_val(d, c->ic->lx->given_names, h, -1);
+	return ga == NULL || gb == NULL || strcmp(ga, gb) == 0 ||
+	    strcmp(ga, "u") == 0 || strcmp(gb, "u") == 0;
+}
+
+/*
+ * Dr. Imani Castellanos ... Dr. Amani Castellanos: one surname with two
+ * given names one edit apart; points at the rarer (else the later).
+ */
+static void
+given_variants(struct namecheck *c)
+{
+	struct doc *d = c->ic->d;
+	size_t i;
+	int j, k;
+
+	for (i = 0; i < c->nf; i++) {
+		struct nm_form *f = &c->f[i];
+
+		for (j = 0; j < f->ng; j++)
+			for (k = j + 1; k < f->ng; k++) {
+				int r = f->gcount[k] <= f->gcount[j] ? k : j;
+				int o = r == k ? j : k;
+				const struct tok *t = &d->toks[f->gtok[r]];
+				const struct tok *u = &d->toks[f->gtok[o]];
+
+				if (!given_variant(c, f->gtok[j], f->gtok[k]))
+					continue;
+				incons_report(c->ic, FINDING_NAME_VARIANT,
+				    t->off, t->len, "'%.*s' is spelled '%.*s' "
+				    "elsewhere (line %zu): the same person?",
+				    (int)t->len, d->text + t->off, (int)u->len,
+				    d->text + u->off, incons_line(d, u->off));
+				j = k = f->ng;
+			}
 	}
 }
 
@@ -627,5 +751,6 @@ void
 namecheck_run(struct namecheck *c)
 {
 	name_variants(c);
+	given_variants(c);
 	title_conflicts(c);
 }

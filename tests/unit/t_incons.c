@@ -151,6 +151,27 @@ t_names(void)
 	INT_EQ(count("Sen. Curtis Vail spoke. Sen. Vail said yes. Lt. Gov. "
 	    "Mary Vale said no.", FINDING_NAME_VARIANT), 0,
 	    "names: two given names, two people");
+	STR_EQ(match("Defense attorney Lydia Brennan argued. \"We will "
+	    "appeal,\" Brenan said.", FINDING_NAME_VARIANT, buf,
+	    sizeof(buf)), "Brenan",
+	    "names: both used once, only one introduced");
+	INT_EQ(count("Lydia Brennan argued. Mark Brenan said no.",
+	    FINDING_NAME_VARIANT), 0,
+	    "names: both introduced, with different given names");
+	STR_EQ(match("General Manager Katrin Holmqvist spoke. Holmqvist "
+	    "said yes. Holmquist and the chair left.", FINDING_NAME_VARIANT,
+	    buf, sizeof(buf)), "Holmquist",
+	    "names: a lone rare spelling of an introduced person");
+	INT_EQ(count("Mayor Ann Rica spoke. Rica said yes. Visitors from "
+	    "Costa Rice came.", FINDING_NAME_VARIANT), 0,
+	    "names: a short word after another capitalized one is no "
+	    "surname");
+	STR_EQ(match("Dr. Imani Castellanos spoke. Castellanos said yes. "
+	    "Dr. Amani Castellanos said no.", FINDING_NAME_VARIANT, buf,
+	    sizeof(buf)), "Amani", "names: a given name spelled two ways");
+	INT_EQ(count("Mario Lopez spoke. Lopez said yes. Maria Lopez, his "
+	    "sister, said no.", FINDING_NAME_VARIANT), 0,
+	    "names: a man's and a woman's given name are two people");
 }
 
 static void

@@ -66,6 +66,7 @@ struct nm_title {
 	const char *group;	/* title-groups.txt, or NULL */
 	size_t a, b;		/* span tokens */
 	size_t name;		/* the surname token */
+	int pre;		/* set right before the name (Capt. Ochoa) */
 	int32_t next;
 };
 
@@ -617,7 +618,47 @@ add_title(struct namecheck *c, const struct nm_form *f, const char *head, size_t
 	t->a = a;
 	t->b = b;
 	t->name = name;
+	t->pre = 0;
 	t->next = -1;
+}
+
+/*
+ * "the hospital's chief nursing officer": chief, one or two lower-case
+ * words and officer from token j (before end), a C-suite post whether
+ * listed or not; its head (in the arena) and length, else NULL.
+ */
+static const char *
+chief_officer(struct namecheck *c, size_t j, size_t end, size_t *len)
+{
+	struct doc *d = c->ic->d;
+	char buf[96], *head;
+	size_t k, n, p;
+
+	if (!tok_is(d, &d->toks[j], "chief"))
+		return NULL;
+	for (k = j + 1; k < end && k <= j + 3; k++) {
+		const struct tok *t = &d->toks[k];
+
+		if (t->kind != TOK_WORD || (t->flags & TOK_CAP) !=
+		    (d->toks[j].flags & TOK_CAP))
+			return NULL;
+		if (tok_is(d, t, "officer"))
+			break;
+	}
+	if (k == j + 1 || k >= end || k > j + 3 ||
+	    !tok_is(d, &d->toks[k], "officer"))
+		return NULL;
+	n = 0;
+	for (p = j; p <= k; p++) {
+		n += incons_word(d, p, buf + n, sizeof(buf) - n - 1);
+		if (p < k && n + 1 < sizeof(buf))
+			buf[n++] = ' ';
+	}
+	head = arena_alloc(&d->arena, n + 1);
+	memcpy(head, buf, n);
+	head[n] = '\0';
+	*len = k - j + 1;
+	return head;
 }
 
 /* Is the word before token i "former", "ex-" or the like? */
@@ -655,6 +696,28 @@ title_before_comma(struct namecheck *c, size_t r, size_t i, const struct nm_form
 	add_title(c, f, e->rest, q, i, i);
 }
 
+/*
+ * Is the title over tokens [a, r) a formal one: every word capitalized
+ * but an inner "of" or "for" (County Clerk, Capt., Registrar of Voters),
+ * and two words or more at a sentence's start?
+ */
+static int
+formal(const struct doc *d, size_t a, size_t r)
+{
+	size_t k, n = 0;
+
+	for (k = a; k < r; k++) {
+		if (d->toks[k].kind != TOK_WORD)
+			continue;
+		if (!(d->toks[k].flags & TOK_CAP) && (k == a ||
+		    (!tok_is(d, &d->toks[k], "of") &&
+		    !tok_is(d, &d->toks[k], "for"))))
+			return 0;
+		n++;
+	}
+	return n >= 2 || (a > d->sents[d->toks[a].sent].first && n == 1);
+}
+
 static void
 titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 {
@@ -670,8 +733,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		if (p > 0 && d->toks[p - 1].kind == TOK_PUNCT &&
 		    d->text[d->toks[p - 1].off] == '.')
 			p--;
-		if (p == 0 || (e[n] = title_ending(c, p - 1, 0, &p)) ==
-		    NULL)
+		if (p == 0 || d->toks[p - 1].sent != d->toks[r].sent ||
+		    (e[n] = title_ending(c, p - 1, 0, &p)) == NULL)
 			break;
 		start[n++] = p;
 		s = p;
@@ -681,6 +744,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		title_before_comma(c, n > 0 ? start[n - 1] : r, i, f);
 	if (n > 0 && !former(d, start[n - 1])) {
 		/* "detective sergeant", "lieutenant governor": one title */
+		size_t nt = c->nt;
+
 		if (n >= 2 && snprintf(joined, sizeof(joined), "%s %s",
 		    e[1]->rest, e[0]->rest) < (int)sizeof(joined) &&
 		    (m = lex_get(c->ic->lx->titles, joined, strlen(joined))) !=
@@ -688,6 +753,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 			add_title(c, f, m->rest, start[1], i, i);
 		else
 			add_title(c, f, e[0]->rest, start[0], i, i);
+		if (c->nt > nt)
+			c->t[nt].pre = formal(d, start[n - 1], r);
 	}
 	/* after: "Raghunathan, the chief operating officer" */
 	end = d->sents[d->toks[i].sent].first + d->sents[d->toks[i].sent].n;
@@ -700,12 +767,49 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		    incons_possessive(d, j))
 			continue;
 		if ((m = lex_match(c->ic->lx->titles, d, j, &len)) != NULL) {
+			const char *head = chief_officer(c, j, end, &len);
+
 			if (!former(d, j))
-				add_title(c, f, m->rest, name_start(c, i),
-				    j + len - 1, i);
+				add_title(c, f, head != NULL ? head : m->rest,
+				    name_start(c, i), j + len - 1, i);
 		}
 		return;
 	}
+}
+
+/* Is head b "deputy a" (assistant, associate, vice): a lower post? */
+static int
+under(const char *a, const char *b)
+{
+	static const char *const pre[] = { "deputy ", "assistant ",
+	    "associate ", "vice ", NULL };
+	size_t k, n;
+
+	for (k = 0; pre[k] != NULL; k++) {
+		n = strlen(pre[k]);
+		if (strncmp(b, pre[k], n) == 0 && strcmp(b + n, a) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Can one person not hold titles t and o at once?  Two heads of one
+ * exclusive group (title-groups.txt), a post and its deputy's, or two
+ * different posts both set right before the name (Registrar of Voters
+ * Dale Sorensen ... County Clerk Sorensen).
+ */
+static int
+title_conflict(const struct nm_title *t, const struct nm_title *o)
+{
+	if (strcmp(o->head, t->head) == 0)
+		return 0;
+	if (t->group != NULL && o->group != NULL)
+		return strcmp(o->group, t->group) == 0;
+	if (under(t->head, o->head) || under(o->head, t->head))
+		return 1;
+	return t->pre && o->pre && strstr(t->head, "-elect") == NULL &&
+	    strstr(o->head, "-elect") == NULL;
 }
 
 static void
@@ -726,12 +830,11 @@ title_conflicts(struct namecheck *c)
 
 		if (fi >= 0 && c->f[fi].given_conflict)
 			continue;	/* two people share the surname */
-		for (e = *h; e >= 0 && t->group != NULL; e = c->t[e].next) {
+		for (e = *h; e >= 0; e = c->t[e].next) {
 			const struct nm_title *o = &c->t[e];
 			size_t off, len, ooff, olen;
 
-			if (o->group == NULL || strcmp(o->group, t->group) ||
-			    strcmp(o->head, t->head) == 0)
+			if (!title_conflict(t, o))
 				continue;
 			incons_span(d, t->a, t->b, &off, &len);
 			incons_span(d, o->a, o->b, &ooff, &olen);

@@ -197,6 +197,30 @@ t_titles(void)
 	INT_EQ(count("Its chief operating officer, Ann Whitby, spoke. Whitby, the "
 	    "chief executive, said more.", FINDING_TITLE_CONFLICT), 1,
 	    "titles: a title set off by a comma before the name");
+	INT_EQ(count("\"No,\" said Renata Okafor, the hospital's chief "
+	    "nursing officer. Okafor, the hospital's chief medical officer, "
+	    "said more.", FINDING_TITLE_CONFLICT), 1,
+	    "titles: any chief ... officer after the name");
+	INT_EQ(count("Renata Okafor, the hospital's chief nursing officer, "
+	    "spoke. Okafor, the chief nursing officer, said more.",
+	    FINDING_TITLE_CONFLICT), 0,
+	    "titles: one chief ... officer twice");
+	INT_EQ(count("Deputy Director Howard Bliss spoke. Bliss, the "
+	    "department's director, said more.", FINDING_TITLE_CONFLICT), 1,
+	    "titles: a post and its deputy's");
+	INT_EQ(count("Deputy Director Howard Bliss spoke. Bliss, the "
+	    "department's deputy director, said more.",
+	    FINDING_TITLE_CONFLICT), 0, "titles: the deputy's post twice");
+	INT_EQ(count("The count rose, according to Registrar of Voters Dale "
+	    "Sorensen. County Clerk Sorensen said more.",
+	    FINDING_TITLE_CONFLICT), 1,
+	    "titles: two formal titles before the name");
+	INT_EQ(count("The count rose, said activist Howie Hawkins. The "
+	    "nominee Hawkins said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: lower-case descriptions before the name");
+	INT_EQ(count("It was his spokesperson. Representative John Conyers "
+	    "said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: a title in the sentence before is not the name's");
 }
 
 static void

@@ -300,6 +300,23 @@ t_repetition(void)
 	    "nearly still raise local property tax rates next year.",
 	    FINDING_PHRASE_REPETITION), 1,
 	    "repetition: a copy 8 tokens on");
+	INT_EQ(count("Students will move to Carver Elementary, will move to "
+	    "Carver Elementary, which has room.", FINDING_PHRASE_REPETITION),
+	    1, "repetition: a clause twice with a comma between");
+	INT_EQ(count("Prices rose again and again, again and again.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: a short phrase after a comma is parallel wording");
+	INT_EQ(count("\"We like it,\" Ortega said Tuesday night, she said.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a doubled speech verb");
+	INT_EQ(count("So far it has raised $240,000 of the $600,000 it "
+	    "estimates the work will cost, he said.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: another speech verb earlier is no doubled "
+	    "attribution");
+	INT_EQ(count("The state has yet to announce the awards, he said.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: a speech verb needs a speaker before it");
 }
 
 int

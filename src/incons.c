@@ -34,6 +34,13 @@
 #define REP_MIN_TOUCH 3
 
 /*
+ * Shortest phrase whose two copies with only a comma between are a slip
+ * ("will move to Carver Elementary, will move to Carver Elementary"):
+ * shorter ones are parallel wording ("again, again").
+ */
+#define REP_MIN_CLAUSE 4
+
+/*
  * Most tokens between a first attribution phrase and a second one for the
  * two to count as doubled ("according to one of the sources, according
  * to"): the first one's source is a short noun phrase.
@@ -409,6 +416,19 @@ latin(const struct doc *d, size_t i)
 }
 
 /*
+ * Are the copies at i and j of n tokens a clause said twice with one
+ * comma between ("will move to Carver Elementary, will move to Carver
+ * Elementary")?
+ */
+static int
+comma_clause(const struct doc *d, size_t i, size_t j, size_t n)
+{
+	return n >= REP_MIN_CLAUSE && j == i + n + 1 &&
+	    d->toks[i + n].kind == TOK_PUNCT && d->text[d->toks[i + n].off] ==
+	    ',';
+}
+
+/*
  * Does the n-gram at i repeat at j?  Every token must be a word outside
  * quotes, one lowercase one a content word, and the first one too unless
  * the copies touch and are REP_MIN_TOUCH words long: "in the fall in the
@@ -423,7 +443,8 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 	int content = 0;
 
 	if (d->toks[i].key != d->toks[j].key ||
-	    ((j != i + n || n < REP_MIN_TOUCH) && incons_minor(ic, i)))
+	    ((j != i + n || n < REP_MIN_TOUCH) && !comma_clause(d, i, j, n) &&
+	    incons_minor(ic, i)))
 		return 0;
 	for (k = 0; k < n; k++) {
 		const struct tok *a = &d->toks[i + k], *b = &d->toks[j + k];
@@ -526,7 +547,8 @@ phrase_repetition(const struct incons *ic)
 				size_t j = i + n + g, off, len;
 
 				if (j + n > end || !ngram_repeats(ic, i, j, n) ||
-				    !slip_gap(ic, i + n, j))
+				    (!slip_gap(ic, i + n, j) &&
+				    !comma_clause(d, i, j, n)))
 					continue;
 				incons_span(d, i, j + n - 1, &off, &len);
 				incons_report(ic, FINDING_PHRASE_REPETITION,
@@ -586,6 +608,81 @@ doubled_attribution(const struct incons *ic)
 		    "Attribution is doubled: '%.*s'", excerpt_len(len),
 		    d->text + off);
 		next = last + 1;
+	}
+}
+
+/* Is token i outside quotes a pronoun or a capitalized word? */
+static int
+speaker_word(const struct incons *ic, size_t i)
+{
+	const struct tok *t = &ic->d->toks[i];
+
+	return t->kind == TOK_WORD && !(t->flags & TOK_INQUOTE) &&
+	    ((t->flags & TOK_CAP) ||
+	    lex_tok(ic->lx->pronouns, ic->d, i) != NULL);
+}
+
+/* Is token i a speech verb after a speaker word ("Ortega said")? */
+static int
+speech_at(const struct incons *ic, size_t i, size_t first)
+{
+	const struct doc *d = ic->d;
+
+	return i > first && d->toks[i].kind == TOK_WORD &&
+	    !(d->toks[i].flags & TOK_INQUOTE) &&
+	    lex_tok(ic->lx->speech_verbs, d, i) != NULL &&
+	    speaker_word(ic, i - 1);
+}
+
+/* The base form of speech verb i ("" when it is none). */
+static const char *
+verb_base(const struct incons *ic, size_t i)
+{
+	const struct lex_entry *e = lex_tok(ic->lx->speech_verbs, ic->d, i);
+
+	return e != NULL ? e->val : "";
+}
+
+/*
+ * PhraseRepetition, a doubled speech verb: "Ortega said Tuesday night, she
+ * said."  A sentence that ends in ", he said" (a pronoun, or the first
+ * speaker's name again) after "Name said" (the same verb, after a name or
+ * a pronoun) and at least one word more.
+ */
+static void
+doubled_speech(const struct incons *ic)
+{
+	const struct doc *d = ic->d;
+	size_t s, i, v, first, end, off, len;
+
+	if (ic->lx->speech_verbs == NULL || ic->lx->pronouns == NULL)
+		return;
+	for (s = 0; s < d->nsents; s++) {
+		first = d->sents[s].first;
+		end = first + d->sents[s].n;
+		/* the tail: ", she said" and the sentence's closing mark */
+		if (end < first + 6 || d->toks[end - 1].kind != TOK_PUNCT)
+			continue;
+		v = end - 2;
+		if (!speech_at(ic, v, first) ||
+		    d->toks[v - 2].kind != TOK_PUNCT ||
+		    d->text[d->toks[v - 2].off] != ',')
+			continue;
+		for (i = first + 1; i + 1 < v - 2; i++) {
+			if (!speech_at(ic, i, first) ||
+			    !wordlike(&d->toks[i + 1]) ||
+			    strcmp(verb_base(ic, i), verb_base(ic, v)) != 0 ||
+			    (incons_minor(ic, i - 1) &&
+			    lex_tok(ic->lx->pronouns, d, i - 1) == NULL) ||
+			    (d->toks[i - 1].key != d->toks[v - 1].key &&
+			    lex_tok(ic->lx->pronouns, d, v - 1) == NULL))
+				continue;
+			incons_span(d, i - 1, v, &off, &len);
+			incons_report(ic, FINDING_PHRASE_REPETITION, off, len,
+			    "Attribution is doubled: '%.*s'", excerpt_len(len),
+			    d->text + off);
+			break;
+		}
 	}
 }
 
@@ -920,6 +1017,7 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	if (on(&ic, FINDING_PHRASE_REPETITION)) {
 		phrase_repetition(&ic);
 		doubled_attribution(&ic);
+		doubled_speech(&ic);
 	}
 	if (on(&ic, FINDING_QUOTE_MISMATCH))
 		quote_mismatch(&ic);

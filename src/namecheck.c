@@ -26,8 +26,20 @@
 /* Forms compared with one neighbour key (keeps the check linear). */
 #define NM_MAX_CHAIN 16
 
+/*
+ * A surname never used as a person's may still be a misspelled one from
+ * this many letters (Holmquist for Holmqvist).
+ */
+#define NM_LONE_LEN 6
+
 /* Tokens searched before a name for its title run. */
 #define NM_MAX_TITLE 4
+
+/* Given names kept per surname (to spot one spelled two ways). */
+#define NM_MAX_GIVEN 4
+
+/* Given names of at least this many letters may differ by 1 edit. */
+#define NM_GIVEN_MIN 4
 
 /* A distinct spelling of a capitalized word that ends a name. */
 struct nm_form {
@@ -39,7 +51,11 @@ struct nm_form {
 	int named;		/* some use has a given name or a title */
 	uint64_t given;		/* given name seen with it, 0 none */
 	int given_conflict;	/* two different given names */
+	size_t gtok[NM_MAX_GIVEN];	/* the first use of each given name */
+	int gcount[NM_MAX_GIVEN];	/* and its uses */
+	int ng;
 	size_t first;		/* token of the first use */
+	size_t r;		/* the first token of the first use's run */
 	int reported;
 };
 
@@ -50,6 +66,7 @@ struct nm_title {
 	const char *group;	/* title-groups.txt, or NULL */
 	size_t a, b;		/* span tokens */
 	size_t name;		/* the surname token */
+	int pre;		/* set right before the name (Capt. Ochoa) */
 	int32_t next;
 };
 
@@ -194,6 +211,23 @@ person_key(const struct namecheck *c, size_t i, const struct nm_form *f)
 	return tok_key(f->fold, f->flen);
 }
 
+/* Counts the given name at token g among the surname f's. */
+static void
+add_given(struct nm_form *f, const struct doc *d, size_t g)
+{
+	int k;
+
+	for (k = 0; k < f->ng; k++)
+		if (d->toks[f->gtok[k]].key == d->toks[g].key) {
+			f->gcount[k]++;
+			return;
+		}
+	if (f->ng == NM_MAX_GIVEN)
+		return;
+	f->gtok[f->ng] = g;
+	f->gcount[f->ng++] = 1;
+}
+
 struct namecheck *
 namecheck_new(const struct incons *ic)
 {
@@ -226,13 +260,16 @@ namecheck_word(struct namecheck *c, size_t i)
 	f = form_of(c, i);
 	f->count++;
 	r = name_start(c, i);
-	if (r < i && incons_lex_val(d, lx->given_names, r, -1))
-		given = d->toks[r].key;
 	s = r;
 	if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
 	    d->text[d->toks[s - 1].off] == '.')
 		s--;
 	titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
+	/* a listed given name, or any one word between a title and the
+	 * surname (Dr. Amani Castellanos) */
+	if (r < i && (incons_lex_val(d, lx->given_names, r, -1) ||
+	    (titled && r + 1 == i)))
+		given = d->toks[r].key;
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
 	    lex_tok(lx->speech_verbs, d, i + 1) != NULL;
 	if (given || titled || verb)
@@ -243,6 +280,10 @@ namecheck_word(struct namecheck *c, size_t i)
 		f->given_conflict = 1;
 	if (given && !f->given)
 		f->given = given;
+	if (f->count == 1)
+		f->r = r;
+	if (given)
+		add_given(f, d, r);
 	titles_of(c, r, i, f);
 }
 
@@ -310,6 +351,25 @@ hyphen_variant(const struct nm_form *a, const struct nm_form *b)
 	return diff == 1;
 }
 
+/*
+ * May x, never used as a person's (no given name, title or speech verb),
+ * still be the introduced person o's surname misspelled?  Only when x is
+ * used once, alone (no capitalized word before it: not "Costa Rica"), is
+ * long enough not to be a common word, and o is a person used again.
+ */
+static int
+may_be_person(const struct nm_form *x)
+{
+	return x->count == 1 && x->r == x->first && x->flen >= NM_LONE_LEN;
+}
+
+/* Is x a lone word (may_be_person) that o, a named person, may spell? */
+static int
+lone(const struct nm_form *o, const struct nm_form *x)
+{
+	return may_be_person(x) && o->person && o->named && o->count >= 2;
+}
+
 /* Are a and b one person's name spelled two ways?  Returns the kind. */
 static int
 variant(const struct nm_form *a, const struct nm_form *b)
@@ -317,7 +377,8 @@ variant(const struct nm_form *a, const struct nm_form *b)
 	size_t n = a->flen < b->flen ? a->flen : b->flen;
 	int max = n >= NM_LEN_DIST2 ? 2 : 1;
 
-	if (!a->person || !b->person || !(a->named || b->named))
+	if (!(a->named || b->named) || (!a->person && !lone(b, a)) ||
+	    (!b->person && !lone(a, b)))
 		return 0;
 	if (a->given && b->given && a->given != b->given)
 		return 0;	/* two people: Anita Boyce, Mark Boyd */
@@ -327,9 +388,12 @@ variant(const struct nm_form *a, const struct nm_form *b)
 		return 2;	/* Peña, Pena */
 	if (n < NM_MIN_LEN)
 		return 0;
-	/* evidence: the same given name, or one spelling used once */
+	/* evidence: the same given name, one spelling used once, or only
+	 * one ever introduced with a given name (Lydia Brennan ... Brenan
+	 * said) */
 	if (!(a->given && a->given == b->given) &&
-	    !((a->count == 1) != (b->count == 1)))
+	    !((a->count == 1) != (b->count == 1)) &&
+	    !((a->given != 0) != (b->given != 0)))
 		return 0;
 	if (osa(a->fold, a->flen, b->fold, b->flen, max) <= max ||
 	    hyphen_variant(a, b))
@@ -425,7 +489,7 @@ name_variants(struct namecheck *c)
 	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
 	for (i = 0; i < c->nf; i++) {
 		from[i] = total;
-		if (!c->f[i].person)
+		if (!c->f[i].person && !may_be_person(&c->f[i]))
 			continue;
 		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
 		    total + cap);
@@ -456,6 +520,67 @@ name_variants(struct namecheck *c)
 			next[nitems] = *h;
 			*h = (int32_t)nitems++;
 		}
+	}
+}
+
+/*
+ * Could the given names at tokens g and h be one person's?  Folded, at
+ * least NM_GIVEN_MIN letters, one edit apart, and not a man's and a
+ * woman's name (Mario and Maria Lopez are two people).
+ */
+static int
+given_variant(const struct namecheck *c, size_t g, size_t h)
+{
+	const struct doc *d = c->ic->d;
+	char a[NM_MAX_LEN + 1], b[NM_MAX_LEN + 1];
+	const char *ga, *gb;
+	size_t na, nb;
+
+	if (d->toks[g].len > NM_MAX_LEN || d->toks[h].len > NM_MAX_LEN)
+		return 0;
+	na = utf8_fold_strip(d->text + d->toks[g].off, d->toks[g].len, a,
+	    sizeof(a));
+	nb = utf8_fold_strip(d->text + d->toks[h].off, d->toks[h].len, b,
+	    sizeof(b));
+	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN || na > NM_MAX_LEN ||
+	    nb > NM_MAX_LEN || osa(a, na, b, nb, 1) > 1)
+		return 0;
+	ga = incons_lex_val(d, c->ic->lx->given_names, g, -1);
+	gb = incons_lex_val(d, c->ic->lx->given_names, h, -1);
+	return ga == NULL || gb == NULL || strcmp(ga, gb) == 0 ||
+	    strcmp(ga, "u") == 0 || strcmp(gb, "u") == 0;
+}
+
+/*
+ * Dr. Imani Castellanos ... Dr. Amani Castellanos: one surname with two
+ * given names one edit apart; points at the rarer (else the later).
+ */
+static void
+given_variants(struct namecheck *c)
+{
+	struct doc *d = c->ic->d;
+	size_t i;
+	int j, k;
+
+	for (i = 0; i < c->nf; i++) {
+		struct nm_form *f = &c->f[i];
+
+		for (j = 0; j < f->ng; j++)
+			for (k = j + 1; k < f->ng; k++) {
+				int r = f->gcount[k] <= f->gcount[j] ? k : j;
+				int o = r == k ? j : k;
+				const struct tok *t = &d->toks[f->gtok[r]];
+				const struct tok *u = &d->toks[f->gtok[o]];
+
+				if (!given_variant(c, f->gtok[j], f->gtok[k]))
+					continue;
+				incons_report(c->ic, FINDING_NAME_VARIANT,
+				    t->off, t->len, "'%.*s' is spelled '%.*s' "
+				    "elsewhere (line %zu): the same person?",
+				    (int)t->len, d->text + t->off, (int)u->len,
+				    d->text + u->off, incons_line(d, u->off));
+				j = k = f->ng;
+			}
 	}
 }
 
@@ -493,7 +618,47 @@ add_title(struct namecheck *c, const struct nm_form *f, const char *head, size_t
 	t->a = a;
 	t->b = b;
 	t->name = name;
+	t->pre = 0;
 	t->next = -1;
+}
+
+/*
+ * "the hospital's chief nursing officer": chief, one or two lower-case
+ * words and officer from token j (before end), a C-suite post whether
+ * listed or not; its head (in the arena) and length, else NULL.
+ */
+static const char *
+chief_officer(struct namecheck *c, size_t j, size_t end, size_t *len)
+{
+	struct doc *d = c->ic->d;
+	char buf[96], *head;
+	size_t k, n, p;
+
+	if (!tok_is(d, &d->toks[j], "chief"))
+		return NULL;
+	for (k = j + 1; k < end && k <= j + 3; k++) {
+		const struct tok *t = &d->toks[k];
+
+		if (t->kind != TOK_WORD || (t->flags & TOK_CAP) !=
+		    (d->toks[j].flags & TOK_CAP))
+			return NULL;
+		if (tok_is(d, t, "officer"))
+			break;
+	}
+	if (k == j + 1 || k >= end || k > j + 3 ||
+	    !tok_is(d, &d->toks[k], "officer"))
+		return NULL;
+	n = 0;
+	for (p = j; p <= k; p++) {
+		n += incons_word(d, p, buf + n, sizeof(buf) - n - 1);
+		if (p < k && n + 1 < sizeof(buf))
+			buf[n++] = ' ';
+	}
+	head = arena_alloc(&d->arena, n + 1);
+	memcpy(head, buf, n);
+	head[n] = '\0';
+	*len = k - j + 1;
+	return head;
 }
 
 /* Is the word before token i "former", "ex-" or the like? */
@@ -531,6 +696,28 @@ title_before_comma(struct namecheck *c, size_t r, size_t i, const struct nm_form
 	add_title(c, f, e->rest, q, i, i);
 }
 
+/*
+ * Is the title over tokens [a, r) a formal one: every word capitalized
+ * but an inner "of" or "for" (County Clerk, Capt., Registrar of Voters),
+ * and two words or more at a sentence's start?
+ */
+static int
+formal(const struct doc *d, size_t a, size_t r)
+{
+	size_t k, n = 0;
+
+	for (k = a; k < r; k++) {
+		if (d->toks[k].kind != TOK_WORD)
+			continue;
+		if (!(d->toks[k].flags & TOK_CAP) && (k == a ||
+		    (!tok_is(d, &d->toks[k], "of") &&
+		    !tok_is(d, &d->toks[k], "for"))))
+			return 0;
+		n++;
+	}
+	return n >= 2 || (a > d->sents[d->toks[a].sent].first && n == 1);
+}
+
 static void
 titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 {
@@ -546,8 +733,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		if (p > 0 && d->toks[p - 1].kind == TOK_PUNCT &&
 		    d->text[d->toks[p - 1].off] == '.')
 			p--;
-		if (p == 0 || (e[n] = title_ending(c, p - 1, 0, &p)) ==
-		    NULL)
+		if (p == 0 || d->toks[p - 1].sent != d->toks[r].sent ||
+		    (e[n] = title_ending(c, p - 1, 0, &p)) == NULL)
 			break;
 		start[n++] = p;
 		s = p;
@@ -557,6 +744,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		title_before_comma(c, n > 0 ? start[n - 1] : r, i, f);
 	if (n > 0 && !former(d, start[n - 1])) {
 		/* "detective sergeant", "lieutenant governor": one title */
+		size_t nt = c->nt;
+
 		if (n >= 2 && snprintf(joined, sizeof(joined), "%s %s",
 		    e[1]->rest, e[0]->rest) < (int)sizeof(joined) &&
 		    (m = lex_get(c->ic->lx->titles, joined, strlen(joined))) !=
@@ -564,6 +753,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 			add_title(c, f, m->rest, start[1], i, i);
 		else
 			add_title(c, f, e[0]->rest, start[0], i, i);
+		if (c->nt > nt)
+			c->t[nt].pre = formal(d, start[n - 1], r);
 	}
 	/* after: "Raghunathan, the chief operating officer" */
 	end = d->sents[d->toks[i].sent].first + d->sents[d->toks[i].sent].n;
@@ -576,12 +767,49 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		    incons_possessive(d, j))
 			continue;
 		if ((m = lex_match(c->ic->lx->titles, d, j, &len)) != NULL) {
+			const char *head = chief_officer(c, j, end, &len);
+
 			if (!former(d, j))
-				add_title(c, f, m->rest, name_start(c, i),
-				    j + len - 1, i);
+				add_title(c, f, head != NULL ? head : m->rest,
+				    name_start(c, i), j + len - 1, i);
 		}
 		return;
 	}
+}
+
+/* Is head b "deputy a" (assistant, associate, vice): a lower post? */
+static int
+under(const char *a, const char *b)
+{
+	static const char *const pre[] = { "deputy ", "assistant ",
+	    "associate ", "vice ", NULL };
+	size_t k, n;
+
+	for (k = 0; pre[k] != NULL; k++) {
+		n = strlen(pre[k]);
+		if (strncmp(b, pre[k], n) == 0 && strcmp(b + n, a) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Can one person not hold titles t and o at once?  Two heads of one
+ * exclusive group (title-groups.txt), a post and its deputy's, or two
+ * different posts both set right before the name (Registrar of Voters
+ * Dale Sorensen ... County Clerk Sorensen).
+ */
+static int
+title_conflict(const struct nm_title *t, const struct nm_title *o)
+{
+	if (strcmp(o->head, t->head) == 0)
+		return 0;
+	if (t->group != NULL && o->group != NULL)
+		return strcmp(o->group, t->group) == 0;
+	if (under(t->head, o->head) || under(o->head, t->head))
+		return 1;
+	return t->pre && o->pre && strstr(t->head, "-elect") == NULL &&
+	    strstr(o->head, "-elect") == NULL;
 }
 
 static void
@@ -602,12 +830,11 @@ title_conflicts(struct namecheck *c)
 
 		if (fi >= 0 && c->f[fi].given_conflict)
 			continue;	/* two people share the surname */
-		for (e = *h; e >= 0 && t->group != NULL; e = c->t[e].next) {
+		for (e = *h; e >= 0; e = c->t[e].next) {
 			const struct nm_title *o = &c->t[e];
 			size_t off, len, ooff, olen;
 
-			if (o->group == NULL || strcmp(o->group, t->group) ||
-			    strcmp(o->head, t->head) == 0)
+			if (!title_conflict(t, o))
 				continue;
 			incons_span(d, t->a, t->b, &off, &len);
 			incons_span(d, o->a, o->b, &ooff, &olen);
@@ -627,5 +854,6 @@ void
 namecheck_run(struct namecheck *c)
 {
 	name_variants(c);
+	given_variants(c);
 	title_conflicts(c);
 }

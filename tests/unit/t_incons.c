@@ -151,6 +151,27 @@ t_names(void)
 	INT_EQ(count("Sen. Curtis Vail spoke. Sen. Vail said yes. Lt. Gov. "
 	    "Mary Vale said no.", FINDING_NAME_VARIANT), 0,
 	    "names: two given names, two people");
+	STR_EQ(match("Defense attorney Lydia Brennan argued. \"We will "
+	    "appeal,\" Brenan said.", FINDING_NAME_VARIANT, buf,
+	    sizeof(buf)), "Brenan",
+	    "names: both used once, only one introduced");
+	INT_EQ(count("Lydia Brennan argued. Mark Brenan said no.",
+	    FINDING_NAME_VARIANT), 0,
+	    "names: both introduced, with different given names");
+	STR_EQ(match("General Manager Katrin Holmqvist spoke. Holmqvist "
+	    "said yes. Holmquist and the chair left.", FINDING_NAME_VARIANT,
+	    buf, sizeof(buf)), "Holmquist",
+	    "names: a lone rare spelling of an introduced person");
+	INT_EQ(count("Mayor Ann Rica spoke. Rica said yes. Visitors from "
+	    "Costa Rice came.", FINDING_NAME_VARIANT), 0,
+	    "names: a short word after another capitalized one is no "
+	    "surname");
+	STR_EQ(match("Dr. Imani Castellanos spoke. Castellanos said yes. "
+	    "Dr. Amani Castellanos said no.", FINDING_NAME_VARIANT, buf,
+	    sizeof(buf)), "Amani", "names: a given name spelled two ways");
+	INT_EQ(count("Mario Lopez spoke. Lopez said yes. Maria Lopez, his "
+	    "sister, said no.", FINDING_NAME_VARIANT), 0,
+	    "names: a man's and a woman's given name are two people");
 }
 
 static void
@@ -176,6 +197,30 @@ t_titles(void)
 	INT_EQ(count("Its chief operating officer, Ann Whitby, spoke. Whitby, the "
 	    "chief executive, said more.", FINDING_TITLE_CONFLICT), 1,
 	    "titles: a title set off by a comma before the name");
+	INT_EQ(count("\"No,\" said Renata Okafor, the hospital's chief "
+	    "nursing officer. Okafor, the hospital's chief medical officer, "
+	    "said more.", FINDING_TITLE_CONFLICT), 1,
+	    "titles: any chief ... officer after the name");
+	INT_EQ(count("Renata Okafor, the hospital's chief nursing officer, "
+	    "spoke. Okafor, the chief nursing officer, said more.",
+	    FINDING_TITLE_CONFLICT), 0,
+	    "titles: one chief ... officer twice");
+	INT_EQ(count("Deputy Director Howard Bliss spoke. Bliss, the "
+	    "department's director, said more.", FINDING_TITLE_CONFLICT), 1,
+	    "titles: a post and its deputy's");
+	INT_EQ(count("Deputy Director Howard Bliss spoke. Bliss, the "
+	    "department's deputy director, said more.",
+	    FINDING_TITLE_CONFLICT), 0, "titles: the deputy's post twice");
+	INT_EQ(count("The count rose, according to Registrar of Voters Dale "
+	    "Sorensen. County Clerk Sorensen said more.",
+	    FINDING_TITLE_CONFLICT), 1,
+	    "titles: two formal titles before the name");
+	INT_EQ(count("The count rose, said activist Howie Hawkins. The "
+	    "nominee Hawkins said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: lower-case descriptions before the name");
+	INT_EQ(count("It was his spokesperson. Representative John Conyers "
+	    "said more.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: a title in the sentence before is not the name's");
 }
 
 static void
@@ -255,6 +300,23 @@ t_repetition(void)
 	    "nearly still raise local property tax rates next year.",
 	    FINDING_PHRASE_REPETITION), 1,
 	    "repetition: a copy 8 tokens on");
+	INT_EQ(count("Students will move to Carver Elementary, will move to "
+	    "Carver Elementary, which has room.", FINDING_PHRASE_REPETITION),
+	    1, "repetition: a clause twice with a comma between");
+	INT_EQ(count("Prices rose again and again, again and again.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: a short phrase after a comma is parallel wording");
+	INT_EQ(count("\"We like it,\" Ortega said Tuesday night, she said.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a doubled speech verb");
+	INT_EQ(count("So far it has raised $240,000 of the $600,000 it "
+	    "estimates the work will cost, he said.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: another speech verb earlier is no doubled "
+	    "attribution");
+	INT_EQ(count("The state has yet to announce the awards, he said.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: a speech verb needs a speaker before it");
 }
 
 int

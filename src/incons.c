@@ -441,18 +441,51 @@ ngram_repeats(const struct incons *ic, size_t i, size_t j, size_t n)
 }
 
 /*
+ * An 8-bit fingerprint of the keys of tokens j and j + 1 (0 past the last
+ * token): may_repeat's filter compares these before any key.
+ */
+static uint64_t
+pair_fp(const struct doc *d, size_t j)
+{
+	if (j + 1 >= d->ntoks)
+		return 0;
+	return (uint8_t)((d->toks[j].key >> 56) ^ (d->toks[j + 1].key >> 48));
+}
+
+/* The fingerprints of tokens [i + 2, i + 9], token i + 2's lowest. */
+static uint64_t
+pair_window(const struct doc *d, size_t i)
+{
+	uint64_t w = 0;
+	int k;
+
+	for (k = 9; k >= 2; k--)
+		w = w << 8 | pair_fp(d, i + k);
+	return w;
+}
+
+/*
  * Can a repeated phrase start at token i (sentence ending at end)?  Its
  * first token must be a word outside quotes, and its first two tokens'
  * keys must come again where a second copy can start: most tokens fail
- * here, before any n-gram.
+ * here, before any n-gram.  win is pair_window(d, i): when no byte of
+ * its low seven (the starts i + 2 ... i + 8) is token i's fingerprint,
+ * no key pair there matches, and no key is read.
  */
 static int
-may_repeat(const struct doc *d, size_t i, size_t end)
+may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win)
 {
+	const uint64_t ones = 0x0101010101010101ULL;
 	const struct tok *t = &d->toks[i];
 	size_t j, hi = i + REP_MAX_N + REP_MAX_GAP;
+	uint64_t x;
 
 	if (!wordlike(t) || (t->flags & TOK_INQUOTE))
+		return 0;
+	/* a zero byte of x is a start with i's fingerprint (the top byte,
+	 * start i + 9, is set so that it never counts) */
+	x = (win ^ (pair_fp(d, i) * ones)) | 0xFF00000000000000ULL;
+	if (((x - ones) & ~x & (ones << 7)) == 0)
 		return 0;
 	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
 	for (j = i + 2; j <= hi && j + 2 <= end; j++)
@@ -715,23 +748,28 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	    d->text + a->toff);
 }
 
+/* A word of a quote in quote_mismatch's chains: one cache line a step. */
+struct qm_item {
+	int32_t q;		/* the quote */
+	int32_t next;		/* the item before, of the same word, or -1 */
+};
+
 /* QuoteMismatch: one remark quoted twice in different words. */
 static void
 quote_mismatch(const struct incons *ic)
 {
 	struct doc *d = ic->d;
 	struct incons_map map;
-	int32_t *next, *count, *touched;
+	struct qm_item *item;
+	int32_t *count, *touched;
 	size_t *nwords, q, k, w, ntouched;
 	uint64_t words[64];
-	int32_t *wq;
 	size_t nitems = 0, cap;
 
 	if (d->nquotes < 2)
 		return;
 	cap = d->nquotes * 64;
-	next = arena_alloc(&d->arena, cap * sizeof(*next));
-	wq = arena_alloc(&d->arena, cap * sizeof(*wq));
+	item = arena_alloc(&d->arena, cap * sizeof(*item));
 	count = arena_calloc(&d->arena, d->nquotes, sizeof(*count));
 	touched = arena_alloc(&d->arena, d->nquotes * sizeof(*touched));
 	nwords = arena_calloc(&d->arena, d->nquotes, sizeof(*nwords));
@@ -753,10 +791,10 @@ quote_mismatch(const struct incons *ic)
 			int32_t h = incons_map_get(&map, words[w]);
 			size_t len = 0;
 
-			for (k = (size_t)h; h >= 0 && len < QM_MAX_CHAIN;
-			    len++, h = next[h], k = (size_t)h)
-				if (count[wq[k]]++ == 0)
-					touched[ntouched++] = wq[k];
+			for (; h >= 0 && len < QM_MAX_CHAIN; len++,
+			    h = item[h].next)
+				if (count[item[h].q]++ == 0)
+					touched[ntouched++] = item[h].q;
 		}
 		for (k = 0; k < ntouched; k++) {
 			size_t a = (size_t)touched[k];
@@ -770,8 +808,8 @@ quote_mismatch(const struct incons *ic)
 		for (w = 0; w < n; w++) {
 			int32_t *h = incons_map_head(&map, words[w]);
 
-			wq[nitems] = (int32_t)q;
-			next[nitems] = *h;
+			item[nitems].q = (int32_t)q;
+			item[nitems].next = *h;
 			*h = (int32_t)nitems++;
 		}
 	}
@@ -800,9 +838,14 @@ lexbit(const struct doc *d, const struct lexicon *lx)
 	return lx != NULL ? incons_lexbit(d, lx) : 0;
 }
 
-/* Fills sc with the tokens each check starts from (incons_scan). */
+/*
+ * Fills sc with the tokens each check starts from (incons_scan), and hands
+ * nu and nc (when not NULL) the number tokens and the capitalised words
+ * outside quotes.
+ */
 static void
-scan(const struct incons *ic, struct incons_scan *sc)
+scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
+    struct namecheck *nc)
 {
 	struct doc *d = ic->d;
 	uint32_t abit = lexbit(d, ic->lx->attrib_phrases);
@@ -811,31 +854,43 @@ scan(const struct incons *ic, struct incons_scan *sc)
 	const uint64_t votes[] = { tok_key("unanimous", 9),
 	    tok_key("unanimously", 11), tok_key("dissented", 9),
 	    tok_key("voted", 5) };
-	size_t i, end = 0;
+	const struct lexicon *attrib = ic->lx->attrib_phrases;
+	const struct lexicon *cal = ic->lx->calendar;
+	size_t i, k, end = 0;
+	uint64_t win = pair_window(d, 0), vbits = 0;
 
+	/* a bit per low six bits of the vote words' keys: most words lack
+	 * theirs, and are not compared with the four keys */
+	for (k = 0; k < 4; k++)
+		vbits |= 1ULL << (votes[k] & 63);
 	memset(sc, 0, sizeof(*sc));
 	for (i = 0; i < d->ntoks; i++) {
 		const struct tok *t = &d->toks[i];
 
 		if (i >= end)
 			end = sent_end(d, i);
-		if (may_repeat(d, i, end))
+		if (may_repeat(d, i, end, win))
 			list_add(d, &sc->rep, i);
-		if (t->kind == TOK_WORD && (t->key == votes[0] ||
-		    t->key == votes[1] || t->key == votes[2] ||
-		    t->key == votes[3]))
+		win = win >> 8 | pair_fp(d, i + 10) << 56;
+		if (t->kind == TOK_WORD && (vbits >> (t->key & 63) & 1) &&
+		    (t->key == votes[0] || t->key == votes[1] ||
+		    t->key == votes[2] || t->key == votes[3]))
 			list_add(d, &sc->votes, i);
 		if (t->flags & TOK_INQUOTE)
 			continue;
-		if (ic->lx->attrib_phrases != NULL && incons_marked(t, abit))
+		if (attrib != NULL && incons_marked(t, abit))
 			list_add(d, &sc->attrib, i);
 		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
-		    incons_marked(t, nbit)))
+		    incons_marked(t, nbit))) {
 			list_add(d, &sc->nums, i);
+			if (nu != NULL)
+				numconf_word(nu, i);
+		}
 		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP))
 			continue;
-		list_add(d, &sc->caps, i);
-		if (ic->lx->calendar != NULL && incons_marked(t, cbit))
+		if (nc != NULL)
+			namecheck_word(nc, i);
+		if (cal != NULL && incons_marked(t, cbit))
 			list_add(d, &sc->cal, i);
 	}
 }
@@ -845,6 +900,8 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 {
 	struct incons ic;
 	struct incons_scan sc;
+	struct numconf *nu = NULL;
+	struct namecheck *nc = NULL;
 
 	ic.d = d;
 	ic.rs = rs;
@@ -852,7 +909,13 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	ic.scan = &sc;
 	if (d->ntoks == 0)
 		return;
-	scan(&ic, &sc);
+	/* numbers and names are gathered during the scan, their tokens
+	 * still in cache */
+	if (on(&ic, FINDING_NUMBER_CONFLICT))
+		nu = numconf_new(&ic);
+	if (on(&ic, FINDING_NAME_VARIANT) || on(&ic, FINDING_TITLE_CONFLICT))
+		nc = namecheck_new(&ic);
+	scan(&ic, &sc, nu, nc);
 	/* a check whose rules are off for this file costs nothing */
 	if (on(&ic, FINDING_PHRASE_REPETITION)) {
 		phrase_repetition(&ic);
@@ -860,10 +923,10 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	}
 	if (on(&ic, FINDING_QUOTE_MISMATCH))
 		quote_mismatch(&ic);
-	if (on(&ic, FINDING_NUMBER_CONFLICT))
-		numconf_run(&ic);
-	if (on(&ic, FINDING_NAME_VARIANT) || on(&ic, FINDING_TITLE_CONFLICT))
-		namecheck_run(&ic);
+	if (nu != NULL)
+		numconf_run(nu);
+	if (nc != NULL)
+		namecheck_run(nc);
 	if (on(&ic, FINDING_DATE_CONFLICT))
 		datecheck_run(&ic);
 }

@@ -33,9 +33,8 @@ struct incons_scan {
 					 * number words, outside quotes */
 	struct incons_list votes;	/* words keyed unanimous, unanimously,
 					 * dissented or voted */
-	struct incons_list caps;	/* capitalised words outside quotes */
-	struct incons_list cal;		/* those of caps that may be calendar
-					 * words */
+	struct incons_list cal;		/* capitalised words outside quotes
+					 * that may be calendar words */
 };
 
 /* What every check receives. */

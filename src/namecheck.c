@@ -53,7 +53,7 @@ struct nm_title {
 	int32_t next;
 };
 
-struct nm {
+struct namecheck {
 	const struct incons *ic;
 	struct nm_form *f;
 	size_t nf, capf;
@@ -74,7 +74,7 @@ capword(const struct doc *d, size_t i)
 
 /* The title lexicon entry that ends exactly at token j, and its start. */
 static const struct lex_entry *
-title_ending(const struct nm *c, size_t j, size_t lo, size_t *start)
+title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 {
 	const struct doc *d = c->ic->d;
 	size_t p, n;
@@ -98,7 +98,7 @@ title_ending(const struct nm *c, size_t j, size_t lo, size_t *start)
 
 /* The first token of the name whose last token is i (given names kept). */
 static size_t
-name_start(const struct nm *c, size_t i)
+name_start(const struct namecheck *c, size_t i)
 {
 	const struct doc *d = c->ic->d;
 	size_t r = i, s;
@@ -112,37 +112,39 @@ name_start(const struct nm *c, size_t i)
 }
 
 static int
-is_name_word(const struct nm *c, size_t i)
+is_name_word(const struct namecheck *c, size_t i)
 {
 	const struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
 
-	if (!capword(d, i) || (d->toks[i].flags & TOK_INQUOTE) ||
-	    incons_minor(c->ic, i) ||
+	if (!capword(d, i) || (d->toks[i].flags & TOK_INQUOTE))
+		return 0;
+	/* the last capitalized word of a run (asked first: it needs no
+	 * lexicon) */
+	if (i + 1 < d->ntoks && capword(d, i + 1) &&
+	    d->toks[i + 1].sent == d->toks[i].sent &&
+	    !incons_possessive(d, i))
+		return 0;
+	if (incons_minor(c->ic, i) ||
 	    incons_lex_val(d, lx->titles, i, -1) != NULL ||
 	    incons_lex_val(d, lx->calendar, i, -1) != NULL)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
 	 * Reed is one */
-	if (incons_lex_val(d, lx->given_names, i, -1) != NULL &&
-	    !(i > 0 && capword(d, i - 1) &&
-	    d->toks[i - 1].sent == d->toks[i].sent))
-		return 0;
-	/* the last capitalized word of a run */
-	return !(i + 1 < d->ntoks && capword(d, i + 1) &&
-	    d->toks[i + 1].sent == d->toks[i].sent &&
-	    !incons_possessive(d, i));
+	return incons_lex_val(d, lx->given_names, i, -1) == NULL ||
+	    (i > 0 && capword(d, i - 1) &&
+	    d->toks[i - 1].sent == d->toks[i].sent);
 }
 
 static struct nm_form *
-form_of(struct nm *c, size_t i)
+form_of(struct namecheck *c, size_t i)
 {
 	struct doc *d = c->ic->d;
 	uint64_t key = incons_word_key(d, i);
 	int32_t *h = incons_map_head(&c->forms, key);
 	struct nm_form *f;
 	char w[NM_MAX_LEN * 3 + 1];
-	size_t n;
+	size_t n, k;
 
 	if (*h >= 0)
 		return &c->f[*h];
@@ -153,9 +155,16 @@ form_of(struct nm *c, size_t i)
 	memset(f, 0, sizeof(*f));
 	f->key = key;
 	f->first = i;
-	/* fold from the original text: incons_word lowercases ASCII only */
-	f->flen = utf8_fold_strip(d->text + d->toks[i].off, n, f->fold,
-	    sizeof(f->fold));
+	/* fold from the original text: incons_word lowercases ASCII only,
+	 * which for an ASCII word is all utf8_fold_strip would do */
+	for (k = 0; k < n && (unsigned char)w[k] < 0x80; k++)
+		;
+	if (k == n) {
+		f->flen = n;
+		memcpy(f->fold, w, n < NM_MAX_LEN ? n : NM_MAX_LEN);
+	} else
+		f->flen = utf8_fold_strip(d->text + d->toks[i].off, n,
+		    f->fold, sizeof(f->fold));
 	if (f->flen > NM_MAX_LEN)
 		f->flen = NM_MAX_LEN;
 	f->fold[f->flen] = '\0';
@@ -168,14 +177,14 @@ form_of(struct nm *c, size_t i)
  * appositive.
  */
 static void
-titles_of(struct nm *c, size_t r, size_t i, const struct nm_form *f);
+titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f);
 
 /*
  * Whose titles these are: the person the attribution's person table
  * resolved the name to, else the folded surname.
  */
 static uint64_t
-person_key(const struct nm *c, size_t i, const struct nm_form *f)
+person_key(const struct namecheck *c, size_t i, const struct nm_form *f)
 {
 	int m = people_mention_at(c->ic->d, i);
 
@@ -185,46 +194,56 @@ person_key(const struct nm *c, size_t i, const struct nm_form *f)
 	return tok_key(f->fold, f->flen);
 }
 
-static void
-collect(struct nm *c)
+struct namecheck *
+namecheck_new(const struct incons *ic)
+{
+	struct doc *d = ic->d;
+	struct namecheck *c;
+
+	if (ic->lx->titles == NULL || ic->lx->given_names == NULL ||
+	    ic->lx->title_groups == NULL)
+		return NULL;
+	c = arena_calloc(&d->arena, 1, sizeof(*c));
+	c->ic = ic;
+	/* distinct words, not tokens: the maps grow as they fill */
+	incons_map_init(&c->forms, &d->arena, 256);
+	c->title_bit = incons_lexbit(d, ic->lx->titles);
+	return c;
+}
+
+void
+namecheck_word(struct namecheck *c, size_t i)
 {
 	struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
-	const struct incons_list *l = &c->ic->scan->caps;
-	size_t i, k;
+	struct nm_form *f;
+	size_t r, s;
+	uint64_t given = 0;
+	int titled, verb;
 
-	for (k = 0; k < l->n; k++) {
-		struct nm_form *f;
-		size_t r, s;
-		uint64_t given = 0;
-		int titled, verb;
-
-		if (!is_name_word(c, i = l->i[k]))
-			continue;
-		f = form_of(c, i);
-		f->count++;
-		r = name_start(c, i);
-		if (r < i && incons_lex_val(d, lx->given_names, r, -1))
-			given = d->toks[r].key;
-		s = r;
-		if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
-		    d->text[d->toks[s - 1].off] == '.')
-			s--;
-		titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
-		verb = i + 1 < d->ntoks &&
-		    d->toks[i + 1].sent == d->toks[i].sent &&
-		    lex_tok(lx->speech_verbs, d, i + 1) !=
-		    NULL;
-		if (given || titled || verb)
-			f->person = 1;
-		if (given || titled)
-			f->named = 1;
-		if (given && f->given && f->given != given)
-			f->given_conflict = 1;
-		if (given && !f->given)
-			f->given = given;
-		titles_of(c, r, i, f);
-	}
+	if (!is_name_word(c, i))
+		return;
+	f = form_of(c, i);
+	f->count++;
+	r = name_start(c, i);
+	if (r < i && incons_lex_val(d, lx->given_names, r, -1))
+		given = d->toks[r].key;
+	s = r;
+	if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
+	    d->text[d->toks[s - 1].off] == '.')
+		s--;
+	titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
+	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
+	    lex_tok(lx->speech_verbs, d, i + 1) != NULL;
+	if (given || titled || verb)
+		f->person = 1;
+	if (given || titled)
+		f->named = 1;
+	if (given && f->given && f->given != given)
+		f->given_conflict = 1;
+	if (given && !f->given)
+		f->given = given;
+	titles_of(c, r, i, f);
 }
 
 /* Optimal string alignment distance of a and b, capped at max + 1. */
@@ -328,7 +347,7 @@ name_len(const struct doc *d, size_t i)
 }
 
 static void
-report_variant(const struct nm *c, struct nm_form *a, struct nm_form *b,
+report_variant(const struct namecheck *c, struct nm_form *a, struct nm_form *b,
     int kind)
 {
 	struct doc *d = c->ic->d;
@@ -392,29 +411,34 @@ neighbours(const struct nm_form *f, uint64_t *out, size_t cap)
 }
 
 static void
-name_variants(struct nm *c)
+name_variants(struct namecheck *c)
 {
 	struct doc *d = c->ic->d;
 	struct incons_map near;
 	int32_t *next;
-	size_t i, n, k, cap = NM_MAX_LEN * NM_MAX_LEN;
-	uint64_t *keys = arena_alloc(&d->arena, cap * sizeof(*keys));
-	size_t nitems = 0, total = 0;
+	size_t i, k, cap = NM_MAX_LEN * NM_MAX_LEN;
+	size_t *from = arena_alloc(&d->arena, (c->nf + 1) * sizeof(*from));
+	uint64_t *keys = NULL;
+	size_t capk = 0, nitems = 0, total = 0;
 	int32_t *item;
 
-	for (i = 0; i < c->nf; i++)
-		if (c->f[i].person)
-			total += neighbours(&c->f[i], keys, cap);
+	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
+	for (i = 0; i < c->nf; i++) {
+		from[i] = total;
+		if (!c->f[i].person)
+			continue;
+		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
+		    total + cap);
+		total += neighbours(&c->f[i], keys + total, cap);
+	}
+	from[c->nf] = total;
 	if (total == 0)
 		return;
 	incons_map_init(&near, &d->arena, total);
 	next = arena_alloc(&d->arena, total * sizeof(*next));
 	item = arena_alloc(&d->arena, total * sizeof(*item));
 	for (i = 0; i < c->nf; i++) {
-		if (!c->f[i].person)
-			continue;
-		n = neighbours(&c->f[i], keys, cap);
-		for (k = 0; k < n; k++) {
+		for (k = from[i]; k < from[i + 1]; k++) {
 			int32_t *h = incons_map_head(&near, keys[k]), e;
 			int len = 0, kind;
 
@@ -450,7 +474,7 @@ csuite(const char *head)
 
 /* Records title head over tokens [a, b] for the name at token name (f). */
 static void
-add_title(struct nm *c, const struct nm_form *f, const char *head, size_t a,
+add_title(struct namecheck *c, const struct nm_form *f, const char *head, size_t a,
     size_t b, size_t name)
 {
 	struct doc *d = c->ic->d;
@@ -488,7 +512,7 @@ former(const struct doc *d, size_t i)
  * bare "mayor, Cole and Reed" may be a list).
  */
 static void
-title_before_comma(struct nm *c, size_t r, size_t i, const struct nm_form *f)
+title_before_comma(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 {
 	static const char *const det[] = { "the", "its", "his", "her", "their",
 	    "our", "a", "an", NULL };
@@ -508,7 +532,7 @@ title_before_comma(struct nm *c, size_t r, size_t i, const struct nm_form *f)
 }
 
 static void
-titles_of(struct nm *c, size_t r, size_t i, const struct nm_form *f)
+titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 {
 	const struct doc *d = c->ic->d;
 	const struct lex_entry *e[NM_MAX_TITLE], *m;
@@ -561,7 +585,7 @@ titles_of(struct nm *c, size_t r, size_t i, const struct nm_form *f)
 }
 
 static void
-title_conflicts(struct nm *c)
+title_conflicts(struct namecheck *c)
 {
 	struct doc *d = c->ic->d;
 	struct incons_map who;
@@ -600,20 +624,8 @@ title_conflicts(struct nm *c)
 }
 
 void
-namecheck_run(const struct incons *ic)
+namecheck_run(struct namecheck *c)
 {
-	struct doc *d = ic->d;
-	struct nm c;
-
-	memset(&c, 0, sizeof(c));
-	c.ic = ic;
-	if (ic->lx->titles == NULL || ic->lx->given_names == NULL ||
-	    ic->lx->title_groups == NULL)
-		return;
-	/* distinct words, not tokens: the maps grow as they fill */
-	incons_map_init(&c.forms, &d->arena, 256);
-	c.title_bit = incons_lexbit(d, ic->lx->titles);
-	collect(&c);
-	name_variants(&c);
-	title_conflicts(&c);
+	name_variants(c);
+	title_conflicts(c);
 }

@@ -81,7 +81,7 @@ struct nc_mention {
 	int8_t dated;		/* dated(first): 0, 1, -1 unknown */
 };
 
-struct nc {
+struct numconf {
 	const struct incons *ic;
 	struct nc_mention *m;
 	size_t n, cap;
@@ -174,7 +174,7 @@ parse_num(const char *s, size_t n, double *v, int *unit, int *age,
 }
 
 static void
-add(struct nc *c, const struct nc_mention *m)
+add(struct numconf *c, const struct nc_mention *m)
 {
 	struct doc *d = c->ic->d;
 
@@ -187,7 +187,7 @@ add(struct nc *c, const struct nc_mention *m)
 
 /* The approximator ending just before token i, if any: its kind. */
 static const char *
-approximator(const struct nc *c, size_t i, size_t *start)
+approximator(const struct numconf *c, size_t i, size_t *start)
 {
 	const struct doc *d = c->ic->d;
 	size_t back, n;
@@ -260,7 +260,7 @@ restrictor(const struct doc *d, size_t i, const char *const *w)
  * in comparable) or only points back ("the 40 workers affected").
  */
 static int
-restricted(const struct nc *c, struct nc_mention *m, size_t head)
+restricted(const struct numconf *c, struct nc_mention *m, size_t head)
 {
 	static const char *const w[] = { "of", "that", "which", "who", "in",
 	    "for", "to", "from", "at", "on", "with", "left", "remaining",
@@ -283,7 +283,7 @@ restricted(const struct nc *c, struct nc_mention *m, size_t head)
 
 /* "homes ... were damaged": a participle after a form of "be". */
 static void
-post_qualifier(struct nc *c, struct nc_mention *m, size_t head)
+post_qualifier(struct numconf *c, struct nc_mention *m, size_t head)
 {
 	static const char *const be[] = { "was", "were", "is", "are", "been",
 	    "be", NULL };
@@ -312,7 +312,7 @@ post_qualifier(struct nc *c, struct nc_mention *m, size_t head)
 
 /* Is token i a unit of measure (quantity-words.txt units), any number? */
 static int
-unit_word(const struct nc *c, size_t i)
+unit_word(const struct numconf *c, size_t i)
 {
 	const struct lex_entry *e;
 	char w[64];
@@ -331,7 +331,7 @@ unit_word(const struct nc *c, size_t i)
  * qualifiers; returns 0 when no counted noun follows.
  */
 static int
-counted_noun(struct nc *c, struct nc_mention *m, size_t j)
+counted_noun(struct numconf *c, struct nc_mention *m, size_t j)
 {
 	const struct doc *d = c->ic->d;
 	size_t end = d->sents[d->toks[m->first].sent].first +
@@ -405,7 +405,7 @@ human(const struct doc *d, size_t i)
 
 /* Mentions of ages: "Cowen, 54," "the 55-year-old Cowen". */
 static int
-age_mention(struct nc *c, size_t i, double v, int age)
+age_mention(struct numconf *c, size_t i, double v, int age)
 {
 	const struct doc *d = c->ic->d;
 	struct nc_mention m;
@@ -467,7 +467,7 @@ interval(struct nc_mention *m, const char *kind)
  * sets *v, *unit and *end (its last token); -1 when it is not one.
  */
 static int
-quantity_at(const struct nc *c, size_t i, double *v, int *unit, size_t *end)
+quantity_at(const struct numconf *c, size_t i, double *v, int *unit, size_t *end)
 {
 	const struct doc *d = c->ic->d;
 	const struct tok *t = &d->toks[i];
@@ -500,7 +500,7 @@ quantity_at(const struct nc *c, size_t i, double *v, int *unit, size_t *end)
  * body), valued by its larger side.  Returns 1 when token i is one.
  */
 static int
-tally(struct nc *c, size_t i)
+tally(struct numconf *c, size_t i)
 {
 	static const char *const nouns[] = { "vote", "votes", "decision",
 	    "margin", "ruling", "tally", NULL };
@@ -554,7 +554,7 @@ tally(struct nc *c, size_t i)
  * that "the $16.8 million project" restates it.  Returns 1 when found.
  */
 static int
-cost_subject(struct nc *c, struct nc_mention *m, size_t start, size_t last)
+cost_subject(struct numconf *c, struct nc_mention *m, size_t start, size_t last)
 {
 	static const char *const cost[] = { "cost", "costs", "costing", NULL };
 	static const char *const at[] = { "priced", "valued", "estimated",
@@ -605,7 +605,7 @@ cost_subject(struct nc *c, struct nc_mention *m, size_t start, size_t last)
  * outside quotes (of ic->scan->nums).
  */
 static void
-rate_totals(const struct nc *c)
+rate_totals(const struct numconf *c)
 {
 	static const char *const per[] = { "a", "an", "per", "each", "every",
 	    NULL };
@@ -670,7 +670,7 @@ rate_totals(const struct nc *c)
 
 /* Collects the mention at number token (or number word) i, if any. */
 static void
-mention(struct nc *c, size_t i)
+mention(struct numconf *c, size_t i)
 {
 	const struct doc *d = c->ic->d;
 	const struct tok *t = &d->toks[i];
@@ -790,7 +790,7 @@ dated(const struct doc *d, size_t i)
  * once per mention: a mention is compared with many.
  */
 static int
-changed_or_dated(const struct nc *c, struct nc_mention *m)
+changed_or_dated(const struct numconf *c, struct nc_mention *m)
 {
 	if (m->changed < 0)
 		m->changed = (int8_t)(incons_changed(c->ic, m->ptok, m->last,
@@ -804,7 +804,7 @@ changed_or_dated(const struct nc *c, struct nc_mention *m)
 
 /* Could a and b (different values) be two statements of one figure? */
 static int
-comparable(const struct nc *c, struct nc_mention *a, struct nc_mention *b)
+comparable(const struct numconf *c, struct nc_mention *a, struct nc_mention *b)
 {
 	const struct doc *d = c->ic->d;
 
@@ -831,7 +831,7 @@ comparable(const struct nc *c, struct nc_mention *a, struct nc_mention *b)
 }
 
 static void
-report(const struct nc *c, const struct nc_mention *b,
+report(const struct numconf *c, const struct nc_mention *b,
     const struct nc_mention *a)
 {
 	struct doc *d = c->ic->d;
@@ -852,7 +852,7 @@ report(const struct nc *c, const struct nc_mention *b,
  * mention of the same key came before.
  */
 static void
-anaphor(const struct nc *c, const struct nc_mention *b, size_t bi)
+anaphor(const struct numconf *c, const struct nc_mention *b, size_t bi)
 {
 	const struct doc *d = c->ic->d;
 	const struct nc_mention *lead = NULL;
@@ -879,7 +879,7 @@ anaphor(const struct nc *c, const struct nc_mention *b, size_t bi)
 
 /* Is token i "unanimous(ly)", not negated just before? */
 static int
-unanimous(const struct nc *c, size_t i)
+unanimous(const struct numconf *c, size_t i)
 {
 	static const char *const neg[] = { "not", "never", "nearly",
 	    "almost", NULL };
@@ -917,7 +917,7 @@ dissent_verb(const struct doc *d, size_t j, size_t *end)
  * board members voted against"): its token, or (size_t)-1.
  */
 static size_t
-dissenters(const struct nc *c, size_t j)
+dissenters(const struct numconf *c, size_t j)
 {
 	const struct doc *d = c->ic->d;
 	size_t i, first = d->sents[d->toks[j].sent].first;
@@ -946,7 +946,7 @@ dissenters(const struct nc *c, size_t j)
 
 /* Does sentence s hold one of the body nouns b ("board", "council")? */
 static int
-has_body(const struct nc *c, size_t s, const uint64_t *b, size_t nb)
+has_body(const struct numconf *c, size_t s, const uint64_t *b, size_t nb)
 {
 	const struct doc *d = c->ic->d;
 	size_t j, k;
@@ -965,7 +965,7 @@ has_body(const struct nc *c, size_t s, const uint64_t *b, size_t nb)
  * words of ic->scan->votes.
  */
 static void
-unanimity(const struct nc *c)
+unanimity(const struct numconf *c)
 {
 	struct doc *d = c->ic->d;
 	const struct incons_list *l = &c->ic->scan->votes;
@@ -1015,50 +1015,61 @@ unanimity(const struct nc *c)
 	}
 }
 
-void
-numconf_run(const struct incons *ic)
+struct numconf *
+numconf_new(const struct incons *ic)
 {
-	struct doc *d = ic->d;
-	struct nc c;
+	struct numconf *c;
+
+	if (ic->lx->quantity == NULL || ic->lx->numbers == NULL)
+		return NULL;
+	c = arena_calloc(&ic->d->arena, 1, sizeof(*c));
+	c->ic = ic;
+	c->sec_approx = lex_section(ic->lx->quantity, "approx");
+	c->sec_scale = lex_section(ic->lx->quantity, "scale");
+	c->sec_anaphor = lex_section(ic->lx->quantity, "anaphors");
+	c->sec_unit = lex_section(ic->lx->quantity, "units");
+	c->sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
+	c->sec_headcount = lex_section(ic->lx->quantity, "headcount");
+	c->sec_backref = lex_section(ic->lx->quantity, "backrefs");
+	return c;
+}
+
+void
+numconf_word(struct numconf *c, size_t i)
+{
+	mention(c, i);
+}
+
+void
+numconf_run(struct numconf *c)
+{
+	struct doc *d = c->ic->d;
 	struct incons_map map;
 	size_t i;
 
-	memset(&c, 0, sizeof(c));
-	c.ic = ic;
-	if (ic->lx->quantity == NULL || ic->lx->numbers == NULL)
+	unanimity(c);
+	rate_totals(c);
+	if (c->n == 0)
 		return;
-	c.sec_approx = lex_section(ic->lx->quantity, "approx");
-	c.sec_scale = lex_section(ic->lx->quantity, "scale");
-	c.sec_anaphor = lex_section(ic->lx->quantity, "anaphors");
-	c.sec_unit = lex_section(ic->lx->quantity, "units");
-	c.sec_cardinal = lex_section(ic->lx->numbers, "cardinals");
-	c.sec_headcount = lex_section(ic->lx->quantity, "headcount");
-	c.sec_backref = lex_section(ic->lx->quantity, "backrefs");
-	for (i = 0; i < ic->scan->nums.n; i++)
-		mention(&c, ic->scan->nums.i[i]);
-	unanimity(&c);
-	rate_totals(&c);
-	if (c.n == 0)
-		return;
-	incons_map_init(&map, &d->arena, c.n);
-	for (i = 0; i < c.n; i++) {
-		struct nc_mention *b = &c.m[i];
+	incons_map_init(&map, &d->arena, c->n);
+	for (i = 0; i < c->n; i++) {
+		struct nc_mention *b = &c->m[i];
 		int32_t *h = incons_map_head(&map, b->key), e;
 		const struct nc_mention *bad = NULL;
 		int agree = 0, len = 0;
 
-		for (e = *h; e >= 0 && len < NC_MAX_CHAIN; e = c.m[e].next,
+		for (e = *h; e >= 0 && len < NC_MAX_CHAIN; e = c->m[e].next,
 		    len++) {
-			if (overlap(&c.m[e], b))
+			if (overlap(&c->m[e], b))
 				agree = 1;
-			else if (comparable(&c, &c.m[e], b))
-				bad = &c.m[e];
+			else if (comparable(c, &c->m[e], b))
+				bad = &c->m[e];
 		}
 		if (!agree && bad != NULL)
-			report(&c, b, bad);
+			report(c, b, bad);
 		else if (*h < 0 && b->definite && b->anaphor &&
 		    b->unit == NC_MONEY)
-			anaphor(&c, b, i);
+			anaphor(c, b, i);
 		b->next = *h;
 		*h = (int32_t)i;
 	}

@@ -246,6 +246,15 @@ t_repetition(void)
 	INT_EQ(count("Voting ends at the town hall at the town hall.",
 	    FINDING_PHRASE_REPETITION), 1,
 	    "repetition: a touching phrase from a function word");
+	/* the second copy's nearest and farthest starts (may_repeat's
+	 * window: 2 and 8 tokens on) */
+	INT_EQ(count("Crews say damaged homes damaged homes remain.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a copy 2 tokens on");
+	INT_EQ(count("The plan would raise local property tax rates almost "
+	    "nearly still raise local property tax rates next year.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a copy 8 tokens on");
 }
 
 int

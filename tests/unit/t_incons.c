@@ -130,6 +130,33 @@ t_numbers(void)
 	INT_EQ(count("One council member dissented. The council approved the "
 	    "rezoning unanimously.", FINDING_NUMBER_CONFLICT), 1,
 	    "numbers: a dissent before a unanimous vote");
+	INT_EQ(count("About 1,100 workers went on strike. The 1,300 striking "
+	    "workers make up a third of the town's jobs.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: 'make up' is a particle, not a change");
+	INT_EQ(count("About 1,100 workers went on strike. The 1,300 striking "
+	    "workers were up 200 from last year.", FINDING_NUMBER_CONFLICT),
+	    0, "numbers: 'up 200' changes the figure");
+	INT_EQ(count("The sales of 1,100 cars were up. The 1,300 cars sold "
+	    "in May were counted.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: 'were up' changes the figure");
+	INT_EQ(count("The council approved a $412 million budget.\n\nThe "
+	    "mayor defended the $421 million plan on the radio.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: swapped digits outweigh a modifier after the noun");
+	INT_EQ(count("The council approved a $412 million budget.\n\nThe "
+	    "mayor defended the $480 million plan on the radio.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: another figure with a modifier is not a slip");
+	INT_EQ(count("The plan closes 14 branches. The 41 branches in the "
+	    "county stay open.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: swapped digits far apart are not compared");
+	INT_EQ(count("Andres Ruiz, 22, was called up. Mateo Ruiz, 25, has 12 "
+	    "home runs.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: two given names, two people's ages");
+	INT_EQ(count("Mateo Ruiz, 22, was called up. Ruiz, 25, has 12 home "
+	    "runs.", FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: a surname alone is the same person's age");
 }
 
 static void

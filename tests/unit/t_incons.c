@@ -252,6 +252,42 @@ t_quotes_dates(void)
 	    FINDING_DATE_CONFLICT), 0, "dates: the weekday fits the date");
 	INT_EQ(count("It happened on Thursday, January 4, 2019.",
 	    FINDING_DATE_CONFLICT), 1, "dates: the weekday does not fit");
+	INT_EQ(count("A jury on Thursday convicted the treasurer. After "
+	    "Wednesday's verdict, retirees gathered.", FINDING_DATE_CONFLICT),
+	    1, "dates: 'convicted' and 'verdict' name one event");
+	INT_EQ(count("A jury on Thursday convicted the treasurer. After "
+	    "Thursday's verdict, retirees gathered.", FINDING_DATE_CONFLICT),
+	    0, "dates: one event named two ways, one day");
+	INT_EQ(count("The shortstop missed 10 games, and could return as "
+	    "early as Tuesday. Ochs joins the team before Saturday's game.",
+	    FINDING_DATE_CONFLICT), 0, "dates: 'as early as Tuesday' dates "
+	    "nothing");
+	INT_EQ(count("The shortstop missed 10 games on Tuesday. Ochs joins "
+	    "the team before Saturday's game. The teams play the second game "
+	    "Saturday at 6:05 p.m.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a day with a clock time agrees with the event");
+	INT_EQ(count("The shortstop missed 10 games on Tuesday. Ochs joins "
+	    "the team before Saturday's game.", FINDING_DATE_CONFLICT), 1,
+	    "dates: a game on Tuesday, Saturday's game");
+	INT_EQ(count("Officials confirmed three more cases of measles on "
+	    "Thursday. Parents called after the county announced the three "
+	    "new cases on Wednesday.", FINDING_DATE_CONFLICT), 1,
+	    "dates: a disclosure of the lead's news on another day");
+	INT_EQ(count("Officials confirmed three more cases of measles on "
+	    "Thursday. Parents called after the county announced the "
+	    "new clinic on Wednesday.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a disclosure of something the lead did not date");
+	INT_EQ(count("Officials confirmed three more cases of measles on "
+	    "Thursday. Parents called after the county announced three "
+	    "new cases on Wednesday.", FINDING_DATE_CONFLICT), 0,
+	    "dates: an indefinite object is new news");
+	INT_EQ(count("The chains agreed Monday to combine in a $2 billion "
+	    "deal. In announcing the deal Tuesday, she spoke.",
+	    FINDING_DATE_CONFLICT), 1, "dates: 'announcing the deal Tuesday'");
+	INT_EQ(count("The chains agreed Monday to combine in a $2 billion "
+	    "deal. In announcing the deal's review Tuesday, she spoke.",
+	    FINDING_DATE_CONFLICT), 0, "dates: the deal's review is another "
+	    "thing");
 }
 
 static void

@@ -2,6 +2,7 @@
 #include "numconf.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,9 +68,11 @@ struct nc_mention {
 	double v, lo, hi;	/* value and the interval its wording allows */
 	int unit;		/* enum nc_unit */
 	int definite;		/* "the 430 damaged homes" restates a figure */
+	int article;		/* "the" before it, restricted or not */
 	int anaphor;		/* "the $3.2 million plan" */
 	int subset;		/* "the other three treatments": a part */
 	uint64_t key;		/* unit and counted noun, or person */
+	uint64_t given;		/* an age's given name ("Mateo Ruiz, 25") */
 	uint64_t qual[NC_MAX_QUAL];
 	int nqual;
 	uint64_t pred;		/* the verb before it: "eliminates 22 jobs" */
@@ -436,6 +439,12 @@ age_mention(struct numconf *c, size_t i, double v, int age)
 	}
 	if (incons_minor(c->ic, who))
 		return 0;
+	/* "Andres Ruiz, 22" and "Mateo Ruiz, 25": two people */
+	if (who > 0 && d->toks[who - 1].sent == d->toks[who].sent &&
+	    d->toks[who - 1].kind == TOK_WORD &&
+	    (d->toks[who - 1].flags & TOK_CAP) && !incons_minor(c->ic, who - 1) &&
+	    incons_lex_val(d, c->ic->lx->titles, who - 1, -1) == NULL)
+		m.given = incons_word_key(d, who - 1);
 	m.v = m.lo = m.hi = v;
 	m.unit = NC_AGE;
 	m.key = incons_word_key(d, who) * NC_UNITS + NC_AGE;
@@ -718,7 +727,7 @@ mention(struct numconf *c, size_t i)
 	}
 	kind = approximator(c, i, &start);
 	interval(&m, kind);
-	m.definite = definite_before(d, start);
+	m.definite = m.article = definite_before(d, start);
 	m.subset = incons_after(d, start, subsets);
 	m.first = m.ptok = i;
 	if (start > 0 && d->toks[start - 1].sent == t->sent &&
@@ -762,6 +771,34 @@ close_values(const struct nc_mention *a, const struct nc_mention *b)
 }
 
 /*
+ * Are a and b a slip of the keyboard: the same unit and number of digits,
+ * two neighbouring digits swapped ($412 million, $421 million)?  Trailing
+ * zeros they share are not compared.  One digit changed (14 and 12
+ * branches, 240 and 200 workers) is as often another set of things.
+ */
+static int
+slip(const struct nc_mention *a, const struct nc_mention *b)
+{
+	char x[32], y[32];
+	int n, k, diff = 0, first = 0;
+
+	if (a->unit != b->unit || a->v < 10 || b->v < 10 || a->v >= 1e15 ||
+	    b->v >= 1e15 || a->v == b->v ||
+	    a->v != floor(a->v) || b->v != floor(b->v))
+		return 0;
+	n = snprintf(x, sizeof(x), "%.0f", a->v);
+	if (snprintf(y, sizeof(y), "%.0f", b->v) != n)
+		return 0;
+	while (n > 2 && x[n - 1] == '0' && y[n - 1] == '0')
+		n--;
+	for (k = 0; k < n; k++)
+		if (x[k] != y[k] && diff++ == 0)
+			first = k;
+	return diff == 2 && first + 1 < n && x[first] == y[first + 1] &&
+	    x[first + 1] == y[first];
+}
+
+/*
  * A year near the number (within NC_DATE_WIN tokens, same sentence): a
  * different time may explain another value.  "since 2019" at the far end
  * of a long sentence dates something else.
@@ -786,6 +823,61 @@ dated(const struct doc *d, size_t i)
 }
 
 /*
+ * Is change word j, marked "particle" in change-words.txt ("up", "down"),
+ * a change of a figure: before one ("up 5%", "down from 40", "up sharply
+ * by 3") or after a form of "be" or "go" ("sales were up", "went down")?
+ * "make up nearly a third", "broke down": a verb's particle.
+ */
+static int
+figure_particle(const struct numconf *c, size_t j)
+{
+	static const char *const skip[] = { "by", "from", "about", "nearly",
+	    "roughly", "almost", "some", "sharply", "slightly", "more",
+	    "than", NULL };
+	static const char *const verbs[] = { "was", "were", "is", "are",
+	    "be", "been", "being", "went", "go", "goes", "going", "gone",
+	    "came", "come", "comes", "coming", NULL };
+	const struct doc *d = c->ic->d;
+	size_t s = d->toks[j].sent, k;
+
+	if (j > 0 && word_in(d, j - 1, s, verbs))
+		return 1;
+	for (k = j + 1; k < d->ntoks && k <= j + 4 && word_in(d, k, s, skip);
+	    k++)
+		;
+	return k < d->ntoks && d->toks[k].sent == s &&
+	    (d->toks[k].kind == TOK_NUM || incons_lex_val(d,
+	    c->ic->lx->numbers, k, c->sec_cardinal) != NULL);
+}
+
+/*
+ * incons_changed near the tokens [a, b], unless every change word there is
+ * a particle that changes no figure (figure_particle).
+ */
+static int
+nc_changed(const struct numconf *c, size_t a, size_t b)
+{
+	const struct doc *d = c->ic->d;
+	const struct sent *s = &d->sents[d->toks[a].sent];
+	const struct lex_entry *e;
+	size_t lo, hi, j, n;
+
+	if (!incons_changed(c->ic, a, b, NC_CHANGE_WIN))
+		return 0;
+	lo = a > s->first + NC_CHANGE_WIN ? a - NC_CHANGE_WIN : s->first;
+	hi = b + NC_CHANGE_WIN < s->first + s->n ? b + NC_CHANGE_WIN :
+	    s->first + s->n;
+	for (j = lo; j < hi; j++) {
+		if ((j >= a && j <= b) || (e = lex_match(c->ic->lx->change_words,
+		    d, j, &n)) == NULL || (j <= b && j + n > a))
+			continue;
+		if (strcmp(e->val, "particle") != 0 || figure_particle(c, j))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Is a change word near mention m, or a year (dated)?  Each is looked up
  * once per mention: a mention is compared with many.
  */
@@ -793,8 +885,7 @@ static int
 changed_or_dated(const struct numconf *c, struct nc_mention *m)
 {
 	if (m->changed < 0)
-		m->changed = (int8_t)(incons_changed(c->ic, m->ptok, m->last,
-		    NC_CHANGE_WIN) != 0);
+		m->changed = (int8_t)(nc_changed(c, m->ptok, m->last) != 0);
 	if (m->changed)
 		return 1;
 	if (m->dated < 0)
@@ -815,7 +906,7 @@ comparable(const struct numconf *c, struct nc_mention *a, struct nc_mention *b)
 	if (changed_or_dated(c, a) || changed_or_dated(c, b))
 		return 0;
 	if (a->unit == NC_AGE)
-		return 1;
+		return a->given == 0 || b->given == 0 || a->given == b->given;
 	/* one body's vote split two ways */
 	if (a->unit == NC_TALLY)
 		return b->definite;
@@ -827,7 +918,9 @@ comparable(const struct numconf *c, struct nc_mention *a, struct nc_mention *b)
 		return 1;
 	if (a->nqual > 0 && b->nqual > 0)
 		return shared_qual(a, b);
-	return b->definite;
+	/* "the $421 million plan on WEBK radio" after "$412 million":
+	 * a slip outweighs the modifier that may restrict the noun */
+	return b->definite || (b->article && slip(a, b));
 }
 
 static void
@@ -867,11 +960,10 @@ anaphor(const struct numconf *c, const struct nc_mention *b, size_t bi)
 			return;	/* the figure was given before */
 	}
 	if (lead == NULL || d->toks[lead->first].para > 2 ||
-	    lead->key == b->key || overlap(lead, b) ||
+	    (!b->definite && !slip(lead, b)) || lead->key == b->key || overlap(lead, b) ||
 	    !close_values(lead, b) ||
-	    incons_changed(c->ic, lead->first, lead->last,
-	    NC_CHANGE_WIN) ||
-	    incons_changed(c->ic, b->first, b->last, NC_CHANGE_WIN) ||
+	    nc_changed(c, lead->first, lead->last) ||
+	    nc_changed(c, b->first, b->last) ||
 	    dated(d, lead->first) || dated(d, b->first))
 		return;
 	report(c, b, lead);
@@ -1067,7 +1159,7 @@ numconf_run(struct numconf *c)
 		}
 		if (!agree && bad != NULL)
 			report(c, b, bad);
-		else if (*h < 0 && b->definite && b->anaphor &&
+		else if (*h < 0 && (b->definite || b->article) && b->anaphor &&
 		    b->unit == NC_MONEY)
 			anaphor(c, b, i);
 		b->next = *h;

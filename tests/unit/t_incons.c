@@ -130,6 +130,33 @@ t_numbers(void)
 	INT_EQ(count("One council member dissented. The council approved the "
 	    "rezoning unanimously.", FINDING_NUMBER_CONFLICT), 1,
 	    "numbers: a dissent before a unanimous vote");
+	INT_EQ(count("About 1,100 workers went on strike. The 1,300 striking "
+	    "workers make up a third of the town's jobs.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: 'make up' is a particle, not a change");
+	INT_EQ(count("About 1,100 workers went on strike. The 1,300 striking "
+	    "workers were up 200 from last year.", FINDING_NUMBER_CONFLICT),
+	    0, "numbers: 'up 200' changes the figure");
+	INT_EQ(count("The sales of 1,100 cars were up. The 1,300 cars sold "
+	    "in May were counted.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: 'were up' changes the figure");
+	INT_EQ(count("The council approved a $412 million budget.\n\nThe "
+	    "mayor defended the $421 million plan on the radio.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: swapped digits outweigh a modifier after the noun");
+	INT_EQ(count("The council approved a $412 million budget.\n\nThe "
+	    "mayor defended the $480 million plan on the radio.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: another figure with a modifier is not a slip");
+	INT_EQ(count("The plan closes 14 branches. The 41 branches in the "
+	    "county stay open.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: swapped digits far apart are not compared");
+	INT_EQ(count("Andres Ruiz, 22, was called up. Mateo Ruiz, 25, has 12 "
+	    "home runs.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: two given names, two people's ages");
+	INT_EQ(count("Mateo Ruiz, 22, was called up. Ruiz, 25, has 12 home "
+	    "runs.", FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: a surname alone is the same person's age");
 }
 
 static void
@@ -270,6 +297,42 @@ t_quotes_dates(void)
 	    FINDING_DATE_CONFLICT), 0, "dates: the weekday fits the date");
 	INT_EQ(count("It happened on Thursday, January 4, 2019.",
 	    FINDING_DATE_CONFLICT), 1, "dates: the weekday does not fit");
+	INT_EQ(count("A jury on Thursday convicted the treasurer. After "
+	    "Wednesday's verdict, retirees gathered.", FINDING_DATE_CONFLICT),
+	    1, "dates: 'convicted' and 'verdict' name one event");
+	INT_EQ(count("A jury on Thursday convicted the treasurer. After "
+	    "Thursday's verdict, retirees gathered.", FINDING_DATE_CONFLICT),
+	    0, "dates: one event named two ways, one day");
+	INT_EQ(count("The shortstop missed 10 games, and could return as "
+	    "early as Tuesday. Ochs joins the team before Saturday's game.",
+	    FINDING_DATE_CONFLICT), 0, "dates: 'as early as Tuesday' dates "
+	    "nothing");
+	INT_EQ(count("The shortstop missed 10 games on Tuesday. Ochs joins "
+	    "the team before Saturday's game. The teams play the second game "
+	    "Saturday at 6:05 p.m.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a day with a clock time agrees with the event");
+	INT_EQ(count("The shortstop missed 10 games on Tuesday. Ochs joins "
+	    "the team before Saturday's game.", FINDING_DATE_CONFLICT), 1,
+	    "dates: a game on Tuesday, Saturday's game");
+	INT_EQ(count("Officials confirmed three more cases of measles on "
+	    "Thursday. Parents called after the county announced the three "
+	    "new cases on Wednesday.", FINDING_DATE_CONFLICT), 1,
+	    "dates: a disclosure of the lead's news on another day");
+	INT_EQ(count("Officials confirmed three more cases of measles on "
+	    "Thursday. Parents called after the county announced the "
+	    "new clinic on Wednesday.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a disclosure of something the lead did not date");
+	INT_EQ(count("Officials confirmed three more cases of measles on "
+	    "Thursday. Parents called after the county announced three "
+	    "new cases on Wednesday.", FINDING_DATE_CONFLICT), 0,
+	    "dates: an indefinite object is new news");
+	INT_EQ(count("The chains agreed Monday to combine in a $2 billion "
+	    "deal. In announcing the deal Tuesday, she spoke.",
+	    FINDING_DATE_CONFLICT), 1, "dates: 'announcing the deal Tuesday'");
+	INT_EQ(count("The chains agreed Monday to combine in a $2 billion "
+	    "deal. In announcing the deal's review Tuesday, she spoke.",
+	    FINDING_DATE_CONFLICT), 0, "dates: the deal's review is another "
+	    "thing");
 }
 
 static void

@@ -190,6 +190,18 @@ strip_emit_clean(struct strip_out *so, int clean, size_t soff, size_t n)
 		strip_emit_src(so, soff, n);
 }
 
+size_t
+strip_take(struct strip_out *so, int clean, size_t p, const char *lit,
+    size_t n, size_t limit, unsigned how)
+{
+	if (p >= limit || n > limit - p || memcmp(so->s + p, lit, n) != 0)
+		return SIZE_MAX;
+	if (how & STRIP_ALIGN_EMIT)
+		strip_emit_clean(so, clean, p, n);
+	so->cur = p + n;
+	return p;
+}
+
 /* Suppression comments */
 
 /* The next word of [*p, end): letters, digits, '.', '_', '-' or one '='. */

@@ -75,6 +75,15 @@ void strip_emit_repl(struct strip_out *so, const char *s, size_t n,
 void strip_emit_clean(struct strip_out *so, int clean, size_t soff,
     size_t n);
 
+/*
+ * The end of a fast alignment: when the n bytes of lit are at source
+ * offset p (before limit), emits them (with STRIP_ALIGN_EMIT in how, as
+ * strip_emit_clean), moves so->cur past them and returns p; else SIZE_MAX
+ * and so is unchanged.
+ */
+size_t strip_take(struct strip_out *so, int clean, size_t p, const char *lit,
+    size_t n, size_t limit, unsigned how);
+
 /* Whitespace as strip_align matches it in runs: space, \t \n \r \f. */
 int strip_is_ws(int c);
 

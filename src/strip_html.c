@@ -290,13 +290,7 @@ align_fast(struct ml_walk *w, const char *lit, size_t n, int plain,
 		so->cur = q;
 		return p;
 	}
-	if ((unsigned char)s[p] != c || n > limit - p ||
-	    memcmp(s + p, lit, n) != 0)
-		return SIZE_MAX;
-	if (how & STRIP_ALIGN_EMIT)
-		strip_emit_clean(&w->so, w->clean, p, n);
-	so->cur = p + n;
-	return p;
+	return strip_take(so, w->clean, p, lit, n, limit, how);
 }
 
 static void

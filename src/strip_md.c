@@ -125,16 +125,11 @@ align_fast(struct md_walk *w, const char *lit, size_t n, size_t limit,
 	for (p = so->cur; p < limit; p++) {
 		unsigned char b = (unsigned char)s[p];
 
-		if (b == c || b == '&' || b == '\\' || (strip_is_ws(c) && strip_is_ws(b)))
+		if (b == c || b == '&' || b == '\\' ||
+		    (strip_is_ws(c) && strip_is_ws(b)))
 			break;
 	}
-	if (p >= limit || (unsigned char)s[p] != c || n > limit - p ||
-	    memcmp(s + p, lit, n) != 0)
-		return SIZE_MAX;
-	if (how & STRIP_ALIGN_EMIT)
-		strip_emit_clean(&w->so, w->clean, p, n);
-	so->cur = p + n;
-	return p;
+	return strip_take(so, w->clean, p, lit, n, limit, how);
 }
 
 /* strip_align for the NUL-terminated literal lit, trying align_fast first. */

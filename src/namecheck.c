@@ -128,6 +128,48 @@ name_start(const struct namecheck *c, size_t i)
 	return r;
 }
 
+/*
+ * The given-name lexicon's value for token i, accents folded when the
+ * word has any (José is listed as jose), else NULL.
+ */
+static const char *
+given_val(const struct namecheck *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const struct lex_entry *e;
+	const char *v = incons_lex_val(d, c->ic->lx->given_names, i, -1);
+	char w[NM_MAX_LEN + 1];
+	size_t k, n;
+
+	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN)
+		return v;
+	for (k = 0; k < t->len && (unsigned char)d->text[t->off + k] < 0x80;
+	    k++)
+		;
+	if (k == t->len)
+		return NULL;
+	n = utf8_fold_strip(d->text + t->off, t->len, w, sizeof(w));
+	if (n == 0 || n > NM_MAX_LEN)
+		return NULL;
+	e = lex_get(c->ic->lx->given_names, w, n);
+	return e != NULL && e->nwords == 1 ? e->val : NULL;
+}
+
+/* The key of given name token g, accents folded (Jarosław = Jaroslaw). */
+static uint64_t
+given_key(const struct doc *d, size_t g)
+{
+	char w[NM_MAX_LEN + 1];
+	size_t n;
+
+	if (d->toks[g].len > NM_MAX_LEN)
+		return d->toks[g].key;
+	n = utf8_fold_strip(d->text + d->toks[g].off, d->toks[g].len, w,
+	    sizeof(w));
+	return n > 0 && n <= NM_MAX_LEN ? tok_key(w, n) : d->toks[g].key;
+}
+
 static int
 is_name_word(const struct namecheck *c, size_t i)
 {
@@ -148,8 +190,7 @@ is_name_word(const struct namecheck *c, size_t i)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
 	 * Reed is one */
-	return incons_lex_val(d, lx->given_names, i, -1) == NULL ||
-	    (i > 0 && capword(d, i - 1) &&
+	return given_val(c, i) == NULL || (i > 0 && capword(d, i - 1) &&
 	    d->toks[i - 1].sent == d->toks[i].sent);
 }
 
@@ -267,9 +308,9 @@ namecheck_word(struct namecheck *c, size_t i)
 	titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
 	/* a listed given name, or any one word between a title and the
 	 * surname (Dr. Amani Castellanos) */
-	if (r < i && (incons_lex_val(d, lx->given_names, r, -1) ||
+	if (r < i && (given_val(c, r) != NULL ||
 	    (titled && r + 1 == i)))
-		given = d->toks[r].key;
+		given = given_key(d, r);
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
 	    lex_tok(lx->speech_verbs, d, i + 1) != NULL;
 	if (given || titled || verb)
@@ -377,14 +418,24 @@ variant(const struct nm_form *a, const struct nm_form *b)
 	size_t n = a->flen < b->flen ? a->flen : b->flen;
 	int max = n >= NM_LEN_DIST2 ? 2 : 1;
 
-	if (!(a->named || b->named) || (!a->person && !lone(b, a)) ||
-	    (!b->person && !lone(a, b)))
-		return 0;
+	int same = a->flen == b->flen &&
+	    memcmp(a->fold, b->fold, a->flen) == 0;
+
 	if (a->given && b->given && a->given != b->given)
 		return 0;	/* two people: Anita Boyce, Mark Boyd */
 	if (a->given_conflict || b->given_conflict)
 		return 0;
-	if (a->flen == b->flen && memcmp(a->fold, b->fold, a->flen) == 0)
+	/* Peña, Pena: the same letters are evidence enough when one form
+	 * is a named person's and the other is used alone (no capitalized
+	 * word before it: not a place's "Pena Blanca") */
+	if (same && a->flen >= NM_MIN_LEN &&
+	    ((a->person && a->named && b->r == b->first) ||
+	    (b->person && b->named && a->r == a->first)))
+		return 2;
+	if (!(a->named || b->named) || (!a->person && !lone(b, a)) ||
+	    (!b->person && !lone(a, b)))
+		return 0;
+	if (same)
 		return 2;	/* Peña, Pena */
 	if (n < NM_MIN_LEN)
 		return 0;
@@ -489,8 +540,17 @@ name_variants(struct namecheck *c)
 	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
 	for (i = 0; i < c->nf; i++) {
 		from[i] = total;
-		if (!c->f[i].person && !may_be_person(&c->f[i]))
+		if (!c->f[i].person && !may_be_person(&c->f[i])) {
+			/* its own folded key only: an accent variant of a
+			 * person's name (Pena for Peña) */
+			if (c->f[i].flen >= NM_MIN_LEN) {
+				arena_grow(&d->arena, (void **)&keys, &capk,
+				    sizeof(*keys), total + 1);
+				keys[total++] = tok_key(c->f[i].fold,
+				    c->f[i].flen);
+			}
 			continue;
+		}
 		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
 		    total + cap);
 		total += neighbours(&c->f[i], keys + total, cap);
@@ -545,8 +605,8 @@ given_variant(const struct namecheck *c, size_t g, size_t h)
 	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN || na > NM_MAX_LEN ||
 	    nb > NM_MAX_LEN || osa(a, na, b, nb, 1) > 1)
 		return 0;
-	ga = incons_lex_val(d, c->ic->lx->given_names, g, -1);
-	gb = incons_lex_val(d, c->ic->lx->given_names, h, -1);
+	ga = given_val(c, g);
+	gb = given_val(c, h);
 	return ga == NULL || gb == NULL || strcmp(ga, gb) == 0 ||
 	    strcmp(ga, "u") == 0 || strcmp(gb, "u") == 0;
 }

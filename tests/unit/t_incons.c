@@ -199,6 +199,18 @@ t_names(void)
 	INT_EQ(count("Mario Lopez spoke. Lopez said yes. Maria Lopez, his "
 	    "sister, said no.", FINDING_NAME_VARIANT), 0,
 	    "names: a man's and a woman's given name are two people");
+	STR_EQ(match("José Peña resigned. Peña said no. Pena, who earned "
+	    "$71,000, left.", FINDING_NAME_VARIANT, buf, sizeof(buf)),
+	    "Pena", "names: accents only, the bare form used alone");
+	INT_EQ(count("Jarosław Kaczyński spoke. Kaczyński said yes. Jaroslaw "
+	    "Kaczynski said no.", FINDING_NAME_VARIANT), 1,
+	    "names: given names that differ in accents are one person's");
+	INT_EQ(count("Visitors came to Pena Blanca. Mayor Ann Peña said no.",
+	    FINDING_NAME_VARIANT), 0,
+	    "names: an accent variant after a capitalized word is a place");
+	INT_EQ(count("Mayor Ann Peña spoke. Peña said yes. Luis Pena said no.",
+	    FINDING_NAME_VARIANT), 0,
+	    "names: accent variants with two given names are two people");
 }
 
 static void

@@ -41,6 +41,12 @@
 /* Given names of at least this many letters may differ by 1 edit. */
 #define NM_GIVEN_MIN 4
 
+/*
+ * Most edits between two spellings of one given name that differ only in
+ * vowels and share their first NM_GIVEN_MIN letters (Kathryn, Katherine).
+ */
+#define NM_GIVEN_MAX_EDITS 3
+
 /* A distinct spelling of a capitalized word that ends a name. */
 struct nm_form {
 	uint64_t key;		/* case-folded, accents kept */
@@ -583,10 +589,44 @@ name_variants(struct namecheck *c)
 	}
 }
 
+/* Is folded letter ch a vowel (y too: Kathryn, Katherine)? */
+static int
+vowel(char ch)
+{
+	return strchr("aeiouy", ch) != NULL;
+}
+
+/*
+ * Kathryn and Katherine: at most NM_GIVEN_MAX_EDITS edits apart, the same
+ * first NM_GIVEN_MIN letters and the same consonants in the same order,
+ * only vowels added or changed (Brian and Bruno share the consonants but
+ * not the start).
+ */
+static int
+spelling_variant(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0, j = 0;
+
+	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN ||
+	    memcmp(a, b, NM_GIVEN_MIN) != 0 ||
+	    osa(a, na, b, nb, NM_GIVEN_MAX_EDITS) > NM_GIVEN_MAX_EDITS)
+		return 0;
+	for (;;) {
+		while (i < na && vowel(a[i]))
+			i++;
+		while (j < nb && vowel(b[j]))
+			j++;
+		if (i == na || j == nb)
+			return i == na && j == nb;
+		if (a[i++] != b[j++])
+			return 0;
+	}
+}
+
 /*
  * Could the given names at tokens g and h be one person's?  Folded, at
- * least NM_GIVEN_MIN letters, one edit apart, and not a man's and a
- * woman's name (Mario and Maria Lopez are two people).
+ * least NM_GIVEN_MIN letters, one edit apart or a spelling variant, and
+ * not a man's and a woman's name (Mario and Maria Lopez are two people).
  */
 static int
 given_variant(const struct namecheck *c, size_t g, size_t h)
@@ -603,7 +643,8 @@ given_variant(const struct namecheck *c, size_t g, size_t h)
 	nb = utf8_fold_strip(d->text + d->toks[h].off, d->toks[h].len, b,
 	    sizeof(b));
 	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN || na > NM_MAX_LEN ||
-	    nb > NM_MAX_LEN || osa(a, na, b, nb, 1) > 1)
+	    nb > NM_MAX_LEN || (osa(a, na, b, nb, 1) > 1 &&
+	    !spelling_variant(a, na, b, nb)))
 		return 0;
 	ga = given_val(c, g);
 	gb = given_val(c, h);

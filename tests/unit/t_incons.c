@@ -199,6 +199,16 @@ t_names(void)
 	INT_EQ(count("Mario Lopez spoke. Lopez said yes. Maria Lopez, his "
 	    "sister, said no.", FINDING_NAME_VARIANT), 0,
 	    "names: a man's and a woman's given name are two people");
+	STR_EQ(match("Councilwoman Kathryn Whitford spoke. Whitford said yes. "
+	    "Katherine Whitford said no.", FINDING_NAME_VARIANT, buf,
+	    sizeof(buf)), "Katherine",
+	    "names: a given name spelled two ways, only the vowels differ");
+	INT_EQ(count("Brian Whitford spoke. Whitford said yes. Bruno "
+	    "Whitford, his brother, said no.", FINDING_NAME_VARIANT), 0,
+	    "names: the same consonants from another start are two people");
+	INT_EQ(count("Christopher Whitford spoke. Whitford said yes. "
+	    "Christine Whitford said no.", FINDING_NAME_VARIANT), 0,
+	    "names: a shared start with other consonants is two people");
 	STR_EQ(match("José Peña resigned. Peña said no. Pena, who earned "
 	    "$71,000, left.", FINDING_NAME_VARIANT, buf, sizeof(buf)),
 	    "Pena", "names: accents only, the bare form used alone");

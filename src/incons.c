@@ -646,8 +646,10 @@ verb_base(const struct incons *ic, size_t i)
 /*
  * PhraseRepetition, a doubled speech verb: "Ortega said Tuesday night, she
  * said."  A sentence that ends in ", he said" (a pronoun, or the first
- * speaker's name again) after "Name said" (the same verb, after a name or
- * a pronoun) and at least one word more.
+ * speaker's name again; an object word may follow: ", he told
+ * reporters") after "Name said" (the same verb, after a name or a
+ * pronoun) and at least one word more, or after "Name said" with any
+ * speech verb right before the comma ("Haskins said, he told reporters").
  */
 static void
 doubled_speech(const struct incons *ic)
@@ -664,20 +666,34 @@ doubled_speech(const struct incons *ic)
 		if (end < first + 6 || d->toks[end - 1].kind != TOK_PUNCT)
 			continue;
 		v = end - 2;
+		/* or ", he told reporters": one lowercase object word */
+		if (!speech_at(ic, v, first) && d->toks[v].kind == TOK_WORD &&
+		    !(d->toks[v].flags & (TOK_CAP | TOK_INQUOTE)) &&
+		    !incons_minor(ic, v))
+			v--;
 		if (!speech_at(ic, v, first) ||
 		    d->toks[v - 2].kind != TOK_PUNCT ||
 		    d->text[d->toks[v - 2].off] != ',')
 			continue;
-		for (i = first + 1; i + 1 < v - 2; i++) {
+		for (i = first + 1; i + 1 <= v - 2; i++) {
+			/* the same verb with words after the first ("said
+			 * Tuesday night, she said"), or any two with only
+			 * the comma between ("Haskins said, he told") and a
+			 * pronoun for the second speaker */
+			int same = strcmp(verb_base(ic, i), verb_base(ic, v)) ==
+			    0;
+
 			if (!speech_at(ic, i, first) ||
-			    !wordlike(&d->toks[i + 1]) ||
-			    strcmp(verb_base(ic, i), verb_base(ic, v)) != 0 ||
+			    (same ? i + 1 == v - 2 ||
+			    !wordlike(&d->toks[i + 1]) :
+			    i + 1 != v - 2 ||
+			    lex_tok(ic->lx->pronouns, d, v - 1) == NULL) ||
 			    (incons_minor(ic, i - 1) &&
 			    lex_tok(ic->lx->pronouns, d, i - 1) == NULL) ||
 			    (d->toks[i - 1].key != d->toks[v - 1].key &&
 			    lex_tok(ic->lx->pronouns, d, v - 1) == NULL))
 				continue;
-			incons_span(d, i - 1, v, &off, &len);
+			incons_span(d, i - 1, end - 2, &off, &len);
 			incons_report(ic, FINDING_PHRASE_REPETITION, off, len,
 			    "Attribution is doubled: '%.*s'", excerpt_len(len),
 			    d->text + off);

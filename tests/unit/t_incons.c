@@ -394,6 +394,16 @@ t_repetition(void)
 	INT_EQ(count("\"We like it,\" Ortega said Tuesday night, she said.",
 	    FINDING_PHRASE_REPETITION), 1,
 	    "repetition: a doubled speech verb");
+	INT_EQ(count("\"It was on the list,\" Haskins said, he told "
+	    "reporters.", FINDING_PHRASE_REPETITION), 1,
+	    "repetition: two speech verbs with only a comma between");
+	INT_EQ(count("Haskins said the bridge was safe, he told reporters.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: two different speech verbs with words between "
+	    "may be two people");
+	INT_EQ(count("\"It was on the list,\" Haskins said, Reed told "
+	    "reporters.", FINDING_PHRASE_REPETITION), 0,
+	    "repetition: a second different verb needs a pronoun");
 	INT_EQ(count("So far it has raised $240,000 of the $600,000 it "
 	    "estimates the work will cost, he said.",
 	    FINDING_PHRASE_REPETITION), 0,

@@ -388,6 +388,15 @@ t_repetition(void)
 	INT_EQ(count("Students will move to Carver Elementary, will move to "
 	    "Carver Elementary, which has room.", FINDING_PHRASE_REPETITION),
 	    1, "repetition: a clause twice with a comma between");
+	INT_EQ(count("The brooch, which had been on display since 1987, which "
+	    "had been on display since 1987, is gone.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a clause longer than five words from a function "
+	    "word, twice with a comma between");
+	INT_EQ(count("The brooch, which had been on display since 1987, which "
+	    "had been on loan since 1990, is gone.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: two clauses that only start alike are parallel");
 	INT_EQ(count("Prices rose again and again, again and again.",
 	    FINDING_PHRASE_REPETITION), 0,
 	    "repetition: a short phrase after a comma is parallel wording");

@@ -826,6 +826,7 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 	const struct lex_entry *e[NM_MAX_TITLE], *m;
 	size_t s = r, start[NM_MAX_TITLE], n = 0, j, end, len;
 	char joined[128];
+	int org = 0;
 
 	/* before: "Detective Sgt. Anita Boyce" */
 	while (n < NM_MAX_TITLE) {
@@ -857,7 +858,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		if (c->nt > nt)
 			c->t[nt].pre = formal(d, start[n - 1], r);
 	}
-	/* after: "Raghunathan, the chief operating officer" */
+	/* after: "Raghunathan, the chief operating officer", "Achebe, St.
+	 * Brendan's chief medical officer" */
 	end = d->sents[d->toks[i].sent].first + d->sents[d->toks[i].sent].n;
 	j = i + 1;
 	if (j >= end || d->text[d->toks[j].off] != ',')
@@ -865,8 +867,20 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 	for (j++; j < end && j <= i + 6; j++) {
 		if (tok_is(d, &d->toks[j], "the") ||
 		    tok_is(d, &d->toks[j], "a") || tok_is(d, &d->toks[j], "an") ||
-		    incons_possessive(d, j))
+		    incons_possessive(d, j)) {
+			org = 0;
 			continue;
+		}
+		/* "St. Brendan's chief medical officer": a capitalized
+		 * owner, counted once its possessive is reached */
+		if ((capword(d, j) && incons_lex_val(d, c->ic->lx->titles, j,
+		    -1) == NULL) || (org && d->toks[j].kind == TOK_PUNCT &&
+		    d->text[d->toks[j].off] == '.')) {
+			org = 1;
+			continue;
+		}
+		if (org)
+			return;
 		if ((m = lex_match(c->ic->lx->titles, d, j, &len)) != NULL) {
 			const char *head = chief_officer(c, j, end, &len);
 

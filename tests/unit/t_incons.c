@@ -229,6 +229,18 @@ t_titles(void)
 	INT_EQ(count("Police Chief Dana Reed spoke. Reed said yes. Sheriff "
 	    "Reed said no.", FINDING_TITLE_CONFLICT), 1,
 	    "titles: police chief and sheriff");
+	INT_EQ(count("Dr. Samuel Achebe, St. Brendan's chief medical officer, "
+	    "spoke. Achebe, the chief financial officer, said no.",
+	    FINDING_TITLE_CONFLICT), 1,
+	    "titles: after the name, past a capitalized possessive owner");
+	INT_EQ(count("Dr. Samuel Achebe, St. Brendan's chief medical officer, "
+	    "spoke. Achebe, Lakeshore Health's founder, said no.",
+	    FINDING_TITLE_CONFLICT), 0,
+	    "titles: past an owner, different groups are not compared");
+	INT_EQ(count("Ann Cole, Valley Bank chief financial officer, spoke. "
+	    "Cole, the chief operating officer, said no.",
+	    FINDING_TITLE_CONFLICT), 0,
+	    "titles: a capitalized run without a possessive is no owner");
 	INT_EQ(count("Trump campaign spokeswoman Karoline Leavitt spoke. "
 	    "Leavitt, a spokesperson for the campaign, said no.",
 	    FINDING_TITLE_CONFLICT), 0, "titles: synonyms merge");

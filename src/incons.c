@@ -416,16 +416,43 @@ latin(const struct doc *d, size_t i)
 }
 
 /*
- * Are the copies at i and j of n tokens a clause said twice with one
- * comma between ("will move to Carver Elementary, will move to Carver
- * Elementary")?
+ * The length of the clause said twice from i and j with one comma
+ * between ("will move to Carver Elementary, will move to Carver
+ * Elementary"; "which had been on display since 1987, which had been on
+ * display since 1987"): every token of [i, j - 1) a word outside quotes,
+ * repeated from j in the same sentence; 0 when it is not one.
+ */
+static size_t
+clause_len(const struct doc *d, size_t i, size_t j)
+{
+	const struct sent *s = &d->sents[d->toks[i].sent];
+	size_t m, k;
+
+	if (j < i + REP_MIN_CLAUSE + 1)
+		return 0;
+	m = j - 1 - i;
+	if (j + m > (size_t)s->first + s->n ||
+	    d->toks[j - 1].kind != TOK_PUNCT || d->text[d->toks[j - 1].off] !=
+	    ',')
+		return 0;
+	for (k = 0; k < m; k++) {
+		const struct tok *a = &d->toks[i + k], *b = &d->toks[j + k];
+
+		if (!wordlike(a) || a->key != b->key ||
+		    ((a->flags | b->flags) & TOK_INQUOTE))
+			return 0;
+	}
+	return m;
+}
+
+/*
+ * Are the copies at i and j of n tokens (REP_MIN_CLAUSE or more) the
+ * start of a clause said twice with one comma between?
  */
 static int
 comma_clause(const struct doc *d, size_t i, size_t j, size_t n)
 {
-	return n >= REP_MIN_CLAUSE && j == i + n + 1 &&
-	    d->toks[i + n].kind == TOK_PUNCT && d->text[d->toks[i + n].off] ==
-	    ',';
+	return n >= REP_MIN_CLAUSE && clause_len(d, i, j) >= n;
 }
 
 /*
@@ -534,7 +561,7 @@ phrase_repetition(const struct incons *ic)
 {
 	const struct doc *d = ic->d;
 	const struct incons_list *l = &ic->scan->rep;
-	size_t k, i, n, g, end, next = 0;
+	size_t k, i, n, m, g, end, next = 0;
 
 	for (k = 0; k < l->n; k++) {
 		int hit = 0;
@@ -550,13 +577,16 @@ phrase_repetition(const struct incons *ic)
 				    (!slip_gap(ic, i + n, j) &&
 				    !comma_clause(d, i, j, n)))
 					continue;
-				incons_span(d, i, j + n - 1, &off, &len);
+				/* a whole clause said twice: both copies */
+				m = comma_clause(d, i, j, n) ?
+				    clause_len(d, i, j) : n;
+				incons_span(d, i, j + m - 1, &off, &len);
 				incons_report(ic, FINDING_PHRASE_REPETITION,
 				    off, len, "Phrase '%.*s' is repeated",
-				    (int)((size_t)d->toks[i + n - 1].off +
-				    d->toks[i + n - 1].len - d->toks[i].off),
+				    (int)((size_t)d->toks[i + m - 1].off +
+				    d->toks[i + m - 1].len - d->toks[i].off),
 				    d->text + d->toks[i].off);
-				next = j + n;
+				next = j + m;
 				hit = 1;
 			}
 	}
@@ -646,8 +676,10 @@ verb_base(const struct incons *ic, size_t i)
 /*
  * PhraseRepetition, a doubled speech verb: "Ortega said Tuesday night, she
  * said."  A sentence that ends in ", he said" (a pronoun, or the first
- * speaker's name again) after "Name said" (the same verb, after a name or
- * a pronoun) and at least one word more.
+ * speaker's name again; an object word may follow: ", he told
+ * reporters") after "Name said" (the same verb, after a name or a
+ * pronoun) and at least one word more, or after "Name said" with any
+ * speech verb right before the comma ("Haskins said, he told reporters").
  */
 static void
 doubled_speech(const struct incons *ic)
@@ -664,20 +696,34 @@ doubled_speech(const struct incons *ic)
 		if (end < first + 6 || d->toks[end - 1].kind != TOK_PUNCT)
 			continue;
 		v = end - 2;
+		/* or ", he told reporters": one lowercase object word */
+		if (!speech_at(ic, v, first) && d->toks[v].kind == TOK_WORD &&
+		    !(d->toks[v].flags & (TOK_CAP | TOK_INQUOTE)) &&
+		    !incons_minor(ic, v))
+			v--;
 		if (!speech_at(ic, v, first) ||
 		    d->toks[v - 2].kind != TOK_PUNCT ||
 		    d->text[d->toks[v - 2].off] != ',')
 			continue;
-		for (i = first + 1; i + 1 < v - 2; i++) {
+		for (i = first + 1; i + 1 <= v - 2; i++) {
+			/* the same verb with words after the first ("said
+			 * Tuesday night, she said"), or any two with only
+			 * the comma between ("Haskins said, he told") and a
+			 * pronoun for the second speaker */
+			int same = strcmp(verb_base(ic, i), verb_base(ic, v)) ==
+			    0;
+
 			if (!speech_at(ic, i, first) ||
-			    !wordlike(&d->toks[i + 1]) ||
-			    strcmp(verb_base(ic, i), verb_base(ic, v)) != 0 ||
+			    (same ? i + 1 == v - 2 ||
+			    !wordlike(&d->toks[i + 1]) :
+			    i + 1 != v - 2 ||
+			    lex_tok(ic->lx->pronouns, d, v - 1) == NULL) ||
 			    (incons_minor(ic, i - 1) &&
 			    lex_tok(ic->lx->pronouns, d, i - 1) == NULL) ||
 			    (d->toks[i - 1].key != d->toks[v - 1].key &&
 			    lex_tok(ic->lx->pronouns, d, v - 1) == NULL))
 				continue;
-			incons_span(d, i - 1, v, &off, &len);
+			incons_span(d, i - 1, end - 2, &off, &len);
 			incons_report(ic, FINDING_PHRASE_REPETITION, off, len,
 			    "Attribution is doubled: '%.*s'", excerpt_len(len),
 			    d->text + off);

@@ -41,6 +41,12 @@
 /* Given names of at least this many letters may differ by 1 edit. */
 #define NM_GIVEN_MIN 4
 
+/*
+ * Most edits between two spellings of one given name that differ only in
+ * vowels and share their first NM_GIVEN_MIN letters (Kathryn, Katherine).
+ */
+#define NM_GIVEN_MAX_EDITS 3
+
 /* A distinct spelling of a capitalized word that ends a name. */
 struct nm_form {
 	uint64_t key;		/* case-folded, accents kept */
@@ -128,6 +134,48 @@ name_start(const struct namecheck *c, size_t i)
 	return r;
 }
 
+/*
+ * The given-name lexicon's value for token i, accents folded when the
+ * word has any (José is listed as jose), else NULL.
+ */
+static const char *
+given_val(const struct namecheck *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const struct lex_entry *e;
+	const char *v = incons_lex_val(d, c->ic->lx->given_names, i, -1);
+	char w[NM_MAX_LEN + 1];
+	size_t k, n;
+
+	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN)
+		return v;
+	for (k = 0; k < t->len && (unsigned char)d->text[t->off + k] < 0x80;
+	    k++)
+		;
+	if (k == t->len)
+		return NULL;
+	n = utf8_fold_strip(d->text + t->off, t->len, w, sizeof(w));
+	if (n == 0 || n > NM_MAX_LEN)
+		return NULL;
+	e = lex_get(c->ic->lx->given_names, w, n);
+	return e != NULL && e->nwords == 1 ? e->val : NULL;
+}
+
+/* The key of given name token g, accents folded (Jarosław = Jaroslaw). */
+static uint64_t
+given_key(const struct doc *d, size_t g)
+{
+	char w[NM_MAX_LEN + 1];
+	size_t n;
+
+	if (d->toks[g].len > NM_MAX_LEN)
+		return d->toks[g].key;
+	n = utf8_fold_strip(d->text + d->toks[g].off, d->toks[g].len, w,
+	    sizeof(w));
+	return n > 0 && n <= NM_MAX_LEN ? tok_key(w, n) : d->toks[g].key;
+}
+
 static int
 is_name_word(const struct namecheck *c, size_t i)
 {
@@ -148,8 +196,7 @@ is_name_word(const struct namecheck *c, size_t i)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
 	 * Reed is one */
-	return incons_lex_val(d, lx->given_names, i, -1) == NULL ||
-	    (i > 0 && capword(d, i - 1) &&
+	return given_val(c, i) == NULL || (i > 0 && capword(d, i - 1) &&
 	    d->toks[i - 1].sent == d->toks[i].sent);
 }
 
@@ -267,9 +314,9 @@ namecheck_word(struct namecheck *c, size_t i)
 	titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
 	/* a listed given name, or any one word between a title and the
 	 * surname (Dr. Amani Castellanos) */
-	if (r < i && (incons_lex_val(d, lx->given_names, r, -1) ||
+	if (r < i && (given_val(c, r) != NULL ||
 	    (titled && r + 1 == i)))
-		given = d->toks[r].key;
+		given = given_key(d, r);
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
 	    lex_tok(lx->speech_verbs, d, i + 1) != NULL;
 	if (given || titled || verb)
@@ -377,14 +424,24 @@ variant(const struct nm_form *a, const struct nm_form *b)
 	size_t n = a->flen < b->flen ? a->flen : b->flen;
 	int max = n >= NM_LEN_DIST2 ? 2 : 1;
 
-	if (!(a->named || b->named) || (!a->person && !lone(b, a)) ||
-	    (!b->person && !lone(a, b)))
-		return 0;
+	int same = a->flen == b->flen &&
+	    memcmp(a->fold, b->fold, a->flen) == 0;
+
 	if (a->given && b->given && a->given != b->given)
 		return 0;	/* two people: Anita Boyce, Mark Boyd */
 	if (a->given_conflict || b->given_conflict)
 		return 0;
-	if (a->flen == b->flen && memcmp(a->fold, b->fold, a->flen) == 0)
+	/* Peña, Pena: the same letters are evidence enough when one form
+	 * is a named person's and the other is used alone (no capitalized
+	 * word before it: not a place's "Pena Blanca") */
+	if (same && a->flen >= NM_MIN_LEN &&
+	    ((a->person && a->named && b->r == b->first) ||
+	    (b->person && b->named && a->r == a->first)))
+		return 2;
+	if (!(a->named || b->named) || (!a->person && !lone(b, a)) ||
+	    (!b->person && !lone(a, b)))
+		return 0;
+	if (same)
 		return 2;	/* Peña, Pena */
 	if (n < NM_MIN_LEN)
 		return 0;
@@ -489,8 +546,17 @@ name_variants(struct namecheck *c)
 	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
 	for (i = 0; i < c->nf; i++) {
 		from[i] = total;
-		if (!c->f[i].person && !may_be_person(&c->f[i]))
+		if (!c->f[i].person && !may_be_person(&c->f[i])) {
+			/* its own folded key only: an accent variant of a
+			 * person's name (Pena for Peña) */
+			if (c->f[i].flen >= NM_MIN_LEN) {
+				arena_grow(&d->arena, (void **)&keys, &capk,
+				    sizeof(*keys), total + 1);
+				keys[total++] = tok_key(c->f[i].fold,
+				    c->f[i].flen);
+			}
 			continue;
+		}
 		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
 		    total + cap);
 		total += neighbours(&c->f[i], keys + total, cap);
@@ -523,10 +589,44 @@ name_variants(struct namecheck *c)
 	}
 }
 
+/* Is folded letter ch a vowel (y too: Kathryn, Katherine)? */
+static int
+vowel(char ch)
+{
+	return strchr("aeiouy", ch) != NULL;
+}
+
+/*
+ * Kathryn and Katherine: at most NM_GIVEN_MAX_EDITS edits apart, the same
+ * first NM_GIVEN_MIN letters and the same consonants in the same order,
+ * only vowels added or changed (Brian and Bruno share the consonants but
+ * not the start).
+ */
+static int
+spelling_variant(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0, j = 0;
+
+	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN ||
+	    memcmp(a, b, NM_GIVEN_MIN) != 0 ||
+	    osa(a, na, b, nb, NM_GIVEN_MAX_EDITS) > NM_GIVEN_MAX_EDITS)
+		return 0;
+	for (;;) {
+		while (i < na && vowel(a[i]))
+			i++;
+		while (j < nb && vowel(b[j]))
+			j++;
+		if (i == na || j == nb)
+			return i == na && j == nb;
+		if (a[i++] != b[j++])
+			return 0;
+	}
+}
+
 /*
  * Could the given names at tokens g and h be one person's?  Folded, at
- * least NM_GIVEN_MIN letters, one edit apart, and not a man's and a
- * woman's name (Mario and Maria Lopez are two people).
+ * least NM_GIVEN_MIN letters, one edit apart or a spelling variant, and
+ * not a man's and a woman's name (Mario and Maria Lopez are two people).
  */
 static int
 given_variant(const struct namecheck *c, size_t g, size_t h)
@@ -543,10 +643,11 @@ given_variant(const struct namecheck *c, size_t g, size_t h)
 	nb = utf8_fold_strip(d->text + d->toks[h].off, d->toks[h].len, b,
 	    sizeof(b));
 	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN || na > NM_MAX_LEN ||
-	    nb > NM_MAX_LEN || osa(a, na, b, nb, 1) > 1)
+	    nb > NM_MAX_LEN || (osa(a, na, b, nb, 1) > 1 &&
+	    !spelling_variant(a, na, b, nb)))
 		return 0;
-	ga = incons_lex_val(d, c->ic->lx->given_names, g, -1);
-	gb = incons_lex_val(d, c->ic->lx->given_names, h, -1);
+	ga = given_val(c, g);
+	gb = given_val(c, h);
 	return ga == NULL || gb == NULL || strcmp(ga, gb) == 0 ||
 	    strcmp(ga, "u") == 0 || strcmp(gb, "u") == 0;
 }
@@ -725,6 +826,7 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 	const struct lex_entry *e[NM_MAX_TITLE], *m;
 	size_t s = r, start[NM_MAX_TITLE], n = 0, j, end, len;
 	char joined[128];
+	int org = 0;
 
 	/* before: "Detective Sgt. Anita Boyce" */
 	while (n < NM_MAX_TITLE) {
@@ -756,7 +858,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		if (c->nt > nt)
 			c->t[nt].pre = formal(d, start[n - 1], r);
 	}
-	/* after: "Raghunathan, the chief operating officer" */
+	/* after: "Raghunathan, the chief operating officer", "Achebe, St.
+	 * Brendan's chief medical officer" */
 	end = d->sents[d->toks[i].sent].first + d->sents[d->toks[i].sent].n;
 	j = i + 1;
 	if (j >= end || d->text[d->toks[j].off] != ',')
@@ -764,8 +867,20 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 	for (j++; j < end && j <= i + 6; j++) {
 		if (tok_is(d, &d->toks[j], "the") ||
 		    tok_is(d, &d->toks[j], "a") || tok_is(d, &d->toks[j], "an") ||
-		    incons_possessive(d, j))
+		    incons_possessive(d, j)) {
+			org = 0;
 			continue;
+		}
+		/* "St. Brendan's chief medical officer": a capitalized
+		 * owner, counted once its possessive is reached */
+		if ((capword(d, j) && incons_lex_val(d, c->ic->lx->titles, j,
+		    -1) == NULL) || (org && d->toks[j].kind == TOK_PUNCT &&
+		    d->text[d->toks[j].off] == '.')) {
+			org = 1;
+			continue;
+		}
+		if (org)
+			return;
 		if ((m = lex_match(c->ic->lx->titles, d, j, &len)) != NULL) {
 			const char *head = chief_officer(c, j, end, &len);
 

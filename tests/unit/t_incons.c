@@ -199,6 +199,28 @@ t_names(void)
 	INT_EQ(count("Mario Lopez spoke. Lopez said yes. Maria Lopez, his "
 	    "sister, said no.", FINDING_NAME_VARIANT), 0,
 	    "names: a man's and a woman's given name are two people");
+	STR_EQ(match("Councilwoman Kathryn Whitford spoke. Whitford said yes. "
+	    "Katherine Whitford said no.", FINDING_NAME_VARIANT, buf,
+	    sizeof(buf)), "Katherine",
+	    "names: a given name spelled two ways, only the vowels differ");
+	INT_EQ(count("Brian Whitford spoke. Whitford said yes. Bruno "
+	    "Whitford, his brother, said no.", FINDING_NAME_VARIANT), 0,
+	    "names: the same consonants from another start are two people");
+	INT_EQ(count("Christopher Whitford spoke. Whitford said yes. "
+	    "Christine Whitford said no.", FINDING_NAME_VARIANT), 0,
+	    "names: a shared start with other consonants is two people");
+	STR_EQ(match("José Peña resigned. Peña said no. Pena, who earned "
+	    "$71,000, left.", FINDING_NAME_VARIANT, buf, sizeof(buf)),
+	    "Pena", "names: accents only, the bare form used alone");
+	INT_EQ(count("Jarosław Kaczyński spoke. Kaczyński said yes. Jaroslaw "
+	    "Kaczynski said no.", FINDING_NAME_VARIANT), 1,
+	    "names: given names that differ in accents are one person's");
+	INT_EQ(count("Visitors came to Pena Blanca. Mayor Ann Peña said no.",
+	    FINDING_NAME_VARIANT), 0,
+	    "names: an accent variant after a capitalized word is a place");
+	INT_EQ(count("Mayor Ann Peña spoke. Peña said yes. Luis Pena said no.",
+	    FINDING_NAME_VARIANT), 0,
+	    "names: accent variants with two given names are two people");
 }
 
 static void
@@ -207,6 +229,18 @@ t_titles(void)
 	INT_EQ(count("Police Chief Dana Reed spoke. Reed said yes. Sheriff "
 	    "Reed said no.", FINDING_TITLE_CONFLICT), 1,
 	    "titles: police chief and sheriff");
+	INT_EQ(count("Dr. Samuel Achebe, St. Brendan's chief medical officer, "
+	    "spoke. Achebe, the chief financial officer, said no.",
+	    FINDING_TITLE_CONFLICT), 1,
+	    "titles: after the name, past a capitalized possessive owner");
+	INT_EQ(count("Dr. Samuel Achebe, St. Brendan's chief medical officer, "
+	    "spoke. Achebe, Lakeshore Health's founder, said no.",
+	    FINDING_TITLE_CONFLICT), 0,
+	    "titles: past an owner, different groups are not compared");
+	INT_EQ(count("Ann Cole, Valley Bank chief financial officer, spoke. "
+	    "Cole, the chief operating officer, said no.",
+	    FINDING_TITLE_CONFLICT), 0,
+	    "titles: a capitalized run without a possessive is no owner");
 	INT_EQ(count("Trump campaign spokeswoman Karoline Leavitt spoke. "
 	    "Leavitt, a spokesperson for the campaign, said no.",
 	    FINDING_TITLE_CONFLICT), 0, "titles: synonyms merge");
@@ -366,12 +400,31 @@ t_repetition(void)
 	INT_EQ(count("Students will move to Carver Elementary, will move to "
 	    "Carver Elementary, which has room.", FINDING_PHRASE_REPETITION),
 	    1, "repetition: a clause twice with a comma between");
+	INT_EQ(count("The brooch, which had been on display since 1987, which "
+	    "had been on display since 1987, is gone.",
+	    FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a clause longer than five words from a function "
+	    "word, twice with a comma between");
+	INT_EQ(count("The brooch, which had been on display since 1987, which "
+	    "had been on loan since 1990, is gone.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: two clauses that only start alike are parallel");
 	INT_EQ(count("Prices rose again and again, again and again.",
 	    FINDING_PHRASE_REPETITION), 0,
 	    "repetition: a short phrase after a comma is parallel wording");
 	INT_EQ(count("\"We like it,\" Ortega said Tuesday night, she said.",
 	    FINDING_PHRASE_REPETITION), 1,
 	    "repetition: a doubled speech verb");
+	INT_EQ(count("\"It was on the list,\" Haskins said, he told "
+	    "reporters.", FINDING_PHRASE_REPETITION), 1,
+	    "repetition: two speech verbs with only a comma between");
+	INT_EQ(count("Haskins said the bridge was safe, he told reporters.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: two different speech verbs with words between "
+	    "may be two people");
+	INT_EQ(count("\"It was on the list,\" Haskins said, Reed told "
+	    "reporters.", FINDING_PHRASE_REPETITION), 0,
+	    "repetition: a second different verb needs a pronoun");
 	INT_EQ(count("So far it has raised $240,000 of the $600,000 it "
 	    "estimates the work will cost, he said.",
 	    FINDING_PHRASE_REPETITION), 0,

@@ -420,6 +420,32 @@ t_month_dates(void)
 	    "dates: strike and walkout name one event");
 }
 
+/* A share with no noun keyed by the name it belongs to (qincD). */
+static void
+t_shares(void)
+{
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39 percent. Ruelas, who drew 36 percent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 1,
+	    "shares: Ruelas of 39 percent, Ruelas drew 36 percent");
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39%. Ruelas, who drew 36 per cent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 1,
+	    "shares: '%' and 'per cent' are percent");
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39 percent. Ruelas, who drew 39 per cent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 0,
+	    "shares: the same share twice");
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39 percent. Bruner, who drew 36 percent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 0,
+	    "shares: two candidates' shares");
+	INT_EQ(count("In the first round Ruelas drew 39 percent. His support "
+	    "has since fallen, and Ruelas drew 36 percent in the runoff "
+	    "after his share dropped.", FINDING_NUMBER_CONFLICT), 0,
+	    "shares: a change word near a share");
+}
+
 int
 main(void)
 {
@@ -434,6 +460,7 @@ main(void)
 	t_quotes_dates();
 	t_repetition();
 	t_month_dates();
+	t_shares();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

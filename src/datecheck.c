@@ -44,6 +44,14 @@
 /* Words after a disclosure verb searched for its object's noun. */
 #define DC_MAX_OBJ 5
 
+/*
+ * An explicit date ("Feb. 9") is a day too: its value is DC_DATE0 plus its
+ * day of the year, so that weekdays (0-6) and dates never compare equal.
+ * A clock time may move a date by one day (time zones), not by two.
+ */
+#define DC_DATE0 100
+#define DC_IS_DATE(v) ((v) >= DC_DATE0)
+
 struct dc_anchor {
 	size_t word, day;	/* tokens: the event word and its weekday */
 	int wday;
@@ -58,6 +66,9 @@ struct dc {
 	size_t na, cap;
 	struct incons_map map;	/* event stem -> anchors */
 	int8_t *wday;		/* per token: weekday 0-6, or -1 */
+	int16_t *mday;		/* per month token: DC_DATE0 + day of year */
+	size_t *mdays;		/* the tokens that start dates, in order */
+	size_t nmdays, capmdays;
 	uint8_t *has_wday;	/* per sentence: a weekday outside quotes */
 	size_t *days;		/* the tokens that are weekdays, in order */
 	size_t ndays, capdays;
@@ -101,6 +112,39 @@ weekday(const struct dc *c, size_t i)
 	return c->wday[i];
 }
 
+/* A weekday (0-6), an explicit date (DC_DATE0 and up), or -1. */
+static int
+day_val(const struct dc *c, size_t i)
+{
+	return c->wday[i] >= 0 ? c->wday[i] : c->mday[i];
+}
+
+static size_t parse_date(const struct dc *c, size_t i, int *month, int *dd,
+    int *year);
+
+/* The last token of the day at token i: "Feb. 9" ends at "9". */
+static size_t
+day_end(const struct dc *c, size_t i)
+{
+	int m, dd, y;
+	size_t end;
+
+	if (!DC_IS_DATE(day_val(c, i)) || (end = parse_date(c, i, &m, &dd,
+	    &y)) == 0)
+		return i;
+	return end - 1;
+}
+
+/* Day of the year of a month and day (no leap day: only differences). */
+static int
+day_of_year(int m, int dd)
+{
+	static const int cum[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243,
+	    273, 304, 334 };
+
+	return cum[m - 1] + dd;
+}
+
 /*
  * Looks every capitalised word outside quotes up once (those of
  * ic->scan->cal, the rest being no calendar word): the anchor search asks
@@ -128,6 +172,45 @@ find_weekdays(struct dc *c)
 		    sizeof(*c->days), c->ndays + 1);
 		c->days[c->ndays++] = i;
 	}
+	c->mday = arena_alloc(&d->arena, (d->ntoks + 1) * sizeof(*c->mday));
+	for (k = 0; k <= d->ntoks; k++)
+		c->mday[k] = -1;
+	if (c->sec_month < 0)
+		return;
+	for (k = 0; k < l->n; k++) {
+		int m, dd, y;
+
+		i = l->i[k];
+		/* "Feb. 9, 2024": a year may name another year's event */
+		if (c->wday[i] >= 0 || parse_date(c, i, &m, &dd, &y) == 0 ||
+		    y != 0 || m < 1 || m > 12)
+			continue;
+		c->mday[i] = (int16_t)(DC_DATE0 + day_of_year(m, dd));
+		c->has_wday[d->toks[i].sent] = 1;
+		arena_grow(&d->arena, (void **)&c->mdays, &c->capmdays,
+		    sizeof(*c->mdays), c->nmdays + 1);
+		c->mdays[c->nmdays++] = i;
+	}
+}
+
+/*
+ * "since Feb. 9", "from Oct. 6 to Oct. 9", "Feb. 9-11", "by March 1": a
+ * date that bounds a span, not the day something happened.
+ */
+static int
+date_unanchored(const struct dc *c, size_t i)
+{
+	static const char *const before[] = { "since", "from", "to",
+	    "between", "and", "after", "through", "starting", "late", "early",
+	    "mid", "or", NULL };
+	static const char *const after[] = { "-", "to", "through", "and",
+	    "until", "or", "\xe2\x80\x93", NULL };
+	const struct doc *d = c->ic->d;
+	size_t e = day_end(c, i);
+
+	return incons_after(d, i, before) || (e + 1 < d->ntoks &&
+	    d->toks[e + 1].sent == d->toks[i].sent &&
+	    incons_after(d, e + 1, after));
 }
 
 /*
@@ -197,8 +280,9 @@ dates(const struct dc *c, size_t i, size_t j)
 {
 	const struct doc *d = c->ic->d;
 
-	return weekday(c, i) >= 0 && !incons_possessive(d, i) &&
+	return day_val(c, i) >= 0 && !incons_possessive(d, i) &&
 	    !unanchored(d, i) &&
+	    !(DC_IS_DATE(day_val(c, i)) && date_unanchored(c, i)) &&
 	    !barrier(c, i < j ? i : j, i < j ? j : i);
 }
 
@@ -231,8 +315,12 @@ anchors(struct dc *c, size_t s)
 	const struct sent *st = &d->sents[s];
 	size_t i, j, end = st->first + st->n;
 
+	int kind;
+
 	if (!c->has_wday[s])
 		return;		/* no weekday, nothing to anchor */
+	/* the nearest weekday, then the nearest date ("Sunday, Feb. 9") */
+	for (kind = 0; kind < 2; kind++)
 	for (j = st->first; j < end; j++) {
 		size_t best = 0, bestdist = (size_t)-1;
 		struct dc_anchor *a;
@@ -240,19 +328,20 @@ anchors(struct dc *c, size_t s)
 
 		if (d->toks[j].kind != TOK_WORD ||
 		    (d->toks[j].flags & TOK_INQUOTE) ||
-		    incons_minor(c->ic, j) || weekday(c, j) >= 0)
+		    incons_minor(c->ic, j) || day_val(c, j) >= 0)
 			continue;
 		for (i = j > st->first + DC_AFTER ? j - DC_AFTER : st->first;
 		    i < end && i <= j + DC_BEFORE; i++) {
 			size_t dist = i > j ? i - j : j - i;
 
-			if (weekday(c, i) < 0 || dist >= bestdist ||
-			    !dates(c, i, j))
+			if (day_val(c, i) < 0 ||
+			    DC_IS_DATE(day_val(c, i)) != kind ||
+			    dist >= bestdist || !dates(c, i, j))
 				continue;
 			best = i;
 			bestdist = dist;
 		}
-		if (bestdist == (size_t)-1 &&
+		if (kind == 0 && bestdist == (size_t)-1 &&
 		    (best = clause_day(c, j, st->first)) != (size_t)-1)
 			bestdist = j - best;
 		if (bestdist == (size_t)-1)
@@ -262,8 +351,10 @@ anchors(struct dc *c, size_t s)
 		a = &c->a[c->na];
 		a->word = j;
 		a->day = best;
-		a->wday = weekday(c, best);
-		a->clock = clock_time(d, best);
+		a->wday = day_val(c, best);
+		/* "at 11:50 p.m. on Feb. 9": a date's clock may come earlier */
+		a->clock = clock_time(d, best) || (kind == 1 && best >= 2 &&
+		    clock_time(d, best - 2));
 		h = incons_map_head(&c->map, event_stem(c, j));
 		a->next = *h;
 		*h = (int32_t)c->na++;
@@ -342,31 +433,35 @@ possessives(struct dc *c)
 	struct doc *d = c->ic->d;
 	size_t i, k, w;
 
-	for (w = 0; w < c->ndays; w++) {
+	for (w = 0; w < c->ndays + c->nmdays; w++) {
 		const struct dc_anchor *bad = NULL;
 		size_t head, a, b, off, len, aoff, alen;
 		int day, n = 0;
 		int32_t e;
 
-		i = c->days[w];
-		if ((day = weekday(c, i)) < 0 || (!incons_possessive(d, i) &&
-		    !day_attribute(c, i)) || (head = event_noun(c, i)) == 0)
+		i = w < c->ndays ? c->days[w] : c->mdays[w - c->ndays];
+		if ((day = day_val(c, i)) < 0 || (!incons_possessive(d,
+		    day_end(c, i)) && !day_attribute(c, i)) ||
+		    (head = event_noun(c, day_end(c, i))) == 0)
 			continue;
 		for (e = incons_map_get(&c->map, event_stem(c, head));
 		    e >= 0 && n < DC_MAX_CHAIN; e = c->a[e].next, n++) {
 			const struct dc_anchor *x = &c->a[e];
 
-			if (d->toks[x->word].sent == d->toks[i].sent)
+			if (d->toks[x->word].sent == d->toks[i].sent ||
+			    DC_IS_DATE(x->wday) != DC_IS_DATE(day))
 				continue;
 			if (x->wday == day)
 				break;
-			if (!x->clock)
+			/* a clock time may move a date by a day, no more */
+			if (!x->clock || (DC_IS_DATE(day) &&
+			    abs(x->wday - day) > 1))
 				bad = x;
 		}
 		if (bad == NULL || e >= 0)
 			continue;
 		a = bad->word < bad->day ? bad->word : bad->day;
-		b = bad->word < bad->day ? bad->day : bad->word;
+		b = bad->word < bad->day ? day_end(c, bad->day) : bad->word;
 		incons_span(d, i, head, &off, &len);
 		incons_span(d, a, b, &aoff, &alen);
 		if (aoff > off) {
@@ -460,7 +555,8 @@ restatements(struct dc *c)
 	for (x = 0; x < c->na; x++) {
 		const struct dc_anchor *an = &c->a[x];
 
-		if (an->clock || an->wday == weekday(c, lead) ||
+		if (an->clock || DC_IS_DATE(an->wday) ||
+		    an->wday == weekday(c, lead) ||
 		    d->toks[an->word].sent <= ls ||
 		    incons_lex_val(d, c->ic->lx->calendar, an->word,
 		    c->sec_disclose) == NULL ||

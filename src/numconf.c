@@ -609,6 +609,46 @@ cost_subject(struct numconf *c, struct nc_mention *m, size_t start, size_t last)
 }
 
 /*
+ * "Ruelas of 39 percent" (after "Whitford was the choice of 41 percent"),
+ * "Ruelas, who drew 36 percent": a share with no noun after it, keyed by
+ * the name it belongs to, so that the name's two shares compare.  Returns
+ * 1 when found.
+ */
+static int
+share_subject(struct numconf *c, struct nc_mention *m, size_t start,
+    size_t last)
+{
+	static const char *const verb[] = { "drew", "draws", "won", "wins",
+	    "got", "gets", "received", "receives", "garnered", "polled",
+	    "polls", "captured", "took", "takes", NULL };
+	static const char *const of[] = { "of", NULL };
+	const struct doc *d = c->ic->d;
+	size_t s = d->toks[start].sent, n;
+
+	if (start < 2 || m->unit != NC_PERCENT)
+		return 0;
+	if (word_in(d, start - 1, s, of))
+		n = start - 2;		/* "and Ruelas of 39 percent" */
+	else if (word_in(d, start - 1, s, verb)) {
+		n = start - 2;		/* "Ruelas drew", "Ruelas, who drew" */
+		if (n >= 2 && tok_is(d, &d->toks[n], "who") &&
+		    d->text[d->toks[n - 1].off] == ',')
+			n -= 2;
+	} else
+		return 0;
+	if (d->toks[n].sent != s || d->toks[n].kind != TOK_WORD ||
+	    !(d->toks[n].flags & TOK_CAP) ||
+	    (d->toks[n].flags & TOK_INQUOTE) || incons_minor(c->ic, n) ||
+	    /* "Ruelas of": a name inside the sentence or before its verb */
+	    (n == d->sents[s].first && word_in(d, start - 1, s, of)))
+		return 0;
+	m->key = incons_stem_key(d, n) * NC_UNITS + NC_PERCENT;
+	m->definite = 1;
+	m->last = last;
+	return 1;
+}
+
+/*
  * "$640,000 a year for five years ..., a total of $3.6 million": a total
  * that is not the rate times the period.  Looks at the number tokens
  * outside quotes (of ic->scan->nums).
@@ -724,6 +764,11 @@ mention(struct numconf *c, size_t i)
 	    "percent") || tok_is(d, &d->toks[j], "pct"))) {
 		m.unit = NC_PERCENT;
 		j++;
+	} else if (m.unit == NC_COUNT && j + 1 < d->ntoks &&
+	    d->toks[j + 1].sent == t->sent && tok_is(d, &d->toks[j], "per") &&
+	    tok_is(d, &d->toks[j + 1], "cent")) {
+		m.unit = NC_PERCENT;	/* "39 per cent" = "39 percent" */
+		j += 2;
 	}
 	kind = approximator(c, i, &start);
 	interval(&m, kind);
@@ -737,7 +782,8 @@ mention(struct numconf *c, size_t i)
 		m.pred = incons_stem_key(d, start - 1);
 		m.ptok = start - 1;
 	}
-	if (!counted_noun(c, &m, j) && !cost_subject(c, &m, start, j - 1))
+	if (!counted_noun(c, &m, j) && !cost_subject(c, &m, start, j - 1) &&
+	    !share_subject(c, &m, start, j - 1))
 		return;
 	add(c, &m);
 }

@@ -435,6 +435,70 @@ t_repetition(void)
 	    "repetition: a speech verb needs a speaker before it");
 }
 
+/* Explicit month-day dates keyed by event like weekdays (qincD). */
+static void
+t_month_dates(void)
+{
+	INT_EQ(count("The break-in happened early Sunday, Feb. 9, police "
+	    "said. Since the Feb. 11 break-in, neighbors have left flowers.",
+	    FINDING_DATE_CONFLICT), 1, "dates: a break-in on Feb. 9 and the "
+	    "Feb. 11 break-in");
+	INT_EQ(count("The break-in happened on Feb. 9, police said. Since the "
+	    "Feb. 9 break-in, neighbors have left flowers.",
+	    FINDING_DATE_CONFLICT), 0, "dates: the same date twice");
+	INT_EQ(count("The council voted on March 3 to close the pool. The "
+	    "March 5 vote drew a crowd.", FINDING_DATE_CONFLICT), 1,
+	    "dates: full month names, voted/vote");
+	INT_EQ(count("The museum was closed from Feb. 9 to Feb. 11 for "
+	    "repairs. The Feb. 11 closure angered visitors.",
+	    FINDING_DATE_CONFLICT), 0, "dates: a range is no event date");
+	INT_EQ(count("Tickets have been sold since Feb. 9, the museum said. "
+	    "The Feb. 11 sale was the largest.", FINDING_DATE_CONFLICT), 0,
+	    "dates: 'since Feb. 9' bounds a span");
+	INT_EQ(count("The board must vote by March 3 on the plan. The "
+	    "March 5 vote drew a crowd.", FINDING_DATE_CONFLICT), 0,
+	    "dates: 'by March 3' is a deadline");
+	INT_EQ(count("Fire crews were called at 11:50 p.m. on Feb. 9 to the "
+	    "warehouse. The Feb. 10 fire destroyed it.",
+	    FINDING_DATE_CONFLICT), 0,
+	    "dates: a clock time may move a date by one day");
+	INT_EQ(count("The council voted on March 3 to close the pool. The "
+	    "March 5 hearing drew a crowd.", FINDING_DATE_CONFLICT), 0,
+	    "dates: different events on different dates");
+	INT_EQ(count("The council voted on March 3, 2024 to close the pool. "
+	    "The March 5 vote drew a crowd.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a date with a year may be another year's event");
+	INT_EQ(count("The strike began on Monday at the port. The Tuesday "
+	    "walkout idled ships.", FINDING_DATE_CONFLICT), 1,
+	    "dates: strike and walkout name one event");
+}
+
+/* A share with no noun keyed by the name it belongs to (qincD). */
+static void
+t_shares(void)
+{
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39 percent. Ruelas, who drew 36 percent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 1,
+	    "shares: Ruelas of 39 percent, Ruelas drew 36 percent");
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39%. Ruelas, who drew 36 per cent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 1,
+	    "shares: '%' and 'per cent' are percent");
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39 percent. Ruelas, who drew 39 per cent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 0,
+	    "shares: the same share twice");
+	INT_EQ(count("Whitford was the choice of 41 percent of voters and "
+	    "Ruelas of 39 percent. Bruner, who drew 36 percent in the poll, "
+	    "has the union's backing.", FINDING_NUMBER_CONFLICT), 0,
+	    "shares: two candidates' shares");
+	INT_EQ(count("In the first round Ruelas drew 39 percent. His support "
+	    "has since fallen, and Ruelas drew 36 percent in the runoff "
+	    "after his share dropped.", FINDING_NUMBER_CONFLICT), 0,
+	    "shares: a change word near a share");
+}
+
 int
 main(void)
 {
@@ -448,6 +512,8 @@ main(void)
 	t_titles();
 	t_quotes_dates();
 	t_repetition();
+	t_month_dates();
+	t_shares();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -287,6 +287,35 @@ attributive(const struct incons *ic, size_t i)
 	    !incons_minor(ic, i + 1);
 }
 
+/*
+ * Is token j a capitalised word inside a name ("Linden Falls Planning
+ * Board", "Rising Sun"): not the first of its sentence, next to another
+ * capitalised word, in a sentence that is not in title case (a headline,
+ * "Sales Fall 5%", keeps its change words)?
+ */
+static int
+in_name(const struct doc *d, size_t j)
+{
+	const struct tok *t = &d->toks[j];
+	const struct sent *s = &d->sents[t->sent];
+	size_t k, words = 0, caps = 0;
+
+	if (t->kind != TOK_WORD || !(t->flags & TOK_CAP) ||
+	    (t->flags & TOK_SSTART))
+		return 0;
+	if (!((j > s->first && (d->toks[j - 1].flags & TOK_CAP) &&
+	    d->toks[j - 1].kind == TOK_WORD) || (j + 1 < s->first + s->n &&
+	    (d->toks[j + 1].flags & TOK_CAP) &&
+	    d->toks[j + 1].kind == TOK_WORD)))
+		return 0;
+	for (k = s->first; k < s->first + s->n; k++)
+		if (d->toks[k].kind == TOK_WORD) {
+			words++;
+			caps += (d->toks[k].flags & TOK_CAP) != 0;
+		}
+	return caps * 2 <= words;
+}
+
 int
 incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 {
@@ -306,6 +335,8 @@ incons_changed(const struct incons *ic, size_t a, size_t b, size_t win)
 			continue;
 		/* "falling enrollment": the change is another noun's */
 		if (n == 1 && attributive(ic, j))
+			continue;
+		if (n == 1 && in_name(d, j))	/* "Linden Falls" */
 			continue;
 		return 1;
 	}

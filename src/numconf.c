@@ -505,6 +505,35 @@ quantity_at(const struct numconf *c, size_t i, double *v, int *unit, size_t *end
 }
 
 /*
+ * Is token i a vote's split, "5-2" (or with an en dash), each side under
+ * 100 and 2 or more in all?  Sets *x and *y to its sides.
+ */
+static int
+split_of(const struct doc *d, size_t i, unsigned long *x, unsigned long *y)
+{
+	const struct tok *t = &d->toks[i];
+	const char *p = d->text + t->off, *e = p + t->len;
+	size_t k;
+
+	*x = *y = 0;
+	if (t->kind != TOK_NUM)
+		return 0;
+	for (; p < e && *p >= '0' && *p <= '9' && *x < 1000; p++)
+		*x = *x * 10 + (unsigned long)(*p - '0');
+	if (p == d->text + t->off || p >= e)
+		return 0;
+	if (*p == '-')
+		p++;
+	else if (e - p > 3 && memcmp(p, "\xe2\x80\x93", 3) == 0)
+		p += 3;
+	else
+		return 0;
+	for (k = 0; p < e && *p >= '0' && *p <= '9' && *y < 1000; p++, k++)
+		*y = *y * 10 + (unsigned long)(*p - '0');
+	return k > 0 && p == e && *x + *y >= 2 && *x <= 99 && *y <= 99;
+}
+
+/*
  * "voted 5-2", "the 4-3 vote": a vote's split, keyed by its total (one
  * body), valued by its larger side.  Returns 1 when token i is one.
  */
@@ -519,25 +548,11 @@ tally(struct numconf *c, size_t i)
 	static const char *const restrict_w[] = { "on", "to", "for", "in",
 	    "over", "that", "which", NULL };
 	const struct doc *d = c->ic->d;
-	const struct tok *t = &d->toks[i];
-	const char *p = d->text + t->off, *e = p + t->len;
-	unsigned long x = 0, y = 0;
-	size_t s = t->sent, b = i, k;
+	unsigned long x, y;
+	size_t s = d->toks[i].sent, b = i;
 	struct nc_mention m;
 
-	for (; p < e && *p >= '0' && *p <= '9' && x < 1000; p++)
-		x = x * 10 + (unsigned long)(*p - '0');
-	if (p == d->text + t->off || p >= e)
-		return 0;
-	if (*p == '-')
-		p++;
-	else if (e - p > 3 && memcmp(p, "\xe2\x80\x93", 3) == 0)
-		p += 3;
-	else
-		return 0;
-	for (k = 0; p < e && *p >= '0' && *p <= '9' && y < 1000; p++, k++)
-		y = y * 10 + (unsigned long)(*p - '0');
-	if (k == 0 || p != e || x + y < 2 || x > 99 || y > 99)
+	if (!split_of(d, i, &x, &y))
 		return 0;
 	memset(&m, 0, sizeof(m));
 	while (b > 0 && word_in(d, b - 1, s, links))
@@ -1098,6 +1113,45 @@ has_body(const struct numconf *c, size_t s, const uint64_t *b, size_t nb)
 }
 
 /*
+ * "the unanimous vote" pointing back at a vote the story gave as split
+ * ("voted 5-2"), in another sentence, neither dated nor changed; u is the
+ * "unanimous" token.  Reports at u and returns 1 when so.  "a unanimous
+ * vote", "the earlier unanimous vote" and "the unanimous vote on the
+ * levy" may be another vote: they are left alone.
+ */
+static int
+split_unanimous(const struct numconf *c, size_t u)
+{
+	static const char *const restrict_w[] = { "on", "to", "for", "in",
+	    "over", "that", "which", NULL };
+	static const char *const vote[] = { "vote", NULL };
+	struct doc *d = c->ic->d;
+	const struct incons_list *l = &c->ic->scan->votes;
+	unsigned long x, y;
+	size_t k, j, s = d->toks[u].sent, off, len;
+
+	if (!definite_before(d, u) || !word_in(d, u + 1, s, vote) ||
+	    word_in(d, u + 2, s, restrict_w) || dated(d, u))
+		return 0;
+	for (k = 0; k < l->n; k++) {
+		j = l->i[k];
+		if (d->toks[j].sent == s || !tok_is(d, &d->toks[j], "voted") ||
+		    j + 1 >= d->ntoks || d->toks[j + 1].sent !=
+		    d->toks[j].sent || !split_of(d, j + 1, &x, &y) ||
+		    x == 0 || y == 0 || dated(d, j + 1) ||
+		    incons_changed(c->ic, j, j + 1, NC_CHANGE_WIN))
+			continue;
+		incons_span(d, j, j + 1, &off, &len);
+		incons_report(c->ic, FINDING_NUMBER_CONFLICT, d->toks[u].off,
+		    d->toks[u].len, "The vote is called unanimous here, but "
+		    "'%.*s' on line %zu: is one of them wrong?", (int)len,
+		    d->text + off, incons_line(d, off));
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * A vote called unanimous, and members of the same body who voted
  * against it: a count of dissenters given as 0 and as N.  Looks at the
  * words of ic->scan->votes.
@@ -1118,6 +1172,8 @@ unanimity(const struct numconf *c)
 	if (!found)
 		return;
 	u = l->i[k - 1];
+	if (split_unanimous(c, u))
+		return;
 	for (j = d->sents[d->toks[u].sent].first; j < d->sents[d->toks[u].
 	    sent].first + d->sents[d->toks[u].sent].n && nb < NC_MAX_BODIES;
 	    j++)

@@ -130,6 +130,29 @@ t_numbers(void)
 	INT_EQ(count("One council member dissented. The council approved the "
 	    "rezoning unanimously.", FINDING_NUMBER_CONFLICT), 1,
 	    "numbers: a dissent before a unanimous vote");
+	INT_EQ(count("The board voted 5-2 on Monday to close two schools.\n\n"
+	    "After the unanimous vote, parents walked out.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: 'the unanimous vote' after a split one");
+	INT_EQ(count("The Linden Falls Planning Board voted 4-1 to approve the "
+	    "plan.\n\nThe unanimous vote caps a long review.",
+	    FINDING_NUMBER_CONFLICT), 1,
+	    "numbers: 'Falls' in a name is no change word");
+	INT_EQ(count("The board voted 5-2 on Monday to close two schools.\n\n"
+	    "In a unanimous vote, it also renamed the gym.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: 'a unanimous vote' may be another vote");
+	INT_EQ(count("The board voted 5-2 on Monday to close two schools.\n\n"
+	    "The unanimous vote on the budget came later.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: 'the unanimous vote on ...' names another vote");
+	INT_EQ(count("The board voted 7-0 on Monday to close two schools.\n\n"
+	    "After the unanimous vote, parents walked out.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: a 7-0 vote is unanimous");
+	INT_EQ(count("Sales fell to 300 cars, down from 400 cars. The 300 "
+	    "cars sold in March were a low.", FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: a lowercase change word still counts");
 	INT_EQ(count("About 1,100 workers went on strike. The 1,300 striking "
 	    "workers make up a third of the town's jobs.",
 	    FINDING_NUMBER_CONFLICT), 1,

@@ -901,7 +901,8 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	    (double)small)
 		return;
 	sp = same_speaker(a, b);
-	if ((shared < QM_MIN_SHARED || small < QM_MIN_WORDS) && (sp != 1 ||
+	if ((shared < QM_MIN_SHARED || small < QM_MIN_WORDS) && (sp == 0 ||
+	    (sp == -1 && a->speaker == NULL && b->speaker == NULL) ||
 	    (double)shared < QM_OVERLAP * (double)(na > nb ? na : nb) ||
 	    words_of(d, a) < QM_MIN_TOKENS || words_of(d, b) < QM_MIN_TOKENS))
 		return;

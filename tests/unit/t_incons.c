@@ -315,6 +315,16 @@ t_quotes_dates(void)
 	    "aren't lazy. They are running on a different biological clock, "
 	    "and we ask too much.\"", FINDING_QUOTE_MISMATCH), 1,
 	    "quotes: the same words, reworded");
+	INT_EQ(count("\"We are not against housing. We are against this "
+	    "housing, in this spot,\" said Fiona Brennan, who lives on "
+	    "Quarry Road.\n\nThe board approved the plan.\n\nOutside, a "
+	    "sign read: \"We're not against housing, we're against this "
+	    "housing in this spot.\"", FINDING_QUOTE_MISMATCH), 1,
+	    "quotes: a short remark repeated reworded, credited once");
+	INT_EQ(count("Signs on the platform read: \"We will not open a line "
+	    "that is not safe.\"\n\nA banner said: \"We are not going to "
+	    "open a line that isn't safe today.\"", FINDING_QUOTE_MISMATCH),
+	    0, "quotes: two short remarks credited to no one are left alone");
 	INT_EQ(count("\"We will fix the ferry terminal this year,\" Alves "
 	    "said. \"We will fix the ferry terminal this year,\" Alves said "
 	    "again.", FINDING_QUOTE_MISMATCH), 0,

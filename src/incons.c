@@ -163,15 +163,7 @@ incons_map_get(const struct incons_map *m, uint64_t key)
 static size_t
 stem_len(const struct doc *d, const struct tok *t)
 {
-	const char *s = d->text + t->off;
-
-	if (t->len > 2 && (s[t->len - 1] == 's' || s[t->len - 1] == 'S') &&
-	    s[t->len - 2] == '\'')
-		return t->len - 2;
-	if (t->len > 4 && (s[t->len - 1] == 's' || s[t->len - 1] == 'S') &&
-	    memcmp(s + t->len - 4, "\xE2\x80\x99", 3) == 0)
-		return t->len - 4;
-	return t->len;
+	return t->len - tok_poss_len(d, t);
 }
 
 int

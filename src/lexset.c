@@ -72,21 +72,6 @@ first_bits(const struct lexset *ls, uint64_t key)
 	return ls->fbits[fslot(ls, key)];
 }
 
-/* Length of a possessive ending ('s or ’s) on token t, or 0. */
-static size_t
-possessive(const char *s, const struct tok *t)
-{
-	const char *p = s + t->off;
-	size_t n = t->len;
-
-	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') && p[n - 2] == '\'')
-		return 2;
-	if (n > 4 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
-	    memcmp(p + n - 4, "\xE2\x80\x99", 3) == 0)
-		return 4;
-	return 0;
-}
-
 void
 lexset_mark(const struct lexset *ls, struct doc *d)
 {
@@ -99,7 +84,7 @@ lexset_mark(const struct lexset *ls, struct doc *d)
 		size_t pl;
 
 		t->lex = first_bits(ls, t->key);
-		if (t->kind == TOK_WORD && (pl = possessive(d->text, t)) != 0)
+		if (t->kind == TOK_WORD && (pl = tok_poss_len(d, t)) != 0)
 			t->lex |= first_bits(ls, tok_key(d->text + t->off,
 			    t->len - pl));
 	}

@@ -146,20 +146,11 @@ is_fw(const struct pstate *s, size_t i)
 	    lex_tok(s->lx->function_words, s->d, i) != NULL;
 }
 
-/* Length of the possessive ending ('s, ’s, s') of token i, or 0. */
+/* Length of the possessive ending ('s or ’s) of token i, or 0. */
 static size_t
 poss_len(const struct doc *d, size_t i)
 {
-	const struct tok *t = &d->toks[i];
-	const char *p = d->text + t->off;
-	size_t n = t->len;
-
-	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') && p[n - 2] == '\'')
-		return 2;
-	if (n > 4 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
-	    memcmp(p + n - 4, "\xE2\x80\x99", 3) == 0)
-		return 4;
-	return 0;
+	return tok_poss_len(d, &d->toks[i]);
 }
 
 /* Key of token i without a possessive ending. */

@@ -892,3 +892,17 @@ tok_split2(struct doc *d, const struct lexicon *abbrevs,
 	d->nsents = nb.sent + 1;
 	d->nparas = nb.para + 1;
 }
+
+size_t
+tok_poss_len(const struct doc *d, const struct tok *t)
+{
+	const char *p = d->text + t->off;
+	size_t n = t->len;
+
+	if (n > 2 && (p[n - 1] == 's' || p[n - 1] == 'S') && p[n - 2] == '\'')
+		return 2;
+	if (n > 4 && (p[n - 1] == 's' || p[n - 1] == 'S') &&
+	    memcmp(p + n - 4, "\xE2\x80\x99", 3) == 0)
+		return 4;
+	return 0;
+}

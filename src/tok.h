@@ -84,6 +84,9 @@ uint64_t tok_key(const char *s, size_t n);
 /* tok_is once the first bytes agree (out of line). */
 int tok_is_rest(const struct doc *d, const struct tok *t, const char *w);
 
+/* Length of the possessive ending ('s or ’s) of token t of d, or 0. */
+size_t tok_poss_len(const struct doc *d, const struct tok *t);
+
 /*
  * Nonzero when the token's text equals the NUL-terminated word w, ignoring
  * case (ASCII).  Inline: callers try lists of words, and most fail on the

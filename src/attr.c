@@ -272,21 +272,6 @@ anon_filters(struct attr *s)
 	}
 }
 
-/* May a token whose marks are lex start an entry of the lexicon whose
- * people_lex_mark is m? */
-static int
-marks_may(uint32_t lex, uint32_t m)
-{
-	return m == 0 || (lex & m) != 0;
-}
-
-/* lex_may for the lexicon whose people_lex_mark is m, without a call. */
-static int
-may(const struct doc *d, size_t i, uint32_t m)
-{
-	return marks_may(d->toks[i].lex, m);
-}
-
 static int
 is_p(const struct doc *d, size_t i, char c)
 {
@@ -332,7 +317,7 @@ is_fw(const struct attr *s, size_t i)
 static int
 role_may(const struct attr *s, size_t i)
 {
-	return may(s->d, i, s->m_anon) &&
+	return lex_marked(&s->d->toks[i], s->m_anon) &&
 	    filter_has(&s->roles, s->d->toks[i].key);
 }
 
@@ -368,7 +353,7 @@ is_det(const struct attr *s, size_t i)
 {
 	if (s->d->toks[i].kind == TOK_NUM || words_has(&s->dets, s->d, i))
 		return 1;
-	return may(s->d, i, s->m_numbers) &&
+	return lex_marked(&s->d->toks[i], s->m_numbers) &&
 	    lex_tok(s->lx->numbers, s->d, i) != NULL;
 }
 
@@ -455,7 +440,7 @@ speech_verb(const struct attr *s, size_t i)
 static int
 cue_word(const struct attr *s, const struct tok *t)
 {
-	return t->key == s->k_according || marks_may(t->lex, s->m_cues);
+	return t->key == s->k_according || lex_marked(t, s->m_cues);
 }
 
 /*
@@ -634,7 +619,7 @@ self_qual(const struct attr *s, size_t i)
 	if (is_p(d, j, ','))
 		j++;
 	if (d->toks[j].kind != TOK_WORD || in_quote(d, j) ||
-	    !may(d, j, s->m_anon) ||
+	    !lex_marked(&d->toks[j], s->m_anon) ||
 	    !filter_has(&s->selfquals, d->toks[j].key))
 		return 0;
 	e = lex_match(s->lx->anon, d, j, &n);
@@ -657,14 +642,14 @@ anon_near(const struct attr *s, const struct tok *toks, size_t n, size_t i)
 	const struct tok *t = &toks[i];
 	size_t j = i + 1;
 
-	if (marks_may(t->lex, s->m_anon) && filter_has(&s->roles, t->key))
+	if (lex_marked(t, s->m_anon) && filter_has(&s->roles, t->key))
 		return 1;
 	if ((t->flags & TOK_CAP) || j + 1 >= n)
 		return 0;
 	if (toks[j].kind == TOK_PUNCT && toks[j].len == 1 &&
 	    s->d->text[toks[j].off] == ',')
 		j++;
-	return marks_may(toks[j].lex, s->m_anon) &&
+	return lex_marked(&toks[j], s->m_anon) &&
 	    filter_has(&s->selfquals, toks[j].key);
 }
 
@@ -2236,12 +2221,12 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.sec_quals = lex_section(lx->anon, "qualifiers");
 	s.sec_reasons = lex_section(lx->anon, "reasons");
 	anon_filters(&s);
-	sv = people_lex_mark(d, lx->speech_verbs);
-	dv = people_lex_mark(d, lx->doc_verbs);
-	nv = people_lex_mark(d, lx->naming_verbs);
+	sv = lex_bit(lx->speech_verbs, d);
+	dv = lex_bit(lx->doc_verbs, d);
+	nv = lex_bit(lx->naming_verbs, d);
 	s.m_cues = sv != 0 && dv != 0 && nv != 0 ? sv | dv | nv : 0;
-	s.m_anon = people_lex_mark(d, lx->anon);
-	s.m_numbers = people_lex_mark(d, lx->numbers);
+	s.m_anon = lex_bit(lx->anon, d);
+	s.m_numbers = lex_bit(lx->numbers, d);
 	s.k_according = tok_key("according", 9);
 	words_init(&s.dets, det_words);
 	words_init(&s.skips, skip_words);

@@ -250,12 +250,6 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	return e->val;
 }
 
-uint32_t
-incons_lexbit(const struct doc *d, const struct lexicon *lx)
-{
-	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
-}
-
 int
 incons_minor(const struct incons *ic, size_t i)
 {
@@ -998,13 +992,6 @@ list_add(struct doc *d, struct incons_list *l, size_t i)
 	l->i[l->n++] = (uint32_t)i;
 }
 
-/* The bit of lexicon lx in d's marks, 0 (none ruled out) when lx is NULL. */
-static uint32_t
-lexbit(const struct doc *d, const struct lexicon *lx)
-{
-	return lx != NULL ? incons_lexbit(d, lx) : 0;
-}
-
 /*
  * Fills sc with the tokens each check starts from (incons_scan), and hands
  * nu and nc (when not NULL) the number tokens and the capitalised words
@@ -1015,9 +1002,9 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
     struct namecheck *nc)
 {
 	struct doc *d = ic->d;
-	uint32_t abit = lexbit(d, ic->lx->attrib_phrases);
-	uint32_t nbit = lexbit(d, ic->lx->numbers);
-	uint32_t cbit = lexbit(d, ic->lx->calendar);
+	uint32_t abit = lex_bit(ic->lx->attrib_phrases, d);
+	uint32_t nbit = lex_bit(ic->lx->numbers, d);
+	uint32_t cbit = lex_bit(ic->lx->calendar, d);
 	const uint64_t votes[] = { tok_key("unanimous", 9),
 	    tok_key("unanimously", 11), tok_key("dissented", 9),
 	    tok_key("voted", 5) };
@@ -1045,10 +1032,10 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 			list_add(d, &sc->votes, i);
 		if (t->flags & TOK_INQUOTE)
 			continue;
-		if (attrib != NULL && incons_marked(t, abit))
+		if (attrib != NULL && lex_marked(t, abit))
 			list_add(d, &sc->attrib, i);
 		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
-		    incons_marked(t, nbit))) {
+		    lex_marked(t, nbit))) {
 			list_add(d, &sc->nums, i);
 			if (nu != NULL)
 				numconf_word(nu, i);
@@ -1057,7 +1044,7 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 			continue;
 		if (nc != NULL)
 			namecheck_word(nc, i);
-		if (cal != NULL && incons_marked(t, cbit))
+		if (cal != NULL && lex_marked(t, cbit))
 			list_add(d, &sc->cal, i);
 	}
 }

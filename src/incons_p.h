@@ -99,15 +99,6 @@ int incons_after(const struct doc *d, size_t i, const char *const *w);
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
     size_t i, int sec);
 
-/*
- * The bit of lexicon lx in the marks of d's tokens (tok.lex), or 0 when
- * the marks cannot rule lx out (it is not in the set that marked d).  A
- * token whose marks lack a nonzero bit starts no entry of lx (lex_may).
- */
-uint32_t incons_lexbit(const struct doc *d, const struct lexicon *lx);
-
-/* May an entry start at token t, by its marks and incons_lexbit's bit? */
-#define incons_marked(t, bit) ((bit) == 0 || ((t)->lex & (bit)) != 0)
 
 /* Is token i a function word (or a number, or not a word at all)? */
 int incons_minor(const struct incons *ic, size_t i);

@@ -329,12 +329,18 @@ lex_get_tok(const struct lexicon *lx, uint64_t tokkey)
 	return lex_get_key(lx, lex_key_step(0, tokkey));
 }
 
+uint32_t
+lex_bit(const struct lexicon *lx, const struct doc *d)
+{
+	return lx != NULL && lx->bit != 0 && d->lexowner == lx->owner ?
+	    lx->bit : 0;
+}
+
 /* Does token i's mark rule lx out?  Only when d was marked by lx's set. */
 static int
 ruled_out(const struct lexicon *lx, const struct doc *d, size_t i)
 {
-	return lx->bit != 0 && d->lexowner == lx->owner &&
-	    (d->toks[i].lex & lx->bit) == 0;
+	return !lex_marked(&d->toks[i], lex_bit(lx, d));
 }
 
 const struct lex_entry *

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tok.h"
+
 struct doc;
 struct tok;
 
@@ -82,6 +84,19 @@ const struct lex_entry *lex_tok(const struct lexicon *lx, const struct doc *d,
  * ('s) removed or not; 1 when one may.  Always 1 for an unmarked document.
  */
 int lex_may(const struct lexicon *lx, const struct doc *d, size_t i);
+
+/*
+ * lx's bit in the marks of d's tokens (tok.lex), or 0 when they cannot
+ * rule lx out: lx is NULL, not in a set, or d was marked by another set.
+ */
+uint32_t lex_bit(const struct lexicon *lx, const struct doc *d);
+
+/* May an entry start at token t, by its marks and lex_bit's bit? */
+static inline int
+lex_marked(const struct tok *t, uint32_t bit)
+{
+	return bit == 0 || (t->lex & bit) != 0;
+}
 
 /* Entry whose text is the n bytes at s (tokenized and case-folded). */
 const struct lex_entry *lex_get(const struct lexicon *lx, const char *s,

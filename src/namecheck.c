@@ -83,7 +83,7 @@ struct namecheck {
 	struct nm_title *t;
 	size_t nt, capt;
 	struct incons_map forms;	/* key -> form */
-	uint32_t title_bit;	/* incons_lexbit of the titles */
+	uint32_t title_bit;	/* lex_bit of the titles */
 };
 
 static int
@@ -106,7 +106,7 @@ title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 	    p++) {
 		const struct lex_entry *e;
 
-		if (!incons_marked(&d->toks[p], c->title_bit))
+		if (!lex_marked(&d->toks[p], c->title_bit))
 			continue;
 		e = lex_match(c->ic->lx->titles, d, p, &n);
 
@@ -288,7 +288,7 @@ namecheck_new(const struct incons *ic)
 	c->ic = ic;
 	/* distinct words, not tokens: the maps grow as they fill */
 	incons_map_init(&c->forms, &d->arena, 256);
-	c->title_bit = incons_lexbit(d, ic->lx->titles);
+	c->title_bit = lex_bit(ic->lx->titles, d);
 	return c;
 }
 

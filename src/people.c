@@ -106,19 +106,6 @@ pmap_put(struct doc *d, struct pmap *m, uint64_t key, int val)
 
 /* ---- token predicates ---- */
 
-uint32_t
-people_lex_mark(const struct doc *d, const struct lexicon *lx)
-{
-	return lx->bit != 0 && d->lexowner == lx->owner ? lx->bit : 0;
-}
-
-/* lex_may for the lexicon whose people_lex_mark is m, without a call. */
-static int
-may(const struct doc *d, size_t i, uint32_t m)
-{
-	return m == 0 || (d->toks[i].lex & m) != 0;
-}
-
 static const struct tok *
 T(const struct pstate *s, size_t i)
 {
@@ -142,7 +129,7 @@ outside(const struct doc *d, size_t i)
 static int
 is_fw(const struct pstate *s, size_t i)
 {
-	return may(s->d, i, s->m_fw) &&
+	return lex_marked(&s->d->toks[i], s->m_fw) &&
 	    lex_tok(s->lx->function_words, s->d, i) != NULL;
 }
 
@@ -242,7 +229,7 @@ title_at(const struct pstate *s, size_t i, size_t *n)
 	const struct doc *d = s->d;
 
 	if (i >= d->ntoks || T(s, i)->kind != TOK_WORD || !outside(d, i) ||
-	    !may(d, i, s->m_titles))
+	    !lex_marked(&d->toks[i], s->m_titles))
 		return NULL;
 	return title_match(s, i, n);
 }
@@ -503,7 +490,7 @@ is_org_run(const struct pstate *s, size_t a, size_t b)
 
 		if (is_punct(s->d, k, '.'))
 			continue;
-		if (may(s->d, k, s->m_suffixes) &&
+		if (lex_marked(&s->d->toks[k], s->m_suffixes) &&
 		    lex_get_tok(s->lx->org_suffixes, bare_key(s->d, k)))
 			return k > a;	/* "Inc" alone names nothing */
 		break;
@@ -908,10 +895,10 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.k_to = tok_key("to", 2);
 	s.k_who = tok_key("who", 3);
 	s.k_whose = tok_key("whose", 5);
-	s.m_fw = people_lex_mark(d, lx->function_words);
-	s.m_pronouns = people_lex_mark(d, lx->pronouns);
-	s.m_titles = people_lex_mark(d, lx->titles);
-	s.m_suffixes = people_lex_mark(d, lx->org_suffixes);
+	s.m_fw = lex_bit(lx->function_words, d);
+	s.m_pronouns = lex_bit(lx->pronouns, d);
+	s.m_titles = lex_bit(lx->titles, d);
+	s.m_suffixes = lex_bit(lx->org_suffixes, d);
 	s.m_lower = s.m_pronouns != 0 && s.m_titles != 0 ?
 	    s.m_pronouns | s.m_titles : 0;
 	for (i = 0; i < d->ntoks;) {
@@ -922,13 +909,13 @@ people_build(struct doc *d, const struct lexset *lx)
 		/* most words are lower case, and start neither a pronoun
 		 * nor a title */
 		if (!outside(d, i) || t->kind != TOK_WORD ||
-		    (!(t->flags & TOK_CAP) && !may(d, i, s.m_lower))) {
+		    (!(t->flags & TOK_CAP) && !lex_marked(t, s.m_lower))) {
 			i++;
 			continue;
 		}
 		fw = (t->flags & TOK_CAP) && is_fw(&s, i);
 		if (!(t->flags & TOK_CAP) || fw) {
-			e = may(d, i, s.m_pronouns) ?
+			e = lex_marked(&d->toks[i], s.m_pronouns) ?
 			    lex_tok(lx->pronouns, d, i) : NULL;
 			if (e != NULL && (e->val[0] == 'm' || e->val[0] == 'f')) {
 				pronoun_mention(&s, i, gender_of(e->val));
@@ -937,7 +924,7 @@ people_build(struct doc *d, const struct lexset *lx)
 			}
 			/* name_at finds nothing here without a title */
 			if ((!fw || !(t->flags & TOK_ALLCAP)) &&
-			    !may(d, i, s.m_titles)) {
+			    !lex_marked(&d->toks[i], s.m_titles)) {
 				i++;
 				continue;
 			}

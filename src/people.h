@@ -55,12 +55,6 @@ struct mention {
 				 * this one (index into d->mentions), or -1 */
 };
 
-/*
- * The bit of lexicon lx in the marks of d's tokens (tok.lex, lexset_mark),
- * or 0 when they say nothing about lx: then any token may start one of
- * its entries.  A token whose marks lack the bit starts none (lex_may).
- */
-uint32_t people_lex_mark(const struct doc *d, const struct lexicon *lx);
 
 /*
  * Builds d->people and d->mentions (in token order) from the tokens outside

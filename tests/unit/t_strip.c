@@ -140,6 +140,7 @@ main(void)
 	d = stripped("a.txt", "\xEF\xBB\xBFSaid \xE2\x80\x9Cno\xE2\x80\x9D.\n");
 	OK(d->text == d->src + 3, "clean plain text is not copied");
 	INT_EQ(src_of(d, "no"), 11, "clean plain text maps past the BOM");
+	doc_free(d);
 	{
 		static const char bad[] = "a\0b"
 		    "\xE0\x80\x80"		/* overlong */
@@ -161,6 +162,7 @@ main(void)
 		    "NUL and bad UTF-8 in plain text are replaced");
 		INT_EQ(posmap_start(&d->pm, sizeof(want) - 2), sizeof(bad) - 2,
 		    "a replacement at the end maps to its byte");
+		doc_free(d);
 	}
 	return harness_failed != 0;
 }

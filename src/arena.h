@@ -37,9 +37,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 /*
  * Grows the array *p of *cap elements of elsize bytes so that it holds at
  * least need elements, keeping the old contents.  Growth is geometric so
- * appends are amortised O(1).  A large array (one that has a block of its
- * own) is resized with realloc, so growing it costs no copy and no second
- * buffer; a small one is copied and the old block stays until release.
+ * appends are amortised O(1).  An array that was the last allocation
+ * grows in place when its block has room.  Past 64 KB an array gets a
+ * block of its own, resized with realloc, so growing it costs no copy and
+ * no second buffer (and moves it: pointers into it go stale).  Otherwise
+ * it is copied and the old copy stays until release.
  */
 void arena_grow(struct arena *a, void **p, size_t *cap, size_t elsize,
     size_t need);

@@ -89,6 +89,20 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+char *
+buf_room(struct buf *b, size_t n)
+{
+	buf_grow(b, n);
+	return b->ptr + b->len;
+}
+
+void
+buf_commit(struct buf *b, char *end)
+{
+	b->len = (size_t)(end - b->ptr);
+	*end = '\0';
+}
+
 void
 buf_reset(struct buf *b)
 {

@@ -81,13 +81,14 @@ struct doc {
 	const char *path;	/* as reported in output */
 	enum doc_format fmt;
 
-	const char *src;	/* original bytes (not NUL-terminated for us) */
+	const char *src;	/* original bytes, and a NUL after them (the text
+				 * of plain text may be src itself) */
 	size_t srclen;
 	size_t *lines;		/* start offset of each source line */
 	size_t nlines;
 	size_t lc_off, lc_line, lc_col;	/* line/column cursor cache */
 
-	char *text;		/* analysed text: valid UTF-8, markup removed */
+	const char *text;	/* analysed text: valid UTF-8, markup removed */
 	size_t textlen;
 	struct posmap pm;	/* text offset -> source offset */
 

@@ -1,6 +1,7 @@
 /* out.c: the writer table and helpers shared by the writers. */
 #include "out.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "doc.h"
@@ -8,6 +9,7 @@
 #include "quote.h"
 #include "rule.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 static const struct out_writer *const writers[] = {
 	&out_text_writer,
@@ -123,104 +125,210 @@ put_utf8(struct buf *b, const char *s, size_t n, size_t *i)
 	return cp;
 }
 
-void
-out_json_str(struct buf *b, const char *s, size_t n)
+/* Does byte c go into a JSON string as it is: printable ASCII but " \\? */
+static int
+json_plain(unsigned c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/*
+ * Are the 8 bytes at s all json_plain?  Tests a word at a time: no byte
+ * below 0x20, none from 0x7F up, none equal to " or \\.
+ */
+static int
+json_plain8(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	uint64_t x, q, bs;
+
+	memcpy(&x, s, 8);
+	q = x ^ (ones * '"');
+	bs = x ^ (ones * '\\');
+	return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	    ((bs - ones) & ~bs) | x | (x + ones)) & highs ? 0 : 1;
+}
+
+/* Bytes out_json_put may write for n bytes: \\u00XX for each, and quotes. */
+static size_t
+json_room(size_t n)
+{
+	return xst_add(xst_mult(n, 6), 2);
+}
+
+char *
+out_json_put(char *w, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k;
+	int32_t cp;
 
-	buf_putc(b, '"');
+	*w++ = '"';
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		size_t run = i;
+		unsigned c;
 
-		/* a run of ASCII that needs no escape goes out at once */
-		while (run < n && (unsigned char)s[run] >= 0x20 &&
-		    (unsigned char)s[run] < 0x7f && s[run] != '"' &&
-		    s[run] != '\\')
-			run++;
-		if (run > i) {
-			buf_put(b, s + i, run - i);
-			i = run;
-			continue;
+		while (n - i >= 8 && json_plain8(u + i)) {
+			memcpy(w, u + i, 8);
+			w += 8;
+			i += 8;
 		}
+		while (i < n && json_plain(u[i]))
+			*w++ = (char)u[i++];
+		if (i == n)
+			break;
+		c = u[i];
 		if (c >= 0x80) {
-			put_utf8(b, s, n, &i);
+			/* a byte that starts no valid sequence becomes U+FFFD,
+			 * so that the output is valid UTF-8 */
+			k = utf8_decode(u + i, n - i, &cp);
+			if (cp == UTF8_REPLACEMENT && k == 1)
+				w = OUT_PUT_LIT(w, "\xEF\xBF\xBD");
+			else {
+				memcpy(w, s + i, k);
+				w += k;
+			}
+			i += k;
 			continue;
 		}
 		i++;
+		*w++ = '\\';
 		switch (c) {
 		case '"':
-			buf_put(b, "\\\"", 2);
-			break;
 		case '\\':
-			buf_put(b, "\\\\", 2);
+			*w++ = (char)c;
 			break;
 		case '\n':
-			buf_put(b, "\\n", 2);
+			*w++ = 'n';
 			break;
 		case '\r':
-			buf_put(b, "\\r", 2);
+			*w++ = 'r';
 			break;
 		case '\t':
-			buf_put(b, "\\t", 2);
+			*w++ = 't';
 			break;
 		default:
-			if (c < 0x20 || c == 0x7f) {
-				char u[6] = { '\\', 'u', '0', '0', 0, 0 };
-
-				u[4] = hex[c >> 4];
-				u[5] = hex[c & 15];
-				buf_put(b, u, 6);
-			} else {
-				buf_putc(b, (char)c);
-			}
+			w = OUT_PUT_LIT(w, "u00");
+			*w++ = hex[c >> 4];
+			*w++ = hex[c & 15];
 		}
 	}
-	buf_putc(b, '"');
+	*w++ = '"';
+	return w;
+}
+
+/* out_json_opt_put, given the length n of s. */
+static char *
+jopt_put(char *w, const char *s, size_t n)
+{
+	return s == NULL ? OUT_PUT_LIT(w, "null") : out_json_put(w, s, n);
+}
+
+/* Length of the C string s, 0 when NULL. */
+static size_t
+jlen(const char *s)
+{
+	return s == NULL ? 0 : strlen(s);
+}
+
+char *
+out_json_opt_put(char *w, const char *s)
+{
+	return jopt_put(w, s, jlen(s));
+}
+
+size_t
+out_json_room(const char *s)
+{
+	return json_room(jlen(s)) + 2;	/* null is 4 bytes */
+}
+
+char *
+out_put_str(char *w, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(w, s, n);
+	return w + n;
+}
+
+char *
+out_put_uint(char *w, size_t v)
+{
+	char tmp[20];		/* the digits of SIZE_MAX in 64 bits */
+	size_t k = sizeof(tmp);
+
+	do {
+		tmp[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	memcpy(w, tmp + k, sizeof(tmp) - k);
+	return w + sizeof(tmp) - k;
+}
+
+void
+out_json_str(struct buf *b, const char *s, size_t n)
+{
+	buf_commit(b, out_json_put(buf_room(b, json_room(n)), s, n));
 }
 
 void
 out_json_opt_str(struct buf *b, const char *s)
 {
-	if (s == NULL)
-		buf_puts(b, "null");
-	else
-		out_json_str(b, s, strlen(s));
+	buf_commit(b, out_json_opt_put(buf_room(b, out_json_room(s)), s));
 }
+
+/*
+ * Bytes of out_json_finding besides its strings: field names and
+ * punctuation (under 250), six numbers of at most 20 digits.
+ */
+#define JSON_FINDING_FIXED 512
 
 void
 out_json_finding(struct buf *b, struct doc *d, const struct finding *f,
     const char *path, const char *brk)
 {
-	size_t line, col, el, ec;
+	const struct rule *r = f->rule;
 	const char *m = finding_match(d, f);
+	const char *level = finding_level_name(f->level);
+	size_t lpath = jlen(path), lid = strlen(r->id);
+	size_t lcat = jlen(r->category), lmsg = strlen(f->message);
+	size_t lm = strlen(m), lsug = jlen(f->suggestion);
+	size_t llink = jlen(r->link), lbrk = strlen(brk);
+	size_t line, col, el, ec, room;
+	char *w;
 
 	out_pos(d, f, &line, &col, &el, &ec);
-	buf_putc(b, '{');
-	if (path != NULL) {
-		buf_puts(b, "\"path\": ");
-		out_json_str(b, path, strlen(path));
-		buf_puts(b, ", ");
-	}
-	buf_puts(b, "\"rule\": ");
-	out_json_str(b, f->rule->id, strlen(f->rule->id));
-	buf_puts(b, ", \"category\": ");
-	out_json_opt_str(b, f->rule->category);
-	buf_printf(b, ", \"level\": \"%s\", \"message\": ",
-	    finding_level_name(f->level));
-	out_json_str(b, f->message, strlen(f->message));
-	buf_printf(b, ",%s\"line\": %zu, \"column\": %zu, "
-	    "\"end_line\": %zu, \"end_column\": %zu, \"offset\": %zu, "
-	    "\"length\": %zu,%s\"match\": ", brk, line, col, el, ec,
-	    d->off_base + f->soff, f->slen, brk);
-	out_json_str(b, m, strlen(m));
-	buf_puts(b, ", \"suggestions\": [");
+	room = xst_add(lpath, lid);
+	room = xst_add(room, xst_add(lcat, lmsg));
+	room = xst_add(room, xst_add(lm, lsug));
+	room = xst_add(xst_mult(xst_add(room, llink), 6), JSON_FINDING_FIXED);
+	room = xst_add(room, xst_add(xst_mult(lbrk, 2), strlen(level)));
+	w = buf_room(b, room);
+	*w++ = '{';
+	if (path != NULL)
+		w = OUT_PUT_LIT(out_json_put(OUT_PUT_LIT(w, "\"path\": "), path,
+		    lpath), ", ");
+	w = out_json_put(OUT_PUT_LIT(w, "\"rule\": "), r->id, lid);
+	w = jopt_put(OUT_PUT_LIT(w, ", \"category\": "), r->category, lcat);
+	w = out_put_str(OUT_PUT_LIT(w, ", \"level\": \""), level);
+	w = out_json_put(OUT_PUT_LIT(w, "\", \"message\": "), f->message,
+	    lmsg);
+	w = out_put_str(OUT_PUT_LIT(w, ","), brk);
+	w = OUT_PUT_NUM(w, "\"line\": ", line);
+	w = OUT_PUT_NUM(w, ", \"column\": ", col);
+	w = OUT_PUT_NUM(w, ", \"end_line\": ", el);
+	w = OUT_PUT_NUM(w, ", \"end_column\": ", ec);
+	w = OUT_PUT_NUM(w, ", \"offset\": ", d->off_base + f->soff);
+	w = OUT_PUT_NUM(w, ", \"length\": ", f->slen);
+	w = out_put_str(OUT_PUT_LIT(w, ","), brk);
+	w = out_json_put(OUT_PUT_LIT(w, "\"match\": "), m, lm);
+	w = OUT_PUT_LIT(w, ", \"suggestions\": [");
 	if (f->suggestion != NULL)
-		out_json_str(b, f->suggestion, strlen(f->suggestion));
-	buf_puts(b, "], \"link\": ");
-	out_json_opt_str(b, f->rule->link);
-	buf_putc(b, '}');
+		w = out_json_put(w, f->suggestion, lsug);
+	w = jopt_put(OUT_PUT_LIT(w, "], \"link\": "), r->link, llink);
+	*w++ = '}';
+	buf_commit(b, w);
 }
 
 void

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "buf.h"
 
@@ -66,6 +67,27 @@ void out_json_str(struct buf *b, const char *s, size_t n);
 
 /* The same for a C string, or null when s is NULL. */
 void out_json_opt_str(struct buf *b, const char *s);
+
+/*
+ * For writers that reserve room for a whole object with buf_room and then
+ * write its pieces with no call each (printf per field cost more than the
+ * rest of the JSON writer).  Each writes at w and returns the end.
+ *
+ * out_json_put: what out_json_str appends, in at most 6 * n + 2 bytes.
+ * out_json_opt_put: what out_json_opt_str appends, in out_json_room(s).
+ * out_put_str: the C string s as it is, in strlen(s) bytes.
+ * out_put_uint: v in decimal, in at most 20 bytes.
+ * OUT_PUT_LIT: the string literal lit, without its NUL.
+ * OUT_PUT_NUM: lit, then v in decimal.
+ */
+char *out_json_put(char *w, const char *s, size_t n);
+char *out_json_opt_put(char *w, const char *s);
+size_t out_json_room(const char *s);
+char *out_put_str(char *w, const char *s);
+char *out_put_uint(char *w, size_t v);
+#define OUT_PUT_LIT(w, lit) \
+	((char *)memcpy((w), (lit), sizeof(lit) - 1) + sizeof(lit) - 1)
+#define OUT_PUT_NUM(w, lit, v) out_put_uint(OUT_PUT_LIT((w), lit), (v))
 
 /*
  * Appends finding f of d as one JSON object with the fields of SPEC.md's

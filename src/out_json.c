@@ -70,52 +70,90 @@ json_begin(struct out *o)
 	buf_puts(&o->b, "{\n  \"version\": 1,\n  \"files\": [");
 }
 
+/* Writes v in decimal at w (at most 21 bytes); returns the end. */
+static char *
+put_int(char *w, int v)
+{
+	if (v < 0) {
+		*w++ = '-';
+		return out_put_uint(w, (size_t)-(long long)v);
+	}
+	return out_put_uint(w, (size_t)v);
+}
+
+/*
+ * Bytes of json_quote and json_source besides their strings: field names
+ * and punctuation (under 200), and five numbers of at most 20 digits.
+ */
+#define JSON_ENTRY_FIXED 384
+
 static void
 json_quote(struct buf *b, struct doc *d, const struct quote *q)
 {
 	size_t soff = posmap_start(&d->pm, q->toff);
 	size_t send = posmap_end(&d->pm, q->toff + q->tlen);
-	size_t line, col;
+	const char *kind = quote_kind_name(q->kind);
+	const char *skind = speaker_kind_name(q->speaker_kind);
+	const char *speaker = q->speaker_kind == SPEAKER_NONE ? NULL :
+	    q->speaker;
+	size_t line, col, room;
+	char *w;
 
 	if (send < soff)
 		send = soff;
 	doc_linecol(d, soff, &line, &col);
-	buf_puts(b, "\n        {\"text\": ");
-	out_json_str(b, d->text + q->toff, q->tlen);
-	buf_printf(b, ", \"kind\": \"%s\",\n         \"line\": %zu, "
-	    "\"column\": %zu, \"offset\": %zu, \"length\": %zu,\n         "
-	    "\"speaker\": ", quote_kind_name(q->kind), line, col,
-	    d->off_base + soff, send - soff);
-	out_json_opt_str(b, q->speaker_kind == SPEAKER_NONE ? NULL : q->speaker);
-	buf_printf(b, ", \"speaker_kind\": \"%s\", \"speaker_title\": ",
-	    speaker_kind_name(q->speaker_kind));
-	out_json_opt_str(b, q->speaker_title);
-	buf_puts(b, ", \"cue\": ");
-	out_json_opt_str(b, q->cue);
-	buf_puts(b, ", \"method\": ");
-	out_json_opt_str(b, q->method);
-	buf_putc(b, '}');
+	room = xst_add(xst_mult(q->tlen, 6), JSON_ENTRY_FIXED);
+	room = xst_add(room, xst_add(strlen(kind), strlen(skind)));
+	room = xst_add(room, xst_add(out_json_room(speaker),
+	    out_json_room(q->speaker_title)));
+	room = xst_add(room, xst_add(out_json_room(q->cue),
+	    out_json_room(q->method)));
+	w = buf_room(b, room);
+	w = out_json_put(OUT_PUT_LIT(w, "\n        {\"text\": "),
+	    d->text + q->toff, q->tlen);
+	w = out_put_str(OUT_PUT_LIT(w, ", \"kind\": \""), kind);
+	w = OUT_PUT_NUM(w, "\",\n         \"line\": ", line);
+	w = OUT_PUT_NUM(w, ", \"column\": ", col);
+	w = OUT_PUT_NUM(w, ", \"offset\": ", d->off_base + soff);
+	w = OUT_PUT_NUM(w, ", \"length\": ", send - soff);
+	w = out_json_opt_put(OUT_PUT_LIT(w, ",\n         \"speaker\": "),
+	    speaker);
+	w = out_put_str(OUT_PUT_LIT(w, ", \"speaker_kind\": \""), skind);
+	w = out_json_opt_put(OUT_PUT_LIT(w, "\", \"speaker_title\": "),
+	    q->speaker_title);
+	w = out_json_opt_put(OUT_PUT_LIT(w, ", \"cue\": "), q->cue);
+	w = out_json_opt_put(OUT_PUT_LIT(w, ", \"method\": "), q->method);
+	*w++ = '}';
+	buf_commit(b, w);
 }
 
 static void
 json_source(struct buf *b, struct doc *d, const struct source *s)
 {
-	size_t line, col, i;
+	const char *kind = speaker_kind_name(s->kind);
+	size_t line, col, i, room;
+	char *w;
 
 	doc_linecol(d, posmap_start(&d->pm, s->toff), &line, &col);
-	buf_puts(b, "\n        {\"name\": ");
-	out_json_opt_str(b, s->name);
-	buf_printf(b, ", \"kind\": \"%s\", \"title\": ",
-	    speaker_kind_name(s->kind));
-	out_json_opt_str(b, s->title);
-	buf_puts(b, ", \"aliases\": [");
+	room = xst_add(out_json_room(s->name), out_json_room(s->title));
+	room = xst_add(room, xst_add(strlen(kind), JSON_ENTRY_FIXED));
+	for (i = 0; i < s->naliases; i++)
+		room = xst_add(room, out_json_room(s->aliases[i]) + 2);
+	w = buf_room(b, room);
+	w = out_json_opt_put(OUT_PUT_LIT(w, "\n        {\"name\": "), s->name);
+	w = out_put_str(OUT_PUT_LIT(w, ", \"kind\": \""), kind);
+	w = out_json_opt_put(OUT_PUT_LIT(w, "\", \"title\": "), s->title);
+	w = OUT_PUT_LIT(w, ", \"aliases\": [");
 	for (i = 0; i < s->naliases; i++) {
 		if (i)
-			buf_puts(b, ", ");
-		out_json_opt_str(b, s->aliases[i]);
+			w = OUT_PUT_LIT(w, ", ");
+		w = out_json_opt_put(w, s->aliases[i]);
 	}
-	buf_printf(b, "],\n         \"mentions\": %d, \"quotes\": %d, "
-	    "\"line\": %zu}", s->mentions, s->quotes, line);
+	w = put_int(OUT_PUT_LIT(w, "],\n         \"mentions\": "), s->mentions);
+	w = put_int(OUT_PUT_LIT(w, ", \"quotes\": "), s->quotes);
+	w = OUT_PUT_NUM(w, ", \"line\": ", line);
+	*w++ = '}';
+	buf_commit(b, w);
 }
 
 static void

@@ -44,11 +44,12 @@ is_hex(int c)
 }
 
 /*
- * Appends s with every byte that is not alphanumeric or in safe
- * percent-encoded, and a '%' that starts no %XX escape too.
+ * Writes s at w (room for 3 * strlen(s) bytes) with every byte that is not
+ * alphanumeric or in safe percent-encoded, and a '%' that starts no %XX
+ * escape too; returns the end.
  */
-static void
-sarif_pct(struct buf *b, const char *s, const char *safe)
+static char *
+pct_put(char *w, const char *s, const char *safe)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
@@ -56,11 +57,22 @@ sarif_pct(struct buf *b, const char *s, const char *safe)
 	for (p = (const unsigned char *)s; *p; p++) {
 		if (((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr(safe, *p) != NULL) &&
-		    (*p != '%' || (is_hex(p[1]) && is_hex(p[2]))))
-			buf_putc(b, *p);
-		else
-			buf_printf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+		    (*p != '%' || (is_hex(p[1]) && is_hex(p[2])))) {
+			*w++ = (char)*p;
+		} else {
+			*w++ = '%';
+			*w++ = hex[*p >> 4];
+			*w++ = hex[*p & 15];
+		}
 	}
+	return w;
+}
+
+/* Appends s percent-encoded as pct_put does. */
+static void
+sarif_pct(struct buf *b, const char *s, const char *safe)
+{
+	buf_commit(b, pct_put(buf_room(b, xst_mult(strlen(s), 3)), s, safe));
 }
 
 /*
@@ -147,50 +159,66 @@ sarif_begin(struct out *o)
 	buf_reset(b);
 }
 
+/*
+ * Bytes of a result besides its strings and URI: field names and
+ * indentation (under 750), eight numbers of at most 20 digits.
+ */
+#define SARIF_RESULT_FIXED 1024
+
+/* Appends finding f; uri is d's path as sarif_uri writes it. */
 static void
-sarif_result(struct buf *b, const struct sarif *s, struct doc *d,
+sarif_result(struct buf *b, const struct buf *uri, struct doc *d,
     const struct finding *f, size_t choff)
 {
-	size_t line, col, el, ec;
+	const char *id = f->rule->id, *level = sarif_level(f->level);
+	size_t lid = strlen(id), lmsg = strlen(f->message);
+	size_t line, col, el, ec, room;
+	char *w;
 
 	out_pos(d, f, &line, &col, &el, &ec);
-	buf_puts(b, "\n        {\n          \"ruleId\": ");
-	out_json_str(b, f->rule->id, strlen(f->rule->id));
-	buf_printf(b, ",\n          \"ruleIndex\": %zu,\n"
-	    "          \"level\": \"%s\",\n          \"message\": {\n"
-	    "            \"text\": ", f->rule->index, sarif_level(f->level));
-	out_json_str(b, f->message, strlen(f->message));
-	buf_puts(b, "\n          },\n          \"locations\": [\n"
+	room = xst_add(xst_add(lid, lmsg), f->slen);
+	room = xst_add(xst_mult(room, 6), xst_add(uri->len, strlen(level)));
+	w = buf_room(b, xst_add(room, SARIF_RESULT_FIXED));
+	w = out_json_put(OUT_PUT_LIT(w, "\n        {\n          \"ruleId\": "),
+	    id, lid);
+	w = OUT_PUT_NUM(w, ",\n          \"ruleIndex\": ", f->rule->index);
+	w = out_put_str(OUT_PUT_LIT(w, ",\n          \"level\": \""), level);
+	w = out_json_put(OUT_PUT_LIT(w, "\",\n          \"message\": {\n"
+	    "            \"text\": "), f->message, lmsg);
+	w = OUT_PUT_LIT(w, "\n          },\n          \"locations\": [\n"
 	    "            {\n              \"physicalLocation\": {\n"
 	    "                \"artifactLocation\": {\n"
 	    "                  \"uri\": \"");
-	sarif_uri(b, s, d->path);
-	buf_printf(b, "\"\n                },\n                \"region\": {\n"
-	    "                  \"startLine\": %zu,\n"
-	    "                  \"startColumn\": %zu,\n"
-	    "                  \"endLine\": %zu,\n"
-	    "                  \"endColumn\": %zu,\n"
-	    "                  \"charOffset\": %zu,\n"
-	    "                  \"charLength\": %zu,\n"
-	    "                  \"byteOffset\": %zu,\n"
-	    "                  \"byteLength\": %zu,\n"
-	    "                  \"snippet\": {\n"
-	    "                    \"text\": ", line, col, el, ec,
-	    d->char_base + choff, utf8_count(d->src + f->soff, f->slen),
-	    d->off_base + f->soff, f->slen);
-	out_json_str(b, d->src + f->soff, f->slen);
-	buf_puts(b, "\n                  }\n                }\n"
+	memcpy(w, uri->ptr, uri->len);
+	w += uri->len;
+	w = OUT_PUT_NUM(w, "\"\n                },\n                \"region\": {\n"
+	    "                  \"startLine\": ", line);
+	w = OUT_PUT_NUM(w, ",\n                  \"startColumn\": ", col);
+	w = OUT_PUT_NUM(w, ",\n                  \"endLine\": ", el);
+	w = OUT_PUT_NUM(w, ",\n                  \"endColumn\": ", ec);
+	w = OUT_PUT_NUM(w, ",\n                  \"charOffset\": ",
+	    d->char_base + choff);
+	w = OUT_PUT_NUM(w, ",\n                  \"charLength\": ",
+	    utf8_count(d->src + f->soff, f->slen));
+	w = OUT_PUT_NUM(w, ",\n                  \"byteOffset\": ",
+	    d->off_base + f->soff);
+	w = OUT_PUT_NUM(w, ",\n                  \"byteLength\": ", f->slen);
+	w = out_json_put(OUT_PUT_LIT(w, ",\n                  \"snippet\": {\n"
+	    "                    \"text\": "), d->src + f->soff, f->slen);
+	w = OUT_PUT_LIT(w, "\n                  }\n                }\n"
 	    "              }\n            }\n          ]\n        }");
+	buf_commit(b, w);
 }
 
 static void
 sarif_doc(struct out *o, struct doc *d)
 {
 	struct sarif *s = o->state;
-	struct buf *b = &o->b;
+	struct buf *b = &o->b, uri = BUF_INIT;
 	size_t i, boff = 0, choff = 0;
 
 	buf_reset(b);
+	sarif_uri(&uri, s, d->path);	/* the same for every result */
 	for (i = 0; i < d->nfindings; i++) {
 		const struct finding *f = &d->findings[i];
 
@@ -205,8 +233,9 @@ sarif_doc(struct out *o, struct doc *d)
 		boff = f->soff;
 		if (s->nresults++)
 			buf_putc(b, ',');
-		sarif_result(b, s, d, f, choff);
+		sarif_result(b, &uri, d, f, choff);
 	}
+	buf_release(&uri);
 	out_flush_doc(o, d);
 }
 

@@ -8,6 +8,7 @@
 #include "rule.h"
 #include "source.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 /* Code points of a quote shown in the quotes table. */
 #define TEXT_QUOTE_EXCERPT 36
@@ -202,6 +203,67 @@ report_sources(struct out *o, struct doc *d)
 	fputc('\n', o->fp);
 }
 
+/*
+ * Writes s (n bytes) at w padded with spaces to width columns, on the left
+ * when right is set; returns the end.  As printf's %6s and %-10s.
+ */
+static char *
+put_padded(char *w, const char *s, size_t n, size_t width, int right)
+{
+	size_t pad = n < width ? width - n : 0;
+
+	if (right) {
+		memset(w, ' ', pad);
+		w += pad;
+	}
+	memcpy(w, s, n);
+	w += n;
+	if (!right) {
+		memset(w, ' ', pad);
+		w += pad;
+	}
+	return w;
+}
+
+/* The same for v in decimal. */
+static char *
+put_padded_num(char *w, size_t v, size_t width, int right)
+{
+	char digits[20];
+
+	return put_padded(w, digits, (size_t)(out_put_uint(digits, v) -
+	    digits), width, right);
+}
+
+/*
+ * Writes the line of finding f at line:col, as printf "%6zu:%-4zu
+ * %s%-10s%s %s  %s\n" would (which cost more than the rest of the line).
+ */
+static void
+put_finding(struct out *o, const struct finding *f, size_t line, size_t col)
+{
+	const char *level = finding_level_name(f->level);
+	size_t room = strlen(f->message) + strlen(f->rule->id) +
+	    strlen(level);
+	char *w = buf_room(&o->b, xst_add(room, 128));
+
+	w = put_padded_num(w, line, 6, 1);
+	*w++ = ':';
+	w = put_padded_num(w, col, 4, 0);
+	*w++ = ' ';
+	if (o->color)
+		w = out_put_str(w, level_color(f->level));
+	w = put_padded(w, level, strlen(level), 10, 0);
+	if (o->color)
+		w = OUT_PUT_LIT(w, "\033[0m");
+	w = out_put_str(OUT_PUT_LIT(w, " "), f->message);
+	w = out_put_str(OUT_PUT_LIT(w, "  "), f->rule->id);
+	*w++ = '\n';
+	buf_commit(&o->b, w);
+	fwrite(o->b.ptr, 1, o->b.len, o->fp);
+	buf_reset(&o->b);
+}
+
 static void
 text_doc(struct out *o, struct doc *d)
 {
@@ -218,10 +280,7 @@ text_doc(struct out *o, struct doc *d)
 			fprintf(o->fp, "%s%s%s\n", o->color ? "\033[1m" : "",
 			    d->path, o->color ? "\033[0m" : "");
 		out_pos(d, f, &line, &col, &el, &ec);
-		fprintf(o->fp, "%6zu:%-4zu %s%-10s%s %s  %s\n", line, col,
-		    o->color ? level_color(f->level) : "",
-		    finding_level_name(f->level), o->color ? "\033[0m" : "",
-		    f->message, f->rule->id);
+		put_finding(o, f, line, col);
 		if (o->caret)
 			show_caret(o, d, f, line, col);
 	}

@@ -52,52 +52,114 @@ reserve(struct strip_out *so, size_t n)
 	    xst_add(xst_add(so->len, n), 1));
 }
 
+/*
+ * Is s (n bytes) a valid two- or three-byte UTF-8 sequence, the form of
+ * most non-ASCII text (Latin, Greek, Cyrillic, Indic, curly quotes)?  Then
+ * sets *len to its length.  It takes what utf8_decode takes, inline.
+ */
+static int
+valid_2or3(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned c = s[0];
+
+	if (c >= 0xC2 && c <= 0xDF) {
+		*len = 2;
+		return n >= 2 && (s[1] & 0xC0) == 0x80;
+	}
+	*len = 3;
+	/* E0 needs A0-BF next (no overlong form), ED 80-9F (no surrogate) */
+	return c >= 0xE0 && c <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80 && (c != 0xE0 || s[1] >= 0xA0) &&
+	    (c != 0xED || s[1] < 0xA0);
+}
+
+/*
+ * Length of the longest prefix of s (n bytes) that goes into the text as
+ * it is: up to the first NUL or byte that starts no valid UTF-8 sequence
+ * (a U+FFFD in the source is valid).  Most of a draft is ASCII, so it
+ * looks at 16 or 8 bytes at a time while none is NUL or above 0x7F.
+ */
+static size_t
+verbatim_len(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	size_t i = 0, k;
+	uint64_t w, m;
+	int32_t cp;
+
+	for (;;) {
+		while (n - i >= 16) {
+			memcpy(&w, s + i, 8);
+			memcpy(&m, s + i + 8, 8);
+			if (((w - ones) | w | (m - ones) | m) & highs)
+				break;
+			i += 16;
+		}
+		while (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			/* the lowest byte flagged is the first NUL or >= 0x80 */
+			m = ((w - ones) | w) & highs;
+			if (m != 0) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				i += (size_t)__builtin_ctzll(m) >> 3;
+#endif
+				break;
+			}
+			i += 8;
+		}
+		while (i < n && (unsigned)s[i] - 1 < 0x7f)
+			i++;
+		if (i == n || s[i] == 0)
+			return i;
+		if (valid_2or3(s + i, n - i, &k)) {
+			i += k;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == UTF8_REPLACEMENT && !(k == 3 && s[i] == 0xEF))
+			return i;
+		i += k;
+	}
+}
+
+/* Copies n verbatim source bytes at soff to the text (room reserved). */
+static void
+emit_verbatim(struct strip_out *so, size_t soff, size_t n)
+{
+	memcpy(so->text + so->len, so->d->src + soff, n);
+	posmap_add(&so->d->pm, &so->d->arena, so->len, soff, n, n);
+	so->len += n;
+}
+
 void
 strip_emit_src(struct strip_out *so, size_t soff, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)so->d->src + soff;
-	size_t i = 0, run = 0;
+	size_t i = 0, k;
 
 	reserve(so, n);
-	while (i < n) {
-		int32_t cp = 0;
-		size_t k;
-
-		if (s[i] >= 0x20 && s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = s[i] < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
-		if (s[i] == 0 || (s[i] >= 0x80 && cp == UTF8_REPLACEMENT &&
-		    !(k == 3 && s[i] == 0xEF))) {
-			/* flush the verbatim run, then the replacement */
-			memcpy(so->text + so->len, s + run, i - run);
-			posmap_add(&so->d->pm, &so->d->arena, so->len,
-			    soff + run, i - run, i - run);
-			so->len += i - run;
-			if (s[i] == 0) {
-				reserve(so, n - i);
-				so->text[so->len] = ' ';
-				posmap_add(&so->d->pm, &so->d->arena, so->len,
-				    soff + i, 1, 1);
-				so->len += 1;
-			} else {
-				reserve(so, n - i + 3);
-				memcpy(so->text + so->len, "\xEF\xBF\xBD", 3);
-				posmap_add(&so->d->pm, &so->d->arena, so->len,
-				    soff + i, 3, 1);
-				so->len += 3;
-			}
-			i += 1;
-			run = i;
-			continue;
-		}
+	for (;;) {
+		k = verbatim_len(s + i, n - i);
+		emit_verbatim(so, soff + i, k);
 		i += k;
+		if (i == n)
+			break;
+		/* a NUL becomes a space, a bad byte U+FFFD */
+		if (s[i] == 0) {
+			reserve(so, n - i);
+			so->text[so->len] = ' ';
+			posmap_add(&so->d->pm, &so->d->arena, so->len,
+			    soff + i, 1, 1);
+			so->len += 1;
+		} else {
+			reserve(so, n - i + 3);
+			memcpy(so->text + so->len, "\xEF\xBF\xBD", 3);
+			posmap_add(&so->d->pm, &so->d->arena, so->len,
+			    soff + i, 3, 1);
+			so->len += 3;
+		}
+		i++;
 	}
-	memcpy(so->text + so->len, s + run, n - run);
-	posmap_add(&so->d->pm, &so->d->arena, so->len, soff + run, n - run,
-	    n - run);
-	so->len += n - run;
 	so->text[so->len] = '\0';
 }
 
@@ -601,27 +663,18 @@ strip_sanitized(struct doc *d)
 {
 	const unsigned char *s = (const unsigned char *)d->src;
 	char *copy = NULL;
-	size_t i = 0, k;
-	int32_t cp;
+	size_t i = 0;
 
-	while (i < d->srclen) {
-		if (s[i] >= 0x20 && s[i] < 0x80) {
-			i++;
-			continue;
+	for (;;) {
+		i += verbatim_len(s + i, d->srclen - i);
+		if (i == d->srclen)
+			break;
+		if (copy == NULL) {
+			copy = arena_alloc(&d->arena, xst_add(d->srclen, 1));
+			memcpy(copy, d->src, d->srclen);
+			copy[d->srclen] = '\0';
 		}
-		k = s[i] < 0x80 ? 1 : utf8_decode(s + i, d->srclen - i, &cp);
-		if (s[i] == 0 || (s[i] >= 0x80 && cp == UTF8_REPLACEMENT &&
-		    !(k == 3 && s[i] == 0xEF))) {
-			if (copy == NULL) {
-				copy = arena_alloc(&d->arena,
-				    xst_add(d->srclen, 1));
-				memcpy(copy, d->src, d->srclen);
-				copy[d->srclen] = '\0';
-			}
-			copy[i] = '?';
-			k = 1;
-		}
-		i += k;
+		copy[i++] = '?';
 	}
 	return copy ? copy : d->src;
 }
@@ -630,12 +683,26 @@ int
 strip_txt(struct doc *d)
 {
 	struct strip_out so;
-	size_t start = 0;
+	size_t start = 0, n, k;
 
-	strip_out_init(&so, d);
 	if (d->srclen >= 3 && memcmp(d->src, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
-	strip_emit_src(&so, start, d->srclen - start);
+	n = d->srclen - start;
+	k = verbatim_len((const unsigned char *)d->src + start, n);
+	if (k == n) {
+		/*
+		 * Nothing to change, as in most plain text: the text is the
+		 * source itself (doc.h: a NUL follows it), with no copy.
+		 */
+		d->text = d->src + start;
+		d->textlen = n;
+		posmap_add(&d->pm, &d->arena, 0, start, n, n);
+		return 0;
+	}
+	strip_out_init(&so, d);
+	reserve(&so, n);
+	emit_verbatim(&so, start, k);
+	strip_emit_src(&so, start + k, n - k);
 	strip_out_finish(&so);
 	return 0;
 }

@@ -135,5 +135,34 @@ main(void)
 		    "brace expansion stops at CONFIG_MAX_GLOBS patterns");
 	}
 	OK(!config_glob("/top/*.md", "sub/top/a.md"), "a leading / anchors");
+
+	/* plain text: the source itself when nothing needs changing */
+	d = stripped("a.txt", "\xEF\xBB\xBFSaid \xE2\x80\x9Cno\xE2\x80\x9D.\n");
+	OK(d->text == d->src + 3, "clean plain text is not copied");
+	INT_EQ(src_of(d, "no"), 11, "clean plain text maps past the BOM");
+	doc_free(d);
+	{
+		static const char bad[] = "a\0b"
+		    "\xE0\x80\x80"		/* overlong */
+		    "\xED\xA0\x80"		/* surrogate */
+		    "\xE0\xA4\x85\xED\x9F\xBF\xEF\xBF\xBD"	/* valid */
+		    "\xF0\x9F\x98\x80"	/* valid, four bytes */
+		    "\xC3";			/* cut off */
+		static const char want[] = "a b"
+		    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+		    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+		    "\xE0\xA4\x85\xED\x9F\xBF\xEF\xBF\xBD"
+		    "\xF0\x9F\x98\x80"
+		    "\xEF\xBF\xBD";
+
+		d = doc_new("b.txt", bad, sizeof(bad) - 1);
+		strip_run(d);
+		OK(d->textlen == sizeof(want) - 1 &&
+		    memcmp(d->text, want, sizeof(want) - 1) == 0,
+		    "NUL and bad UTF-8 in plain text are replaced");
+		INT_EQ(posmap_start(&d->pm, sizeof(want) - 2), sizeof(bad) - 2,
+		    "a replacement at the end maps to its byte");
+		doc_free(d);
+	}
 	return harness_failed != 0;
 }

@@ -80,6 +80,17 @@ utf8_count(const char *s, size_t n)
 	int32_t cp;
 
 	while (i < n) {
+		uint64_t w;
+
+		/* eight ASCII bytes (no high bit set) at a time */
+		if (n - i >= 8) {
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				count += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80)
 			i++;
 		else

@@ -15,26 +15,35 @@
 /*
  * Classes of bytes, so that the common case (English prose) takes no
  * function call per character; must agree with utf8_is_letter,
- * utf8_is_digit, utf8_is_upper and utf8_is_space.  Bytes 0x80 and up (the
- * rest of the table) are 0: they belong to a UTF-8 sequence.
+ * utf8_is_digit, utf8_is_upper and utf8_is_space.
  */
 enum {
 	AC_WORD = 1 << 0,	/* letter or digit */
 	AC_UPPER = 1 << 1,
 	AC_LETTER = 1 << 2,
-	AC_SPACE = 1 << 3	/* utf8_is_space, and NUL */
+	AC_SPACE = 1 << 3,	/* utf8_is_space, and NUL */
+	AC_JOIN = 1 << 4,	/* ' - . &: may join two parts of a word */
+	AC_HIGH = 1 << 5	/* 0x80 and up: part of a UTF-8 sequence */
 };
 
 /* generated from the definitions above; one row per 16 bytes */
 static const unsigned char byte_class[256] = {
 	8, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	8, 0, 0, 0, 0, 0, 16, 16, 0, 0, 0, 0, 0, 16, 16, 0,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
 	0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
 	7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
 	0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
 	5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+	32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
 };
 
 /*
@@ -61,13 +70,40 @@ static const unsigned char word_fold[256] = {
 	'x', 'y', 'z', 0, 0, 0, 0, 0,
 };
 
-/* The key hashed on with the ASCII byte b: letters folded, the rest kept. */
-static inline uint64_t
-ascii_key_step(uint64_t h, unsigned char b)
+/* Hashes the ASCII letter or digit b into *h; 0 (and no change) for others. */
+static inline int
+fold_step(uint64_t *h, unsigned char b)
 {
 	unsigned f = word_fold[b];
 
-	return (h ^ (f != 0 ? f : b)) * FNV_PRIME;
+	if (f == 0)
+		return 0;
+	*h = (*h ^ f) * FNV_PRIME;
+	return 1;
+}
+
+/*
+ * Hashes the run of ASCII letters and digits at p (before end) into *h and
+ * returns where it ends.  The tokenizer's innermost loop: four bytes a
+ * round while four remain, so that most bytes take no test of the end.
+ */
+static inline const unsigned char *
+hash_run(const unsigned char *p, const unsigned char *end, uint64_t *h)
+{
+	while (end - p >= 4) {
+		if (!fold_step(h, p[0]))
+			return p;
+		if (!fold_step(h, p[1]))
+			return p + 1;
+		if (!fold_step(h, p[2]))
+			return p + 2;
+		if (!fold_step(h, p[3]))
+			return p + 3;
+		p += 4;
+	}
+	while (p < end && fold_step(h, *p))
+		p++;
+	return p;
 }
 
 /* Decodes the code point at s[i] (i < n) with an ASCII fast path. */
@@ -123,12 +159,6 @@ is_quote_cp(int32_t c)
 	return 0;
 }
 
-static int
-is_wordch(int32_t c)
-{
-	return utf8_is_letter(c) || utf8_is_digit(c) || utf8_is_mark(c);
-}
-
 /* Characters after which a quote mark can open: start, space, brackets. */
 static int
 opens_after(int32_t c)
@@ -148,21 +178,31 @@ closes_before(int32_t c)
 	    c == '-' || c == 0x2026 || is_quote_cp(c);
 }
 
+/*
+ * The key hashed on with the code point c of k bytes at s (not ASCII):
+ * curly apostrophes and Unicode hyphens hash as ' and -, the rest
+ * lowercased.
+ */
 static uint64_t
-key_step(uint64_t h, int32_t c)
+key_step(uint64_t h, int32_t c, const unsigned char *s, size_t k)
 {
 	unsigned char enc[4];
-	size_t k, i;
+	int32_t lc;
+	size_t i;
 
 	if (c == 0x2019 || c == 0x2018)
-		c = '\'';
+		lc = '\'';
 	else if (c == 0x2010 || c == 0x2011)
-		c = '-';
+		lc = '-';
 	else
-		c = utf8_lower(c);
-	k = utf8_encode(c, enc);
+		lc = utf8_lower(c);
+	/* a valid sequence that folds to itself: hash it as it stands */
+	if (lc != c || c == UTF8_REPLACEMENT) {
+		k = utf8_encode(lc, enc);
+		s = enc;
+	}
 	for (i = 0; i < k; i++) {
-		h ^= enc[i];
+		h ^= s[i];
 		h *= FNV_PRIME;
 	}
 	return h;
@@ -171,18 +211,23 @@ key_step(uint64_t h, int32_t c)
 uint64_t
 tok_key(const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	const unsigned char *p = (const unsigned char *)str, *end = p + n;
 	uint64_t h = FNV_OFFSET;
-	size_t i = 0;
+	size_t k;
 	int32_t c;
 
 	for (;;) {
-		while (i < n && s[i] < 0x80)
-			h = ascii_key_step(h, s[i++]);
-		if (i >= n)
+		p = hash_run(p, end, &h);	/* letters and digits */
+		if (p >= end)
 			return h;
-		i += utf8_decode(s + i, n - i, &c);
-		h = key_step(h, c);
+		if (*p < 0x80) {
+			/* other ASCII bytes have no case to fold */
+			h = (h ^ *p++) * FNV_PRIME;
+			continue;
+		}
+		k = utf8_decode(p, (size_t)(end - p), &c);
+		h = key_step(h, c, p, k);
+		p += k;
 	}
 }
 
@@ -236,7 +281,7 @@ scan_word(const unsigned char *s, size_t n, size_t i)
 				break;
 		}
 		k = cp_at(s, n, i, &c);
-		if (is_wordch(c) || c == 0x200D || c == 0xFE0F) {
+		if (utf8_is_word(c) || c == 0x200D || c == 0xFE0F) {
 			i += k;
 			continue;
 		}
@@ -244,7 +289,7 @@ scan_word(const unsigned char *s, size_t n, size_t i)
 			break;
 		cp_at(s, n, i + k, &c2);
 		if (((is_apos(c) || c == 0x2018) && utf8_is_letter(c2)) ||
-		    (is_hyphen(c) && is_wordch(c2)) ||
+		    (is_hyphen(c) && utf8_is_word(c2)) ||
 		    (c == '&' && utf8_is_upper(c2) && i > start &&
 		    utf8_is_upper(cp_before(s, i)))) {
 			i += k;
@@ -268,7 +313,7 @@ scan_word(const unsigned char *s, size_t n, size_t i)
 	/* keep the final period of U.S. or a.m.; U.S.-Mexico goes on */
 	if (dotted && i < n && s[i] == '.') {
 		i++;
-		if (i + 1 < n && is_hyphen(s[i]) && is_wordch(s[i + 1]))
+		if (i + 1 < n && is_hyphen(s[i]) && utf8_is_word(s[i + 1]))
 			return i + 1 - start + scan_word(s, n, i + 1);
 	}
 	return i - start;
@@ -313,7 +358,7 @@ scan_number(const unsigned char *s, size_t n, size_t i)
 		}
 		if ((is_hyphen(c) || is_apos(c)) && i + k < n) {
 			cp_at(s, n, i + k, &c2);
-			if (is_wordch(c2)) {
+			if (utf8_is_word(c2)) {
 				i += k;
 				continue;
 			}
@@ -467,42 +512,6 @@ at_curly_apos(const unsigned char *s, size_t n)
 	return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99;
 }
 
-/* Hashes the ASCII letter or digit b into *h; 0 (and no change) for others. */
-static inline int
-fold_step(uint64_t *h, unsigned char b)
-{
-	unsigned f = word_fold[b];
-
-	if (f == 0)
-		return 0;
-	*h = (*h ^ f) * FNV_PRIME;
-	return 1;
-}
-
-/*
- * Hashes the run of ASCII letters and digits at p (before end) into *h and
- * returns where it ends.  The tokenizer's innermost loop: four bytes a
- * round while four remain, so that most bytes take no test of the end.
- */
-static inline const unsigned char *
-hash_run(const unsigned char *p, const unsigned char *end, uint64_t *h)
-{
-	while (end - p >= 4) {
-		if (!fold_step(h, p[0]))
-			return p;
-		if (!fold_step(h, p[1]))
-			return p + 1;
-		if (!fold_step(h, p[2]))
-			return p + 2;
-		if (!fold_step(h, p[3]))
-			return p + 3;
-		p += 4;
-	}
-	while (p < end && fold_step(h, *p))
-		p++;
-	return p;
-}
-
 /*
  * The common case of scan_word + push in one pass: a word of ASCII letters
  * and digits, with inner apostrophes (' or ’) before a letter (don't) and
@@ -525,6 +534,10 @@ scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
 		if (p >= end)
 			break;
 		b = *p;
+		/* most words end at a space, or punctuation that joins
+		 * nothing */
+		if (!(byte_class[b] & (AC_JOIN | AC_HIGH)))
+			break;
 		if (at_curly_apos(p, (size_t)(end - p)) &&
 		    (end - p == 3 || p[3] < 0x80)) {
 			/* as scan_word: ’ joins a letter; the key has ' */
@@ -554,6 +567,60 @@ scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
 	return 0;
 }
 
+/*
+ * scan_word + push in one pass for a word of any script with no '&' before
+ * a capital and no period before a letter (U.S.): each code point is
+ * decoded once and its category looked up once.  Pushes the word, sets
+ * *len and returns 0; returns -1, pushing nothing, when scan_word must
+ * decide.
+ */
+static int
+scan_uword(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
+    unsigned flags, size_t *len)
+{
+	uint64_t h = FNV_OFFSET;
+	size_t j = i, k, nl = 0, nu = 0;
+	int32_t c, c2;
+	int wc;
+
+	while (j < n) {
+		k = cp_at(s, n, j, &c);
+		wc = utf8_word_class(c);
+		if (!(wc & UTF8_WORD)) {
+			/* as scan_word: ' ‘ ’ join a letter, - a word char */
+			if (j + k >= n)
+				break;
+			cp_at(s, n, j + k, &c2);
+			if ((c == '&' && utf8_is_upper(c2)) ||
+			    (c == '.' && utf8_is_letter(c2)))
+				return -1;
+			if (!(((is_apos(c) || c == 0x2018) &&
+			    utf8_is_letter(c2)) ||
+			    (is_hyphen(c) && utf8_is_word(c2))))
+				break;
+		}
+		if (c < 0x80)
+			h = (h ^ (word_fold[c] ? word_fold[c] : c)) *
+			    FNV_PRIME;
+		else
+			h = key_step(h, c, s + j, k);
+		if (wc & UTF8_LETTER) {
+			nl++;
+			if (wc & UTF8_UPPER) {
+				nu++;
+				if (nl == 1)
+					flags |= TOK_CAP;
+			}
+		}
+		j += k;
+	}
+	if (nl >= 2 && nl == nu)
+		flags |= TOK_ALLCAP;
+	*len = j - i;
+	emit(ts, i, *len, TOK_WORD, QM_NONE, flags, h);
+	return 0;
+}
+
 static int
 qm_family(int32_t c)
 {
@@ -578,7 +645,7 @@ leading_elision(const unsigned char *s, size_t n, size_t i)
 		size_t k = strlen(el[j]);
 
 		if (i + k <= n && strncasecmp((const char *)s + i, el[j],
-		    k) == 0 && (i + k == n || !is_wordch(s[i + k])))
+		    k) == 0 && (i + k == n || !utf8_is_word(s[i + k])))
 			return 1;
 	}
 	return 0;
@@ -706,9 +773,11 @@ scan_general(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
 		len = utf8_is_digit(c) ? scan_number(s, n, i) :
 		    k + scan_number(s, n, i + k);
 		push(ts, i, len, TOK_NUM, QM_NONE, pending, s);
-	} else if (is_wordch(c)) {
-		len = scan_word(s, n, i);
-		push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+	} else if (utf8_is_word(c)) {
+		if (ts->general || scan_uword(ts, s, n, i, pending, &len) < 0) {
+			len = scan_word(s, n, i);
+			push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
+		}
 	} else if (c == '.' && i + 2 < n && s[i + 1] == '.' &&
 	    s[i + 2] == '.') {
 		len = 3;
@@ -738,6 +807,20 @@ after_space(struct tstate *ts, unsigned pending)
 }
 
 /*
+ * Takes the run of ASCII whitespace at s[i] (one byte at least), counting
+ * its line breaks into *newlines; returns where it ends.
+ */
+static size_t
+space_run(const unsigned char *s, size_t n, size_t i, int *newlines)
+{
+	do {
+		*newlines += s[i] == '\n';
+		i++;
+	} while (i < n && (byte_class[s[i]] & AC_SPACE));
+	return i;
+}
+
+/*
  * Tokenizes s[0..n) into ts from where it stands, until the end or until
  * ts holds upto tokens; sets TOK_SPACE and marks blank-line breaks with
  * TOK_PSTART.
@@ -755,11 +838,7 @@ scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
 		unsigned f = byte_class[b];
 
 		if (f & AC_SPACE) {
-			/* a run of ASCII whitespace, in one go */
-			do {
-				newlines += s[i] == '\n';
-				i++;
-			} while (i < n && (byte_class[s[i]] & AC_SPACE));
+			i = space_run(s, n, i, &newlines);
 			pending = after_space(ts, pending);
 			continue;
 		}
@@ -785,8 +864,9 @@ scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
 		}
 		if (f & AC_LETTER) {
 			/* fast path: a word that starts with an ASCII letter */
-			if (ts->general || scan_ascii_word(ts, s, n, i,
-			    pending, &len) < 0) {
+			if (ts->general || (scan_ascii_word(ts, s, n, i,
+			    pending, &len) < 0 && scan_uword(ts, s, n, i,
+			    pending, &len) < 0)) {
 				len = scan_word(s, n, i);
 				push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
 			}
@@ -796,7 +876,7 @@ scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
 			 * token by itself, as scan_general takes them */
 			if (len == 1 && kind == TOK_PUNCT)
 				emit(ts, i, 1, TOK_PUNCT, QM_NONE, pending,
-				    ascii_key_step(FNV_OFFSET, b));
+				    (FNV_OFFSET ^ b) * FNV_PRIME);
 			else
 				push(ts, i, len, kind, QM_NONE, pending, s);
 		} else {
@@ -804,6 +884,11 @@ scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
 		}
 		pending = 0;
 		i += len;
+		/* the whitespace after the token, in the same round */
+		if (i < n && (byte_class[s[i]] & AC_SPACE)) {
+			i = space_run(s, n, i, &newlines);
+			pending = after_space(ts, pending);
+		}
 	}
 	ts->at = i;
 	ts->pending = pending;

@@ -122,10 +122,12 @@ utf8_is_letter(int32_t cp)
 int
 utf8_is_upper(int32_t cp)
 {
+	utf8proc_category_t c;
+
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 int
@@ -138,6 +140,43 @@ utf8_is_mark(int32_t cp)
 	c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
 	    c == UTF8PROC_CATEGORY_ME || cp == 0x200D || cp == 0xFE0F;
+}
+
+int
+utf8_word_class(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z')
+			return UTF8_WORD | UTF8_LETTER | UTF8_UPPER;
+		if (cp >= 'a' && cp <= 'z')
+			return UTF8_WORD | UTF8_LETTER;
+		return cp >= '0' && cp <= '9' ? UTF8_WORD : 0;
+	}
+	if (cp == 0x200D || cp == 0xFE0F)
+		return UTF8_WORD;	/* joiners count as marks */
+	c = utf8proc_category(cp);
+	switch (c) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+		return UTF8_WORD | UTF8_LETTER | UTF8_UPPER;
+	case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return UTF8_WORD | UTF8_LETTER;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return cp >= 0x300 ? UTF8_WORD : 0;	/* as utf8_is_mark */
+	case UTF8PROC_CATEGORY_ND:
+		return UTF8_WORD;
+	default:
+		return 0;
+	}
+}
+
+int
+utf8_is_word(int32_t cp)
+{
+	return (utf8_word_class(cp) & UTF8_WORD) != 0;
 }
 
 int

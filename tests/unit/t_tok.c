@@ -7,6 +7,7 @@
 #include "lex.h"
 #include "strip.h"
 #include "tok.h"
+#include "utf8.h"
 
 static struct lexicon *abbrevs, *starters;
 
@@ -180,6 +181,38 @@ test_keys(void)
 	    "curly and straight apostrophes fold to one key");
 	OK(tok_key("ÉTÉ", 5) == tok_key("été", 5), "case folding beyond ASCII");
 	OK(tok_key("said", 4) != tok_key("says", 4), "different words differ");
+	/* FNV-1a of the folded bytes: lexicons and other modules rely on it */
+	OK(tok_key("DON\xE2\x80\x99T-Stop 2,500 CAF\xC3\x89", 24) ==
+	    0x57e74745814d1a77ULL, "the key is FNV-1a of the folded form");
+	OK(tok_key("ABCDEFGHI", 9) == tok_key("abcdefghi", 9) &&
+	    tok_key("ABCDEFGHI", 8) == tok_key("abcdefgh", 8),
+	    "folding across the four-byte rounds and the tail");
+	OK(tok_key("a\xFF", 2) == tok_key("a\xEF\xBF\xBD", 4),
+	    "an invalid byte hashes as U+FFFD, not as itself");
+}
+
+static void
+test_count(void)
+{
+	static const char s[] = "abcdefgh\xC3\xA9ijklmnop\xE2\x80\x99qrstuvwx\xFF";
+	size_t i;
+	int ok = 1;
+
+	/* the 8-byte ASCII rounds against a byte at a time, every window */
+	for (i = 0; i < sizeof(s) - 1; i++) {
+		size_t j, slow, k;
+
+		for (j = i; j < sizeof(s); j++) {
+			int32_t cp;
+
+			for (slow = 0, k = i; k < j; slow++)
+				k += utf8_decode((const unsigned char *)s + k,
+				    j - k, &cp);
+			if (utf8_count(s + i, j - i) != slow)
+				ok = 0;
+		}
+	}
+	OK(ok, "utf8_count agrees with decoding one code point at a time");
 }
 
 /* Do the n tokens at a and b agree in all that scanning sets? */
@@ -221,11 +254,15 @@ test_fast_paths(void)
 {
 	static const char *const bits[] = { "a", "B", "z", "7", "'", "-",
 	    ".", "&", " ", "\n", ",", "\xC3\xA9", "\xE2\x80\x99", "$",
-	    "U", "S", "\"", "..", "--", "\xE2\x80\x9C", "(", "%", "0" };
+	    "U", "S", "\"", "..", "--", "\xE2\x80\x9C", "(", "%", "0", "abcd",
+	    "XY", "\xE2\x80" };
 	static const char *const cases[] = { "don't stop", "ten-storey",
 	    "U.S.-Mexico", "AT&T and R&D", "end. Next", "end.Next", "dogs' ",
 	    "a.m. p.m", "rock-'n'-roll", "x--y", "so...", "caf\xC3\xA9 bar",
-	    "it'", "e-", "A-1 1-A", "O'Neil's", "NATO-led", NULL };
+	    "it'", "e-", "A-1 1-A", "O'Neil's", "NATO-led",
+	    "don\xE2\x80\x99t", "Jones\xE2\x80\x99 car", "ab\xE2\x80\x99",
+	    "O\xE2\x80\x99\xC3\x89" "a", "NO\xE2\x80\x99S x", "abcdefgh",
+	    "ABCDEFGHI x", "abc\xC3\xA9", "abcd&", NULL };
 	char s[64];
 	unsigned seed = 12345;
 	size_t i, j, k, nb = sizeof(bits) / sizeof(bits[0]), bad = 0;
@@ -263,6 +300,7 @@ main(void)
 	test_paragraphs();
 	test_unicode();
 	test_keys();
+	test_count();
 	test_fast_paths();
 	lex_free(abbrevs);
 	lex_free(starters);

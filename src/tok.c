@@ -178,6 +178,17 @@ closes_before(int32_t c)
 	    c == '-' || c == 0x2026 || is_quote_cp(c);
 }
 
+/* The key hashed on with the k bytes at s as they stand. */
+static inline uint64_t
+hash_bytes(uint64_t h, const unsigned char *s, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		h = (h ^ s[i]) * FNV_PRIME;
+	return h;
+}
+
 /*
  * The key hashed on with the code point c of k bytes at s (not ASCII):
  * curly apostrophes and Unicode hyphens hash as ' and -, the rest
@@ -188,7 +199,6 @@ key_step(uint64_t h, int32_t c, const unsigned char *s, size_t k)
 {
 	unsigned char enc[4];
 	int32_t lc;
-	size_t i;
 
 	if (c == 0x2019 || c == 0x2018)
 		lc = '\'';
@@ -197,15 +207,9 @@ key_step(uint64_t h, int32_t c, const unsigned char *s, size_t k)
 	else
 		lc = utf8_lower(c);
 	/* a valid sequence that folds to itself: hash it as it stands */
-	if (lc != c || c == UTF8_REPLACEMENT) {
-		k = utf8_encode(lc, enc);
-		s = enc;
-	}
-	for (i = 0; i < k; i++) {
-		h ^= s[i];
-		h *= FNV_PRIME;
-	}
-	return h;
+	if (lc != c || c == UTF8_REPLACEMENT)
+		return hash_bytes(h, enc, utf8_encode(lc, enc));
+	return hash_bytes(h, s, k);
 }
 
 uint64_t
@@ -473,18 +477,16 @@ word_case(const unsigned char *s, size_t n)
 }
 
 /*
- * word_case for a word that starts with an ASCII letter and holds no other
- * letter than ASCII ones: only a capitalized word can be all capitals, and
- * the first small letter (most often the second byte) settles it.
+ * word_case for a word that starts with an ASCII capital and holds no other
+ * letters than ASCII ones: it is all capitals unless a small letter (most
+ * often the second byte) comes.
  */
 static unsigned
-ascii_word_case(const unsigned char *s, size_t n)
+ascii_caps(const unsigned char *s, size_t n)
 {
-	size_t i, nu = 0;
+	size_t i, nu = 1;
 
-	if (!(byte_class[s[0]] & AC_UPPER))
-		return 0;
-	for (i = 0; i < n; i++) {
+	for (i = 1; i < n; i++) {
 		unsigned f = byte_class[s[i]];
 
 		if ((f & (AC_LETTER | AC_UPPER)) == AC_LETTER)
@@ -493,6 +495,9 @@ ascii_word_case(const unsigned char *s, size_t n)
 	}
 	return nu >= 2 ? TOK_CAP | TOK_ALLCAP : TOK_CAP;
 }
+
+/* tok.sent of a word that number() must look at (push). */
+#define SENT_LOOK 1
 
 /* Appends the token s[off..off+len): its key, and for a word its case. */
 static void
@@ -503,6 +508,13 @@ push(struct tstate *ts, size_t off, size_t len, int kind, int qm,
 		flags |= word_case(s + off, len);
 	emit(ts, off, len, kind, qm, flags, tok_key((const char *)s + off,
 	    len));
+	/*
+	 * A document's word that ends in a period (U.S.) may end a sentence;
+	 * until number() gives the token its sentence, sent tells it so
+	 * (SENT_LOOK).  Words of the fast paths never end in one.
+	 */
+	if (kind == TOK_WORD && ts->d != NULL && s[off + len - 1] == '.')
+		ts->toks[ts->n - 1].sent = SENT_LOOK;
 }
 
 /* Is s[0..n) (n >= 3) the curly apostrophe ’, U+2019? */
@@ -517,15 +529,16 @@ at_curly_apos(const unsigned char *s, size_t n)
  * and digits, with inner apostrophes (' or ’) before a letter (don't) and
  * hyphens before a letter or digit (ten-storey), ended by a space or by
  * ASCII punctuation that cannot continue it.  The key is hashed on as the
- * bytes go by.  Pushes the word, sets *len and returns 0; returns -1,
+ * bytes go by.  Pushes the word and returns its length; returns 0,
  * pushing nothing, for anything else (other non-ASCII, '&', a period
  * before a letter), which scan_word decides.
  */
-static int
+static size_t
 scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
-    size_t i, unsigned flags, size_t *len)
+    size_t i, unsigned flags)
 {
 	const unsigned char *p = s + i, *end = s + n;
+	size_t len;
 	uint64_t h = FNV_OFFSET;
 	unsigned char b, next;
 
@@ -548,12 +561,12 @@ scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
 			continue;
 		}
 		if (b >= 0x80 || b == '&')
-			return -1;
+			return 0;
 		if ((b != '\'' && b != '-' && b != '.') || p + 1 >= end)
 			break;
 		next = p[1];
 		if (next >= 0x80 || (b == '.' && (byte_class[next] & AC_LETTER)))
-			return -1;
+			return 0;
 		/* as scan_word: ' joins a letter, - a letter or digit */
 		if (b == '.' || !(byte_class[next] &
 		    (b == '-' ? AC_WORD : AC_LETTER)))
@@ -561,22 +574,23 @@ scan_ascii_word(struct tstate *ts, const unsigned char *s, size_t n,
 		h = (h ^ b) * FNV_PRIME;
 		p++;
 	}
-	*len = (size_t)(p - (s + i));
-	emit(ts, i, *len, TOK_WORD, QM_NONE,
-	    flags | ascii_word_case(s + i, *len), h);
-	return 0;
+	len = (size_t)(p - (s + i));
+	if (byte_class[s[i]] & AC_UPPER)
+		flags |= ascii_caps(s + i, len);
+	emit(ts, i, len, TOK_WORD, QM_NONE, flags, h);
+	return len;
 }
 
 /*
  * scan_word + push in one pass for a word of any script with no '&' before
  * a capital and no period before a letter (U.S.): each code point is
- * decoded once and its category looked up once.  Pushes the word, sets
- * *len and returns 0; returns -1, pushing nothing, when scan_word must
- * decide.
+ * decoded once and its category looked up once.  Pushes the word and
+ * returns its length; returns 0, pushing nothing, when scan_word must
+ * decide.  Out of line, as scan_general.
  */
-static int
+static __attribute__((noinline)) size_t
 scan_uword(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
-    unsigned flags, size_t *len)
+    unsigned flags)
 {
 	uint64_t h = FNV_OFFSET;
 	size_t j = i, k, nl = 0, nu = 0;
@@ -593,7 +607,7 @@ scan_uword(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
 			cp_at(s, n, j + k, &c2);
 			if ((c == '&' && utf8_is_upper(c2)) ||
 			    (c == '.' && utf8_is_letter(c2)))
-				return -1;
+				return 0;
 			if (!(((is_apos(c) || c == 0x2018) &&
 			    utf8_is_letter(c2)) ||
 			    (is_hyphen(c) && utf8_is_word(c2))))
@@ -602,6 +616,8 @@ scan_uword(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
 		if (c < 0x80)
 			h = (h ^ (word_fold[c] ? word_fold[c] : c)) *
 			    FNV_PRIME;
+		else if ((wc & (UTF8_WORD | UTF8_UPPER)) == UTF8_WORD)
+			h = hash_bytes(h, s + j, k);	/* its own lowercase */
 		else
 			h = key_step(h, c, s + j, k);
 		if (wc & UTF8_LETTER) {
@@ -616,9 +632,8 @@ scan_uword(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
 	}
 	if (nl >= 2 && nl == nu)
 		flags |= TOK_ALLCAP;
-	*len = j - i;
-	emit(ts, i, *len, TOK_WORD, QM_NONE, flags, h);
-	return 0;
+	emit(ts, i, j - i, TOK_WORD, QM_NONE, flags, h);
+	return j - i;
 }
 
 static int
@@ -732,9 +747,10 @@ quote_flags(int32_t c, int lf, int rf, int32_t prev, unsigned f)
 
 /*
  * The general case of scan: pushes the token that starts with the code
- * point c of k bytes at s[i] and returns its length.
+ * point c of k bytes at s[i] and returns its length.  Out of line, so that
+ * the rare cases leave scan's registers to the common ones.
  */
-static size_t
+static __attribute__((noinline)) size_t
 scan_general(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
     int32_t c, size_t k, unsigned pending)
 {
@@ -774,7 +790,8 @@ scan_general(struct tstate *ts, const unsigned char *s, size_t n, size_t i,
 		    k + scan_number(s, n, i + k);
 		push(ts, i, len, TOK_NUM, QM_NONE, pending, s);
 	} else if (utf8_is_word(c)) {
-		if (ts->general || scan_uword(ts, s, n, i, pending, &len) < 0) {
+		if (ts->general ||
+		    (len = scan_uword(ts, s, n, i, pending)) == 0) {
 			len = scan_word(s, n, i);
 			push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
 		}
@@ -831,6 +848,7 @@ scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
 	size_t i = ts->at, k, len;
 	unsigned pending = ts->pending;
 	int newlines = ts->newlines, kind;
+	int in_doc = ts->d != NULL;	/* (a token was just pushed) */
 	int32_t c;
 
 	while (i < n && ts->n < upto) {
@@ -864,9 +882,9 @@ scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
 		}
 		if (f & AC_LETTER) {
 			/* fast path: a word that starts with an ASCII letter */
-			if (ts->general || (scan_ascii_word(ts, s, n, i,
-			    pending, &len) < 0 && scan_uword(ts, s, n, i,
-			    pending, &len) < 0)) {
+			if (ts->general ||
+			    ((len = scan_ascii_word(ts, s, n, i, pending)) == 0 &&
+			    (len = scan_uword(ts, s, n, i, pending)) == 0)) {
 				len = scan_word(s, n, i);
 				push(ts, i, len, TOK_WORD, QM_NONE, pending, s);
 			}
@@ -887,7 +905,9 @@ scan(struct tstate *ts, const unsigned char *s, size_t n, size_t upto)
 		/* the whitespace after the token, in the same round */
 		if (i < n && (byte_class[s[i]] & AC_SPACE)) {
 			i = space_run(s, n, i, &newlines);
-			pending = after_space(ts, pending);
+			if (in_doc)
+				ts->toks[ts->n - 1].flags |= TOK_SPACE_AFTER;
+			pending = TOK_SPACE;
 		}
 	}
 	ts->at = i;
@@ -1043,6 +1063,17 @@ number(struct doc *d, struct numbering *nb, const struct lexicon *abbrevs,
 	for (i = nb->next; i < last; i++) {
 		struct tok *t = &toks[i];
 
+		/*
+		 * Most tokens neither start a paragraph or sentence nor may
+		 * end one (punctuation, or a word that push marked with
+		 * SENT_LOOK): they only take the current numbers.
+		 */
+		if (!(t->flags & (TOK_PSTART | TOK_SSTART)) &&
+		    t->kind != TOK_PUNCT && t->sent != SENT_LOOK && i > 0) {
+			t->sent = nb->sent;
+			t->para = nb->para;
+			continue;
+		}
 		if (may_end(d, t)) {
 			j = i + 1;
 			while (j < ntoks && !(toks[j].flags & TOK_PSTART) &&

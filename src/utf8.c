@@ -5,44 +5,49 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Is b a continuation byte (10xxxxxx)? */
+static int
+cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
 size_t
 utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
 	unsigned c = s[0];
-	size_t len, i;
-	int32_t v, min;
+	int32_t v;
 
+	/* straight-line code for each length: the leads rule out overlong
+	 * 2-byte forms (C0, C1) and values above U+10FFFF in 4 (F5 up) */
 	if (c < 0x80) {
 		*cp = (int32_t)c;
 		return 1;
 	}
 	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-		min = 0x80;
+		if (n >= 2 && cont(s[1])) {
+			*cp = (int32_t)((c & 0x1F) << 6 | (s[1] & 0x3Fu));
+			return 2;
+		}
 	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-		min = 0x800;
+		if (n >= 3 && cont(s[1]) && cont(s[2])) {
+			v = (int32_t)((c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 |
+			    (s[2] & 0x3Fu));
+			if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+				*cp = v;
+				return 3;
+			}
+		}
 	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-		min = 0x10000;
-	} else {
-		goto bad;
+		if (n >= 4 && cont(s[1]) && cont(s[2]) && cont(s[3])) {
+			v = (int32_t)((c & 0x07) << 18 | (s[1] & 0x3Fu) << 12 |
+			    (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu));
+			if (v >= 0x10000 && v <= 0x10FFFF) {
+				*cp = v;
+				return 4;
+			}
+		}
 	}
-	if (n < len)
-		goto bad;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			goto bad;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		goto bad;
-	*cp = v;
-	return len;
-bad:
 	*cp = UTF8_REPLACEMENT;
 	return 1;
 }

@@ -40,7 +40,9 @@ enum utf8_word_bits {
 
 /*
  * utf8_is_word, utf8_is_letter and utf8_is_upper with one category
- * look-up, as bits (the tokenizer asks all three of each character).
+ * look-up, as bits (the tokenizer asks all three of each character).  A
+ * word character without UTF8_UPPER is its own utf8_lower (only Lu and Lt
+ * letters have lowercase mappings; the unit tests check every code point).
  */
 int utf8_word_class(int32_t cp);
 

@@ -191,6 +191,26 @@ test_keys(void)
 	    "an invalid byte hashes as U+FFFD, not as itself");
 }
 
+/* What scan_uword relies on to hash a word without utf8_lower. */
+static void
+test_word_class(void)
+{
+	int32_t cp;
+	long bad = 0;
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		int wc = utf8_word_class(cp);
+
+		if (!!(wc & UTF8_WORD) != !!utf8_is_word(cp) ||
+		    !!(wc & UTF8_LETTER) != !!utf8_is_letter(cp) ||
+		    !!(wc & UTF8_UPPER) != !!utf8_is_upper(cp) ||
+		    ((wc & (UTF8_WORD | UTF8_UPPER)) == UTF8_WORD &&
+		    utf8_lower(cp) != cp))
+			bad++;
+	}
+	INT_EQ(bad, 0, "utf8_word_class agrees with utf8_is_* and utf8_lower");
+}
+
 static void
 test_count(void)
 {
@@ -301,6 +321,7 @@ main(void)
 	test_unicode();
 	test_keys();
 	test_count();
+	test_word_class();
 	test_fast_paths();
 	lex_free(abbrevs);
 	lex_free(starters);

@@ -90,7 +90,9 @@ fold_step(uint64_t *h, unsigned char b)
 static inline const unsigned char *
 hash_run(const unsigned char *p, const unsigned char *end, uint64_t *h)
 {
-	while (end - p >= 4) {
+	size_t rounds = (size_t)(end - p) / 4;
+
+	for (; rounds > 0; rounds--, p += 4) {
 		if (!fold_step(h, p[0]))
 			return p;
 		if (!fold_step(h, p[1]))
@@ -99,7 +101,6 @@ hash_run(const unsigned char *p, const unsigned char *end, uint64_t *h)
 			return p + 2;
 		if (!fold_step(h, p[3]))
 			return p + 3;
-		p += 4;
 	}
 	while (p < end && fold_step(h, *p))
 		p++;
@@ -375,7 +376,7 @@ scan_number(const unsigned char *s, size_t n, size_t i)
 struct tstate {
 	struct doc *d;		/* NULL when tokenizing a phrase */
 	struct tok *toks;
-	size_t n, cap, max;
+	size_t n, cap;		/* a phrase's cap is its max */
 	/* where scan stands, so that it can stop and go on */
 	size_t at;		/* next byte */
 	unsigned pending;	/* flags for the next token */
@@ -391,7 +392,6 @@ tstate_init(struct tstate *ts, struct doc *d, struct tok *toks, size_t max)
 	ts->toks = toks;
 	ts->n = 0;
 	ts->cap = d != NULL ? 0 : max;	/* the arena grows a document's */
-	ts->max = max;
 	ts->at = 0;
 	ts->pending = TOK_PSTART;
 	ts->newlines = 0;
@@ -450,22 +450,15 @@ word_case(const unsigned char *s, size_t n)
 	size_t i = 0, nl = 0, nu = 0;
 	unsigned cf = 0;
 	int32_t c;
-	int letter, upper;
+	int wc;
 
 	while (i < n) {
-		if (s[i] < 0x80) {
-			letter = (byte_class[s[i]] & AC_LETTER) != 0;
-			upper = (byte_class[s[i]] & AC_UPPER) != 0;
-			i++;
-		} else {
-			i += utf8_decode(s + i, n - i, &c);
-			letter = utf8_is_letter(c);
-			upper = letter && utf8_is_upper(c);
-		}
-		if (!letter)
+		i += cp_at(s, n, i, &c);
+		wc = utf8_word_class(c);
+		if (!(wc & UTF8_LETTER))
 			continue;
 		nl++;
-		if (upper) {
+		if (wc & UTF8_UPPER) {
 			nu++;
 			if (nl == 1)
 				cf |= TOK_CAP;
@@ -1053,6 +1046,8 @@ number(struct doc *d, struct numbering *nb, const struct lexicon *abbrevs,
 	size_t i, j, ntoks = d->ntoks;
 	/* the last token waits for the next step, but at the end */
 	size_t last = at_end || ntoks == 0 ? ntoks : ntoks - 1;
+	/* the current numbers, for the tokens that only take them */
+	uint32_t sent = nb->sent, para = nb->para;
 
 	/*
 	 * One pass: at token i, first mark where the next sentence starts
@@ -1066,12 +1061,13 @@ number(struct doc *d, struct numbering *nb, const struct lexicon *abbrevs,
 		/*
 		 * Most tokens neither start a paragraph or sentence nor may
 		 * end one (punctuation, or a word that push marked with
-		 * SENT_LOOK): they only take the current numbers.
+		 * SENT_LOOK): they only take the current numbers.  (The first
+		 * token has TOK_PSTART from tstate_init.)
 		 */
 		if (!(t->flags & (TOK_PSTART | TOK_SSTART)) &&
-		    t->kind != TOK_PUNCT && t->sent != SENT_LOOK && i > 0) {
-			t->sent = nb->sent;
-			t->para = nb->para;
+		    t->kind != TOK_PUNCT && t->sent != SENT_LOOK) {
+			t->sent = sent;
+			t->para = para;
 			continue;
 		}
 		if (may_end(d, t)) {
@@ -1113,8 +1109,8 @@ number(struct doc *d, struct numbering *nb, const struct lexicon *abbrevs,
 				    nb->sent + 1);
 			d->sents[nb->sent].first = (uint32_t)i;
 		}
-		t->sent = nb->sent;
-		t->para = nb->para;
+		t->sent = sent = nb->sent;
+		t->para = para = nb->para;
 	}
 	nb->next = i;
 }

@@ -128,6 +128,10 @@ test_sentences(void)
 	STR_EQ(sents("Gov. Abbott spoke at 6 p.m. on Monday."), "Gov",
 	    "p.m. before a lowercase word");
 	STR_EQ(sents("One.\n\nTwo"), "One|Two", "paragraph break ends a sentence");
+	STR_EQ(sents("He moved to the U.S.\xCC\x81 The move was hard."), "He",
+	    "a mark after U.S. keeps it from ending the sentence");
+	STR_EQ(sents("Hi there!\xCC\x81 Then more."), "Hi",
+	    "nor does a mark after !");
 }
 
 static void

@@ -75,15 +75,14 @@ first_bits(const struct lexset *ls, uint64_t key)
 void
 lexset_mark(const struct lexset *ls, struct doc *d)
 {
-	size_t i;
+	struct tok *t, *end = d->toks + d->ntoks;
+	size_t pl;
 
 	if (ls->fbits == NULL)
 		return;
-	for (i = 0; i < d->ntoks; i++) {
-		struct tok *t = &d->toks[i];
-		size_t pl;
-
+	for (t = d->toks; t < end; t++) {
 		t->lex = first_bits(ls, t->key);
+		/* Smith's may start what Smith starts */
 		if (t->kind == TOK_WORD && (pl = tok_poss_len(d, t)) != 0)
 			t->lex |= first_bits(ls, tok_key(d->text + t->off,
 			    t->len - pl));

@@ -78,14 +78,19 @@ void tok_split2(struct doc *d, const struct lexicon *abbrevs,
  */
 size_t tok_phrase(const char *s, size_t n, struct tok *out, size_t max);
 
+/*
+ * tok_phrase without the ASCII fast paths: the reference that the unit
+ * tests hold the fast paths to.
+ */
+size_t tok_phrase_general(const char *s, size_t n, struct tok *out,
+    size_t max);
+
 /* The 64-bit key of the case-folded form of the n bytes at s. */
 uint64_t tok_key(const char *s, size_t n);
 
 /* tok_is once the first bytes agree (out of line). */
 int tok_is_rest(const struct doc *d, const struct tok *t, const char *w);
 
-/* Length of the possessive ending ('s or ’s) of token t of d, or 0. */
-size_t tok_poss_len(const struct doc *d, const struct tok *t);
 
 /*
  * Nonzero when the token's text equals the NUL-terminated word w, ignoring
@@ -99,6 +104,25 @@ tok_is(const struct doc *d, const struct tok *t, const char *w)
 	if (((d->text[t->off] ^ w[0]) & ~0x20) != 0)
 		return 0;
 	return tok_is_rest(d, t, w);
+}
+
+/*
+ * Length of the possessive ending ('s or ’s) of token t of d, or 0.
+ * Inline: callers ask it of every word, and most end in another letter.
+ */
+static inline size_t
+tok_poss_len(const struct doc *d, const struct tok *t)
+{
+	const unsigned char *p = (const unsigned char *)d->text + t->off;
+	size_t n = t->len;
+
+	if (n <= 2 || (p[n - 1] | 0x20) != 's')	/* s or S */
+		return 0;
+	if (p[n - 2] == '\'')
+		return 2;
+	if (n > 4 && p[n - 4] == 0xE2 && p[n - 3] == 0x80 && p[n - 2] == 0x99)
+		return 4;
+	return 0;
 }
 
 #endif

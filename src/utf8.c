@@ -5,44 +5,49 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Is b a continuation byte (10xxxxxx)? */
+static int
+cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
 size_t
 utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
 	unsigned c = s[0];
-	size_t len, i;
-	int32_t v, min;
+	int32_t v;
 
+	/* straight-line code for each length: the leads rule out overlong
+	 * 2-byte forms (C0, C1) and values above U+10FFFF in 4 (F5 up) */
 	if (c < 0x80) {
 		*cp = (int32_t)c;
 		return 1;
 	}
 	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-		min = 0x80;
+		if (n >= 2 && cont(s[1])) {
+			*cp = (int32_t)((c & 0x1F) << 6 | (s[1] & 0x3Fu));
+			return 2;
+		}
 	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-		min = 0x800;
+		if (n >= 3 && cont(s[1]) && cont(s[2])) {
+			v = (int32_t)((c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 |
+			    (s[2] & 0x3Fu));
+			if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+				*cp = v;
+				return 3;
+			}
+		}
 	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-		min = 0x10000;
-	} else {
-		goto bad;
+		if (n >= 4 && cont(s[1]) && cont(s[2]) && cont(s[3])) {
+			v = (int32_t)((c & 0x07) << 18 | (s[1] & 0x3Fu) << 12 |
+			    (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu));
+			if (v >= 0x10000 && v <= 0x10FFFF) {
+				*cp = v;
+				return 4;
+			}
+		}
 	}
-	if (n < len)
-		goto bad;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			goto bad;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		goto bad;
-	*cp = v;
-	return len;
-bad:
 	*cp = UTF8_REPLACEMENT;
 	return 1;
 }
@@ -80,6 +85,17 @@ utf8_count(const char *s, size_t n)
 	int32_t cp;
 
 	while (i < n) {
+		uint64_t w;
+
+		/* eight ASCII bytes (no high bit set) at a time */
+		if (n - i >= 8) {
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				count += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80)
 			i++;
 		else
@@ -111,10 +127,12 @@ utf8_is_letter(int32_t cp)
 int
 utf8_is_upper(int32_t cp)
 {
+	utf8proc_category_t c;
+
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-	    utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 int
@@ -127,6 +145,43 @@ utf8_is_mark(int32_t cp)
 	c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
 	    c == UTF8PROC_CATEGORY_ME || cp == 0x200D || cp == 0xFE0F;
+}
+
+int
+utf8_word_class(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z')
+			return UTF8_WORD | UTF8_LETTER | UTF8_UPPER;
+		if (cp >= 'a' && cp <= 'z')
+			return UTF8_WORD | UTF8_LETTER;
+		return cp >= '0' && cp <= '9' ? UTF8_WORD : 0;
+	}
+	if (cp == 0x200D || cp == 0xFE0F)
+		return UTF8_WORD;	/* joiners count as marks */
+	c = utf8proc_category(cp);
+	switch (c) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+		return UTF8_WORD | UTF8_LETTER | UTF8_UPPER;
+	case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return UTF8_WORD | UTF8_LETTER;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return cp >= 0x300 ? UTF8_WORD : 0;	/* as utf8_is_mark */
+	case UTF8PROC_CATEGORY_ND:
+		return UTF8_WORD;
+	default:
+		return 0;
+	}
+}
+
+int
+utf8_is_word(int32_t cp)
+{
+	return (utf8_word_class(cp) & UTF8_WORD) != 0;
 }
 
 int

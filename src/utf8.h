@@ -31,6 +31,24 @@ int utf8_is_mark(int32_t cp);
 int utf8_is_space(int32_t cp);
 int utf8_is_digit(int32_t cp);
 
+/* What utf8_word_class tells of a code point. */
+enum utf8_word_bits {
+	UTF8_WORD = 1 << 0,	/* utf8_is_word */
+	UTF8_LETTER = 1 << 1,	/* utf8_is_letter */
+	UTF8_UPPER = 1 << 2	/* utf8_is_upper */
+};
+
+/*
+ * utf8_is_word, utf8_is_letter and utf8_is_upper with one category
+ * look-up, as bits (the tokenizer asks all three of each character).  A
+ * word character without UTF8_UPPER is its own utf8_lower (only Lu and Lt
+ * letters have lowercase mappings; the unit tests check every code point).
+ */
+int utf8_word_class(int32_t cp);
+
+/* utf8_is_letter || utf8_is_digit || utf8_is_mark: what goes on a word. */
+int utf8_is_word(int32_t cp);
+
 /*
  * Appends to out (growing via the caller's buffer API is not needed: the
  * result is never longer than 3 * n + 1 bytes) the folded form of s: NFKD,

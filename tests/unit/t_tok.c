@@ -7,6 +7,7 @@
 #include "lex.h"
 #include "strip.h"
 #include "tok.h"
+#include "utf8.h"
 
 static struct lexicon *abbrevs, *starters;
 
@@ -127,6 +128,10 @@ test_sentences(void)
 	STR_EQ(sents("Gov. Abbott spoke at 6 p.m. on Monday."), "Gov",
 	    "p.m. before a lowercase word");
 	STR_EQ(sents("One.\n\nTwo"), "One|Two", "paragraph break ends a sentence");
+	STR_EQ(sents("He moved to the U.S.\xCC\x81 The move was hard."), "He",
+	    "a mark after U.S. keeps it from ending the sentence");
+	STR_EQ(sents("Hi there!\xCC\x81 Then more."), "Hi",
+	    "nor does a mark after !");
 }
 
 static void
@@ -180,29 +185,90 @@ test_keys(void)
 	    "curly and straight apostrophes fold to one key");
 	OK(tok_key("ÉTÉ", 5) == tok_key("été", 5), "case folding beyond ASCII");
 	OK(tok_key("said", 4) != tok_key("says", 4), "different words differ");
+	/* FNV-1a of the folded bytes: lexicons and other modules rely on it */
+	OK(tok_key("DON\xE2\x80\x99T-Stop 2,500 CAF\xC3\x89", 24) ==
+	    0x57e74745814d1a77ULL, "the key is FNV-1a of the folded form");
+	OK(tok_key("ABCDEFGHI", 9) == tok_key("abcdefghi", 9) &&
+	    tok_key("ABCDEFGHI", 8) == tok_key("abcdefgh", 8),
+	    "folding across the four-byte rounds and the tail");
+	OK(tok_key("a\xFF", 2) == tok_key("a\xEF\xBF\xBD", 4),
+	    "an invalid byte hashes as U+FFFD, not as itself");
+}
+
+/* What scan_uword relies on to hash a word without utf8_lower. */
+static void
+test_word_class(void)
+{
+	int32_t cp;
+	long bad = 0;
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		int wc = utf8_word_class(cp);
+
+		if (!!(wc & UTF8_WORD) != !!utf8_is_word(cp) ||
+		    !!(wc & UTF8_LETTER) != !!utf8_is_letter(cp) ||
+		    !!(wc & UTF8_UPPER) != !!utf8_is_upper(cp) ||
+		    ((wc & (UTF8_WORD | UTF8_UPPER)) == UTF8_WORD &&
+		    utf8_lower(cp) != cp))
+			bad++;
+	}
+	INT_EQ(bad, 0, "utf8_word_class agrees with utf8_is_* and utf8_lower");
+}
+
+static void
+test_count(void)
+{
+	static const char s[] = "abcdefgh\xC3\xA9ijklmnop\xE2\x80\x99qrstuvwx\xFF";
+	size_t i;
+	int ok = 1;
+
+	/* the 8-byte ASCII rounds against a byte at a time, every window */
+	for (i = 0; i < sizeof(s) - 1; i++) {
+		size_t j, slow, k;
+
+		for (j = i; j < sizeof(s); j++) {
+			int32_t cp;
+
+			for (slow = 0, k = i; k < j; slow++)
+				k += utf8_decode((const unsigned char *)s + k,
+				    j - k, &cp);
+			if (utf8_count(s + i, j - i) != slow)
+				ok = 0;
+		}
+	}
+	OK(ok, "utf8_count agrees with decoding one code point at a time");
+}
+
+/* Do the n tokens at a and b agree in all that scanning sets? */
+static int
+same_toks(const struct tok *a, const struct tok *b, size_t n)
+{
+	unsigned mask = ~(unsigned)(TOK_SPACE_AFTER | TOK_SSTART |
+	    TOK_PSTART);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i].off != b[i].off || a[i].len != b[i].len ||
+		    a[i].key != b[i].key || a[i].kind != b[i].kind ||
+		    a[i].qm != b[i].qm ||
+		    (a[i].flags & mask) != (b[i].flags & mask))
+			return 0;
+	return 1;
 }
 
 /*
- * Does tok_split2 (with its ASCII fast paths) give the tokens of the
- * general scanner, which tok_phrase always takes, for the text of s?
+ * Do tok_split2 and tok_phrase (with their ASCII fast paths) give the
+ * tokens of the general scanner, tok_phrase_general, for the text of s?
  */
 static int
 same_as_general(const char *s, size_t n)
 {
 	struct doc *d = splitn(s, n);
-	struct tok t[64];
-	size_t i, k = tok_phrase(d->text, d->textlen, t, 64);
-	unsigned mask = ~(unsigned)(TOK_SPACE_AFTER | TOK_SSTART |
-	    TOK_PSTART);
-	int same = k == d->ntoks;
+	struct tok t[64], u[64];
+	size_t k = tok_phrase_general(d->text, d->textlen, t, 64);
+	int same = k <= 64 && k == d->ntoks && same_toks(d->toks, t, k) &&
+	    tok_phrase(d->text, d->textlen, u, 64) == k && same_toks(u, t, k);
 
-	for (i = 0; same && i < k; i++) {
-		const struct tok *a = &d->toks[i], *b = &t[i];
-
-		same = a->off == b->off && a->len == b->len &&
-		    a->key == b->key && a->kind == b->kind && a->qm == b->qm &&
-		    (a->flags & mask) == (b->flags & mask);
-	}
 	doc_free(d);
 	return same;
 }
@@ -212,11 +278,15 @@ test_fast_paths(void)
 {
 	static const char *const bits[] = { "a", "B", "z", "7", "'", "-",
 	    ".", "&", " ", "\n", ",", "\xC3\xA9", "\xE2\x80\x99", "$",
-	    "U", "S", "\"", "..", "--", "\xE2\x80\x9C", "(", "%", "0" };
+	    "U", "S", "\"", "..", "--", "\xE2\x80\x9C", "(", "%", "0", "abcd",
+	    "XY", "\xE2\x80" };
 	static const char *const cases[] = { "don't stop", "ten-storey",
 	    "U.S.-Mexico", "AT&T and R&D", "end. Next", "end.Next", "dogs' ",
 	    "a.m. p.m", "rock-'n'-roll", "x--y", "so...", "caf\xC3\xA9 bar",
-	    "it'", "e-", "A-1 1-A", "O'Neil's", "NATO-led", NULL };
+	    "it'", "e-", "A-1 1-A", "O'Neil's", "NATO-led",
+	    "don\xE2\x80\x99t", "Jones\xE2\x80\x99 car", "ab\xE2\x80\x99",
+	    "O\xE2\x80\x99\xC3\x89" "a", "NO\xE2\x80\x99S x", "abcdefgh",
+	    "ABCDEFGHI x", "abc\xC3\xA9", "abcd&", NULL };
 	char s[64];
 	unsigned seed = 12345;
 	size_t i, j, k, nb = sizeof(bits) / sizeof(bits[0]), bad = 0;
@@ -254,6 +324,8 @@ main(void)
 	test_paragraphs();
 	test_unicode();
 	test_keys();
+	test_count();
+	test_word_class();
 	test_fast_paths();
 	lex_free(abbrevs);
 	lex_free(starters);

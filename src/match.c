@@ -290,6 +290,26 @@ root_child(const struct matcher *m, uint64_t key)
 	return edge_get(m, 0, key);
 }
 
+/*
+ * The first of the n tokens from i on that may start a phrase (n when
+ * none): its key passes the root filter, or a class edge out of the root
+ * takes its kind (bit 1 << kind of class_kinds).  A loop of its own: most
+ * tokens start nothing, and it skips them in few instructions.
+ */
+static size_t
+next_start(const struct matcher *m, const struct tok *toks, size_t i,
+    size_t n, unsigned class_kinds)
+{
+	for (; i < n; i++) {
+		uint64_t key = toks[i].key;
+
+		if ((m->rootbits[(key >> 6) & 1023] >> (key & 63) & 1) ||
+		    (class_kinds >> toks[i].kind & 1))
+			break;
+	}
+	return i;
+}
+
 void
 match_run(const struct matcher *m, const struct doc *d, size_t nrules,
     match_fn fn, void *ctx)
@@ -306,13 +326,13 @@ match_run(const struct matcher *m, const struct doc *d, size_t nrules,
 	if (m->nterms == 0)
 		return;
 	next_ok = xcalloc(nrules ? nrules : 1, sizeof(*next_ok));
-	for (i = 0; i < n; i++) {
+	for (i = 0; (i = next_start(m, toks, i, n, class_kinds)) < n; i++) {
 		const struct tok *t = &toks[i];
 		uint32_t child = root_child(m, t->key);
 		size_t nc = 0;
 
 		if (child == 0 && !(class_kinds >> t->kind & 1))
-			continue;	/* most tokens start no phrase */
+			continue;	/* the filter let it through */
 		/*
 		 * collect from the root, unrolled: the root ends no phrase
 		 * (match_add refuses empty ones), and its children are taken

@@ -223,7 +223,7 @@ words_init(struct words *ws, const char *const *w)
 }
 
 /* Is token i a word of ws (ignoring ASCII case, as tok_is)? */
-static int
+static inline int
 words_has(const struct words *ws, const struct doc *d, size_t i)
 {
 	const struct tok *t = &d->toks[i];
@@ -280,7 +280,7 @@ is_p(const struct doc *d, size_t i, char c)
 	return t->kind == TOK_PUNCT && t->len == 1 && d->text[t->off] == c;
 }
 
-static int
+static inline int
 is_w(const struct doc *d, size_t i, const char *w)
 {
 	const struct tok *t;
@@ -306,7 +306,7 @@ ends_sentence(const struct doc *d, size_t i)
 	return i + 1 >= d->ntoks || (d->toks[i + 1].flags & TOK_SSTART);
 }
 
-static int
+static inline int
 is_fw(const struct attr *s, size_t i)
 {
 	return lex_tok(s->lx->function_words, s->d, i) != NULL;
@@ -321,7 +321,7 @@ role_may(const struct attr *s, size_t i)
 	    filter_has(&s->roles, s->d->toks[i].key);
 }
 
-static int
+static inline int
 is_role(const struct attr *s, size_t i)
 {
 	const struct lex_entry *e;
@@ -333,14 +333,14 @@ is_role(const struct attr *s, size_t i)
 	    s->d->toks[i].kind == TOK_WORD;
 }
 
-static int
+static inline int
 is_docnoun(const struct attr *s, size_t i)
 {
 	return s->d->toks[i].kind == TOK_WORD &&
 	    lex_tok(s->lx->doc_nouns, s->d, i) != NULL;
 }
 
-static int
+static inline int
 is_orgnoun(const struct attr *s, size_t i)
 {
 	return s->d->toks[i].kind == TOK_WORD &&
@@ -348,7 +348,7 @@ is_orgnoun(const struct attr *s, size_t i)
 	    lex_tok(s->lx->org_suffixes, s->d, i) != NULL);
 }
 
-static int
+static inline int
 is_det(const struct attr *s, size_t i)
 {
 	if (s->d->toks[i].kind == TOK_NUM || words_has(&s->dets, s->d, i))
@@ -656,9 +656,10 @@ anon_near(const struct attr *s, const struct tok *toks, size_t n, size_t i)
 /*
  * Adds the anonymous phrase whose role noun (or noun before a qualifier)
  * is token i, if there is one; returns its end, or 0.  Token i is outside
- * quotes, and anon_near.
+ * quotes, and anon_near.  Out of line: it is seldom called, and
+ * inlined it would crowd the registers of find_anons's loop.
  */
-static size_t
+static __attribute__((noinline)) size_t
 anon_add(struct attr *s, size_t i)
 {
 	struct doc *d = s->d;
@@ -1072,7 +1073,7 @@ cap_aside(const struct attr *s, size_t a, size_t e, struct who *w)
 	return 1;
 }
 
-static int
+static inline int
 skippable(const struct attr *s, size_t i)
 {
 	const struct doc *d = s->d;

@@ -126,7 +126,7 @@ outside(const struct doc *d, size_t i)
 	return !(d->toks[i].flags & (TOK_INQUOTE | TOK_QMARK));
 }
 
-static int
+static inline int
 is_fw(const struct pstate *s, size_t i)
 {
 	return lex_marked(&s->d->toks[i], s->m_fw) &&
@@ -230,7 +230,7 @@ title_match(const struct pstate *s, size_t i, size_t *n)
  * abbreviation period.  Titles never start inside a quote.  Most tokens
  * are ruled out without a call.
  */
-static const struct lex_entry *
+static inline const struct lex_entry *
 title_at(const struct pstate *s, size_t i, size_t *n)
 {
 	const struct doc *d = s->d;

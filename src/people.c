@@ -56,7 +56,7 @@ pmap_init(struct doc *d, struct pmap *m, size_t hint)
 	m->n = 0;
 }
 
-static size_t
+static inline size_t
 pmap_slot(const struct pmap *m, uint64_t key)
 {
 	size_t h;
@@ -68,7 +68,7 @@ pmap_slot(const struct pmap *m, uint64_t key)
 	return h;
 }
 
-static int
+static inline int
 pmap_get(const struct pmap *m, uint64_t key)
 {
 	size_t h = pmap_slot(m, key);
@@ -147,7 +147,7 @@ poss_len(const struct doc *d, size_t i)
 }
 
 /* Key of token i without a possessive ending. */
-static uint64_t
+static inline uint64_t
 bare_key(const struct doc *d, size_t i)
 {
 	size_t pl = poss_len(d, i);
@@ -487,7 +487,7 @@ org_person(struct pstate *s, size_t a, size_t b)
 }
 
 /* Does the run [a, b) name an organization (ends in an org word)? */
-static int
+static inline int
 is_org_run(const struct pstate *s, size_t a, size_t b)
 {
 	size_t i;

@@ -337,6 +337,14 @@ lex_get_tok(const struct lexicon *lx, uint64_t tokkey)
 }
 
 const struct lex_entry *
+lex_get_tok_rest(const struct lexicon *lx, uint64_t tokkey)
+{
+	/* a key that starts no entry is in no slot: the answer is NULL
+	 * with or without the filter */
+	return entry_of(lx, lex_key_step(0, tokkey));
+}
+
+const struct lex_entry *
 lex_get(const struct lexicon *lx, const char *s, size_t n)
 {
 	int nw;

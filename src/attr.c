@@ -84,6 +84,8 @@ struct attr {
 	uint32_t *mbucket;	/* per ATTR_BUCKET tokens: the first mention
 				 * starting in or after them */
 	size_t nbuckets;
+	uint32_t *abucket;	/* the same for the anonymous phrases, or
+				 * NULL (anon_index) */
 	size_t ncues, capcues;
 	size_t capsources;
 	uint64_t *skeys;	/* per source: its identity key */
@@ -112,7 +114,7 @@ struct attr {
 
 /* Index of the last mention starting before token i, or -1 (as
  * people_mention_before, from the index of the compact copy). */
-static int
+static inline int
 mention_before(const struct attr *s, size_t i)
 {
 	size_t b = i / ATTR_BUCKET, lo, hi;
@@ -738,8 +740,17 @@ find_anons(struct attr *s)
 static struct anon *
 anon_at(const struct attr *s, size_t i)
 {
-	size_t lo = 0, hi = s->nanons;
+	size_t lo = 0, hi = s->nanons, b = i / ATTR_BUCKET;
 
+	/* the phrases before lo start before bucket b, those from hi on
+	 * after token i; in order, the scan finds what the search would */
+	if (s->abucket != NULL && b < s->nbuckets) {
+		lo = s->abucket[b];
+		hi = s->abucket[b + 1];
+		while (lo < hi && s->anons[lo].a <= i)
+			lo++;
+		hi = lo;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -752,6 +763,30 @@ anon_at(const struct attr *s, size_t i)
 	    i >= s->anons[lo - 1].a)
 		return &s->anons[lo - 1];
 	return NULL;
+}
+
+/*
+ * Indexes the anonymous phrases by bucket of tokens, as mention_index
+ * does the mentions, when they are in order of their first token
+ * (role_start could in principle reach back past the start of the
+ * phrase before); otherwise anon_at keeps to its binary search.
+ */
+static void
+anon_index(struct attr *s)
+{
+	size_t b, m;
+
+	for (m = 1; m < s->nanons; m++)
+		if (s->anons[m].a < s->anons[m - 1].a)
+			return;
+	s->abucket = arena_alloc(&s->d->arena, (s->nbuckets + 1) *
+	    sizeof(*s->abucket));
+	for (b = 0, m = 0; b < s->nbuckets; b++) {
+		while (m < s->nanons && s->anons[m].a < b * ATTR_BUCKET)
+			m++;
+		s->abucket[b] = (uint32_t)m;
+	}
+	s->abucket[s->nbuckets] = (uint32_t)s->nanons;
 }
 
 /*
@@ -1435,13 +1470,13 @@ cue_check(const struct attr *s, size_t v, size_t *len)
 }
 
 /* Is token v a cue ("said", "according to")?  *len gets its tokens. */
-static int
+static inline int
 cue_at(const struct attr *s, size_t v, size_t *len)
 {
 	return cue_may(s, v) && cue_check(s, v, len);
 }
 
-static int
+static inline int
 is_doc_verb(const struct attr *s, size_t v)
 {
 	return lex_tok(s->lx->speech_verbs, s->d, v) == NULL &&
@@ -2238,6 +2273,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	people_build(d, lx);
 	mention_index(&s);
 	find_anons(&s);
+	anon_index(&s);
 	bind_pronouns(&s);
 	scan_sources(&s);
 	attribute_quotes(&s);

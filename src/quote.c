@@ -209,7 +209,7 @@ quote_find(struct doc *d, const struct ruleset *rs)
 	size_t p, cap = 0;
 	int carry = -1;		/* running quote open at paragraph end */
 	struct qkeys qk;
-	struct tok *toks = d->toks;	/* a local: the loop reads it often */
+	struct tok *toks = d->toks;	/* a local: read at every token */
 
 	d->quotes = NULL;
 	d->nquotes = 0;

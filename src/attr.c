@@ -84,6 +84,8 @@ struct attr {
 	uint32_t *mbucket;	/* per ATTR_BUCKET tokens: the first mention
 				 * starting in or after them */
 	size_t nbuckets;
+	uint32_t *abucket;	/* the same for the anonymous phrases, or
+				 * NULL (anon_index) */
 	size_t ncues, capcues;
 	size_t capsources;
 	uint64_t *skeys;	/* per source: its identity key */
@@ -112,7 +114,7 @@ struct attr {
 
 /* Index of the last mention starting before token i, or -1 (as
  * people_mention_before, from the index of the compact copy). */
-static int
+static inline int
 mention_before(const struct attr *s, size_t i)
 {
 	size_t b = i / ATTR_BUCKET, lo, hi;
@@ -223,7 +225,7 @@ words_init(struct words *ws, const char *const *w)
 }
 
 /* Is token i a word of ws (ignoring ASCII case, as tok_is)? */
-static int
+static inline int
 words_has(const struct words *ws, const struct doc *d, size_t i)
 {
 	const struct tok *t = &d->toks[i];
@@ -280,7 +282,7 @@ is_p(const struct doc *d, size_t i, char c)
 	return t->kind == TOK_PUNCT && t->len == 1 && d->text[t->off] == c;
 }
 
-static int
+static inline int
 is_w(const struct doc *d, size_t i, const char *w)
 {
 	const struct tok *t;
@@ -306,7 +308,7 @@ ends_sentence(const struct doc *d, size_t i)
 	return i + 1 >= d->ntoks || (d->toks[i + 1].flags & TOK_SSTART);
 }
 
-static int
+static inline int
 is_fw(const struct attr *s, size_t i)
 {
 	return lex_tok(s->lx->function_words, s->d, i) != NULL;
@@ -321,7 +323,7 @@ role_may(const struct attr *s, size_t i)
 	    filter_has(&s->roles, s->d->toks[i].key);
 }
 
-static int
+static inline int
 is_role(const struct attr *s, size_t i)
 {
 	const struct lex_entry *e;
@@ -333,14 +335,14 @@ is_role(const struct attr *s, size_t i)
 	    s->d->toks[i].kind == TOK_WORD;
 }
 
-static int
+static inline int
 is_docnoun(const struct attr *s, size_t i)
 {
 	return s->d->toks[i].kind == TOK_WORD &&
 	    lex_tok(s->lx->doc_nouns, s->d, i) != NULL;
 }
 
-static int
+static inline int
 is_orgnoun(const struct attr *s, size_t i)
 {
 	return s->d->toks[i].kind == TOK_WORD &&
@@ -348,7 +350,7 @@ is_orgnoun(const struct attr *s, size_t i)
 	    lex_tok(s->lx->org_suffixes, s->d, i) != NULL);
 }
 
-static int
+static inline int
 is_det(const struct attr *s, size_t i)
 {
 	if (s->d->toks[i].kind == TOK_NUM || words_has(&s->dets, s->d, i))
@@ -656,9 +658,10 @@ anon_near(const struct attr *s, const struct tok *toks, size_t n, size_t i)
 /*
  * Adds the anonymous phrase whose role noun (or noun before a qualifier)
  * is token i, if there is one; returns its end, or 0.  Token i is outside
- * quotes, and anon_near.
+ * quotes, and anon_near.  Out of line: it is seldom called, and
+ * inlined it would crowd the registers of find_anons's loop.
  */
-static size_t
+static __attribute__((noinline)) size_t
 anon_add(struct attr *s, size_t i)
 {
 	struct doc *d = s->d;
@@ -737,8 +740,17 @@ find_anons(struct attr *s)
 static struct anon *
 anon_at(const struct attr *s, size_t i)
 {
-	size_t lo = 0, hi = s->nanons;
+	size_t lo = 0, hi = s->nanons, b = i / ATTR_BUCKET;
 
+	/* the phrases before lo start before bucket b, those from hi on
+	 * after token i; in order, the scan finds what the search would */
+	if (s->abucket != NULL && b < s->nbuckets) {
+		lo = s->abucket[b];
+		hi = s->abucket[b + 1];
+		while (lo < hi && s->anons[lo].a <= i)
+			lo++;
+		hi = lo;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -751,6 +763,30 @@ anon_at(const struct attr *s, size_t i)
 	    i >= s->anons[lo - 1].a)
 		return &s->anons[lo - 1];
 	return NULL;
+}
+
+/*
+ * Indexes the anonymous phrases by bucket of tokens, as mention_index
+ * does the mentions, when they are in order of their first token
+ * (role_start could in principle reach back past the start of the
+ * phrase before); otherwise anon_at keeps to its binary search.
+ */
+static void
+anon_index(struct attr *s)
+{
+	size_t b, m;
+
+	for (m = 1; m < s->nanons; m++)
+		if (s->anons[m].a < s->anons[m - 1].a)
+			return;
+	s->abucket = arena_alloc(&s->d->arena, (s->nbuckets + 1) *
+	    sizeof(*s->abucket));
+	for (b = 0, m = 0; b < s->nbuckets; b++) {
+		while (m < s->nanons && s->anons[m].a < b * ATTR_BUCKET)
+			m++;
+		s->abucket[b] = (uint32_t)m;
+	}
+	s->abucket[s->nbuckets] = (uint32_t)s->nanons;
 }
 
 /*
@@ -1072,7 +1108,7 @@ cap_aside(const struct attr *s, size_t a, size_t e, struct who *w)
 	return 1;
 }
 
-static int
+static inline int
 skippable(const struct attr *s, size_t i)
 {
 	const struct doc *d = s->d;
@@ -1434,13 +1470,13 @@ cue_check(const struct attr *s, size_t v, size_t *len)
 }
 
 /* Is token v a cue ("said", "according to")?  *len gets its tokens. */
-static int
+static inline int
 cue_at(const struct attr *s, size_t v, size_t *len)
 {
 	return cue_may(s, v) && cue_check(s, v, len);
 }
 
-static int
+static inline int
 is_doc_verb(const struct attr *s, size_t v)
 {
 	return lex_tok(s->lx->speech_verbs, s->d, v) == NULL &&
@@ -2237,6 +2273,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	people_build(d, lx);
 	mention_index(&s);
 	find_anons(&s);
+	anon_index(&s);
 	bind_pronouns(&s);
 	scan_sources(&s);
 	attribute_quotes(&s);

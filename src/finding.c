@@ -241,16 +241,23 @@ finding_format(struct doc *d, const char *tmpl, const char *a1,
 
 	args[0] = a1 ? a1 : "";
 	args[1] = a2 ? a2 : "";
-	for (; *tmpl; tmpl++) {
-		if (tmpl[0] == '%' && tmpl[1] == 's') {
+	while (*tmpl) {
+		/* the text up to the next %, in one piece */
+		size_t run = strcspn(tmpl, "%");
+
+		if (run > 0)
+			buf_put(&b, tmpl, run);
+		tmpl += run;
+		if (*tmpl == '\0')
+			break;
+		if (tmpl[1] == 's') {
 			buf_puts(&b, k < 2 ? args[k] : "");
 			k++;
-			tmpl++;
-		} else if (tmpl[0] == '%' && tmpl[1] == '%') {
-			buf_putc(&b, '%');
-			tmpl++;
+			tmpl += 2;
 		} else {
-			buf_putc(&b, *tmpl);
+			/* "%%" is one %; a % before anything else is itself */
+			buf_putc(&b, '%');
+			tmpl += tmpl[1] == '%' ? 2 : 1;
 		}
 	}
 	out = arena_strndup(&d->arena, b.ptr ? b.ptr : "", b.len);

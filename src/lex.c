@@ -313,8 +313,9 @@ lex_free(struct lexicon *lx)
 	free(lx);
 }
 
-const struct lex_entry *
-lex_get_key(const struct lexicon *lx, uint64_t key)
+/* The entry whose whole key is key, or NULL (inlined by both callers). */
+static const struct lex_entry *
+entry_of(const struct lexicon *lx, uint64_t key)
 {
 	uint32_t v = lookup(lx, key);
 
@@ -322,39 +323,25 @@ lex_get_key(const struct lexicon *lx, uint64_t key)
 }
 
 const struct lex_entry *
+lex_get_key(const struct lexicon *lx, uint64_t key)
+{
+	return entry_of(lx, key);
+}
+
+const struct lex_entry *
 lex_get_tok(const struct lexicon *lx, uint64_t tokkey)
 {
 	if (!may_start(lx, tokkey))
 		return NULL;
-	return lex_get_key(lx, lex_key_step(0, tokkey));
-}
-
-uint32_t
-lex_bit(const struct lexicon *lx, const struct doc *d)
-{
-	return lx != NULL && lx->bit != 0 && d->lexowner == lx->owner ?
-	    lx->bit : 0;
-}
-
-/* Does token i's mark rule lx out?  Only when d was marked by lx's set. */
-static int
-ruled_out(const struct lexicon *lx, const struct doc *d, size_t i)
-{
-	return !lex_marked(&d->toks[i], lex_bit(lx, d));
+	return entry_of(lx, lex_key_step(0, tokkey));
 }
 
 const struct lex_entry *
-lex_tok(const struct lexicon *lx, const struct doc *d, size_t i)
+lex_get_tok_rest(const struct lexicon *lx, uint64_t tokkey)
 {
-	if (ruled_out(lx, d, i))
-		return NULL;
-	return lex_get_tok(lx, d->toks[i].key);
-}
-
-int
-lex_may(const struct lexicon *lx, const struct doc *d, size_t i)
-{
-	return !ruled_out(lx, d, i);
+	/* a key that starts no entry is in no slot: the answer is NULL
+	 * with or without the filter */
+	return entry_of(lx, lex_key_step(0, tokkey));
 }
 
 const struct lex_entry *
@@ -368,13 +355,8 @@ lex_get(const struct lexicon *lx, const char *s, size_t n)
 	return lex_get_key(lx, key);
 }
 
-/*
- * lex_match once token i may start an entry: walks the table for the
- * longest one.  Kept out of line so that lex_match, which turns most
- * tokens away, saves no registers to do it.
- */
-static __attribute__((noinline)) const struct lex_entry *
-longest(const struct lexicon *lx, const struct doc *d, size_t i,
+const struct lex_entry *
+lex_match_rest(const struct lexicon *lx, const struct doc *d, size_t i,
     size_t *ntok)
 {
 	const struct lex_entry *best = NULL;
@@ -382,6 +364,9 @@ longest(const struct lexicon *lx, const struct doc *d, size_t i,
 	uint32_t v;
 	size_t j;
 
+	if (!may_start(lx, d->toks[i].key))
+		return NULL;
+	/* walk the table for the longest entry */
 	for (j = i; j < d->ntoks && (int)(j - i) < lx->maxwords; j++) {
 		if (j > i && d->toks[j].sent != d->toks[i].sent)
 			break;
@@ -395,16 +380,6 @@ longest(const struct lexicon *lx, const struct doc *d, size_t i,
 		}
 	}
 	return best;
-}
-
-const struct lex_entry *
-lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
-    size_t *ntok)
-{
-	if (i >= d->ntoks || ruled_out(lx, d, i) ||
-	    !may_start(lx, d->toks[i].key))
-		return NULL;
-	return longest(lx, d, i, ntok);
 }
 
 int

@@ -73,29 +73,58 @@ const struct lex_entry *lex_get_key(const struct lexicon *lx, uint64_t key);
 const struct lex_entry *lex_get_tok(const struct lexicon *lx, uint64_t tokkey);
 
 /*
- * Entry for token i of d alone, or NULL: lex_get_tok with the token's key,
- * answered from the token's marks (lexset_mark) when d carries them.
+ * lex_get_tok for a token whose marks say an entry may start with it: the
+ * first-word filter, which seldom says otherwise then, is not asked again
+ * (the answer is the same without it, only slower to reach for a key that
+ * starts no entry).
  */
-const struct lex_entry *lex_tok(const struct lexicon *lx, const struct doc *d,
-    size_t i);
-
-/*
- * 0 when no entry of lx can start at token i of d, its possessive ending
- * ('s) removed or not; 1 when one may.  Always 1 for an unmarked document.
- */
-int lex_may(const struct lexicon *lx, const struct doc *d, size_t i);
+const struct lex_entry *lex_get_tok_rest(const struct lexicon *lx,
+    uint64_t tokkey);
 
 /*
  * lx's bit in the marks of d's tokens (tok.lex), or 0 when they cannot
  * rule lx out: lx is NULL, not in a set, or d was marked by another set.
+ * Inline, as are the tests below that use it: most look-ups are ruled out
+ * by a token's marks, and cost no call then.
  */
-uint32_t lex_bit(const struct lexicon *lx, const struct doc *d);
+static inline uint32_t
+lex_bit(const struct lexicon *lx, const struct doc *d)
+{
+	return lx != NULL && lx->bit != 0 && d->lexowner == lx->owner ?
+	    lx->bit : 0;
+}
 
 /* May an entry start at token t, by its marks and lex_bit's bit? */
 static inline int
 lex_marked(const struct tok *t, uint32_t bit)
 {
 	return bit == 0 || (t->lex & bit) != 0;
+}
+
+/*
+ * Entry for token i of d alone, or NULL: lex_get_tok with the token's key,
+ * answered from the token's marks (lexset_mark) when d carries them.
+ */
+static inline const struct lex_entry *
+lex_tok(const struct lexicon *lx, const struct doc *d, size_t i)
+{
+	uint32_t bit = lex_bit(lx, d);
+
+	if (bit == 0)
+		return lex_get_tok(lx, d->toks[i].key);
+	if (!(d->toks[i].lex & bit))
+		return NULL;
+	return lex_get_tok_rest(lx, d->toks[i].key);
+}
+
+/*
+ * 0 when no entry of lx can start at token i of d, its possessive ending
+ * ('s) removed or not; 1 when one may.  Always 1 for an unmarked document.
+ */
+static inline int
+lex_may(const struct lexicon *lx, const struct doc *d, size_t i)
+{
+	return lex_marked(&d->toks[i], lex_bit(lx, d));
 }
 
 /* Entry whose text is the n bytes at s (tokenized and case-folded). */
@@ -105,9 +134,20 @@ const struct lex_entry *lex_get(const struct lexicon *lx, const char *s,
 /*
  * Longest entry matching the tokens of d starting at token i (not crossing
  * a sentence); *ntok receives its token count.  NULL when none matches.
+ * lex_match_rest is lex_match once token i is known to exist and its
+ * marks allow lx (out of line).
  */
-const struct lex_entry *lex_match(const struct lexicon *lx,
+const struct lex_entry *lex_match_rest(const struct lexicon *lx,
     const struct doc *d, size_t i, size_t *ntok);
+
+static inline const struct lex_entry *
+lex_match(const struct lexicon *lx, const struct doc *d, size_t i,
+    size_t *ntok)
+{
+	if (i >= d->ntoks || !lex_marked(&d->toks[i], lex_bit(lx, d)))
+		return NULL;
+	return lex_match_rest(lx, d, i, ntok);
+}
 
 /* The section index named name, or -1. */
 int lex_section(const struct lexicon *lx, const char *name);

@@ -280,28 +280,70 @@ collect(const struct matcher *m, const struct doc *d, uint32_t node,
 		collect(m, d, m->nodes[node].word, first, depth + 1, c, nc);
 }
 
+/* The root's child for a token key, or 0: most keys start no phrase,
+ * and the root filter says so without a probe of the edge table. */
+static uint32_t
+root_child(const struct matcher *m, uint64_t key)
+{
+	if (!(m->rootbits[(key >> 6) & 1023] >> (key & 63) & 1))
+		return 0;
+	return edge_get(m, 0, key);
+}
+
+/*
+ * The first of the n tokens from i on that may start a phrase (n when
+ * none): its key passes the root filter, or a class edge out of the root
+ * takes its kind (bit 1 << kind of class_kinds).  A loop of its own: most
+ * tokens start nothing, and it skips them in few instructions.
+ */
+static size_t
+next_start(const struct matcher *m, const struct tok *toks, size_t i,
+    size_t n, unsigned class_kinds)
+{
+	for (; i < n; i++) {
+		uint64_t key = toks[i].key;
+
+		if ((m->rootbits[(key >> 6) & 1023] >> (key & 63) & 1) ||
+		    (class_kinds >> toks[i].kind & 1))
+			break;
+	}
+	return i;
+}
+
 void
 match_run(const struct matcher *m, const struct doc *d, size_t nrules,
     match_fn fn, void *ctx)
 {
 	struct cand c[MATCH_MAX_CANDIDATES];
-	size_t *next_ok, i, k;
+	size_t *next_ok, i, k, n = d->ntoks;
+	const struct tok *toks = d->toks;
 	const struct node *root = &m->nodes[0];
+	/* bit 1 << kind for the token kinds a class edge out of the root
+	 * takes */
+	unsigned class_kinds = (root->num ? 1u << TOK_NUM : 0) |
+	    (root->word ? 1u << TOK_WORD : 0);
 
 	if (m->nterms == 0)
 		return;
 	next_ok = xcalloc(nrules ? nrules : 1, sizeof(*next_ok));
-	for (i = 0; i < d->ntoks; i++) {
-		const struct tok *t = &d->toks[i];
+	for (i = 0; (i = next_start(m, toks, i, n, class_kinds)) < n; i++) {
+		const struct tok *t = &toks[i];
+		uint32_t child = root_child(m, t->key);
 		size_t nc = 0;
 
-		/* fast path: most tokens start no phrase */
-		if ((!(m->rootbits[(t->key >> 6) & 1023] >> (t->key & 63) &
-		    1) || edge_get(m, 0, t->key) == 0) &&
-		    !(root->num && t->kind == TOK_NUM) &&
-		    !(root->word && t->kind == TOK_WORD))
-			continue;
-		collect(m, d, 0, i, 0, c, &nc);
+		if (child == 0 && !(class_kinds >> t->kind & 1))
+			continue;	/* the filter let it through */
+		/*
+		 * collect from the root, unrolled: the root ends no phrase
+		 * (match_add refuses empty ones), and its children are taken
+		 * in collect's order, which the sort below relies on
+		 */
+		if (child != 0)
+			collect(m, d, child, i, 1, c, &nc);
+		if (root->num && t->kind == TOK_NUM)
+			collect(m, d, root->num, i, 1, c, &nc);
+		if (root->word && t->kind == TOK_WORD)
+			collect(m, d, root->word, i, 1, c, &nc);
 		if (nc == 0)
 			continue;
 		if (nc > 1)

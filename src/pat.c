@@ -11,14 +11,21 @@ struct pstate {
 	int fail;
 };
 
+/* Appends s, which the list then owns. */
 static void
-list_add(struct pat_list *l, const char *s, size_t n)
+list_push(struct pat_list *l, char *s)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 8;
 		l->v = xrealloc(l->v, xst_mult(l->cap, sizeof(*l->v)));
 	}
-	l->v[l->n++] = xstrndup(s, n);
+	l->v[l->n++] = s;
+}
+
+static void
+list_add(struct pat_list *l, const char *s, size_t n)
+{
+	list_push(l, xstrndup(s, n));
 }
 
 void
@@ -51,11 +58,44 @@ concat(struct pstate *ps, struct pat_list *a, const struct pat_list *b)
 
 			memcpy(s, a->v[i], la);
 			memcpy(s + la, b->v[j], lb + 1);
-			list_add(&r, s, la + lb);
-			free(s);
+			list_push(&r, s);
 		}
 	pat_list_free(a);
 	*a = r;
+}
+
+/* a := a x { s } for one string s of n bytes: appends s to each in place */
+static void
+append_all(struct pat_list *a, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		size_t la = strlen(a->v[i]);
+
+		a->v[i] = xrealloc(a->v[i], xst_add(la, n + 1));
+		memcpy(a->v[i] + la, s, n);
+		a->v[i][la + n] = '\0';
+	}
+}
+
+/*
+ * Length of the run of plain ASCII characters at p that parse_atom would
+ * take one by one as literals, less the last one when a quantifier follows
+ * it (that one goes through parse_atom).  Each would cost a whole concat.
+ */
+static size_t
+literal_run(const char *p)
+{
+	size_t n = 0;
+
+	while (p[n] != '\0' && (unsigned char)p[n] < 0x80 &&
+	    strchr("()[]\\.^$*+{}|?", p[n]) == NULL)
+		n++;
+	if (n > 0 && (p[n] == '?' || p[n] == '*' || p[n] == '+' ||
+	    p[n] == '{'))
+		n--;
+	return n;
 }
 
 static void parse_alt(struct pstate *ps, struct pat_list *out);
@@ -171,7 +211,14 @@ parse_seq(struct pstate *ps, struct pat_list *out)
 	list_add(out, "", 0);
 	while (!ps->fail && *ps->p && *ps->p != '|' && *ps->p != ')') {
 		struct pat_list atom = { NULL, 0, 0 };
+		size_t run = literal_run(ps->p);
 
+		if (run > 0) {
+			/* the same as one concat per character */
+			append_all(out, ps->p, run);
+			ps->p += run;
+			continue;
+		}
 		parse_atom(ps, &atom);
 		if (!ps->fail && *ps->p == '?') {
 			ps->p++;
@@ -200,8 +247,11 @@ parse_alt(struct pstate *ps, struct pat_list *out)
 		parse_seq(ps, &alt);
 		if (out->n + alt.n > PAT_MAX_EXPANSION)
 			ps->fail = 1;
-		for (i = 0; !ps->fail && i < alt.n; i++)
-			list_add(out, alt.v[i], strlen(alt.v[i]));
+		for (i = 0; !ps->fail && i < alt.n; i++) {
+			/* move the string over rather than copy it */
+			list_push(out, alt.v[i]);
+			alt.v[i] = NULL;
+		}
 		pat_list_free(&alt);
 	}
 }

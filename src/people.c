@@ -56,7 +56,7 @@ pmap_init(struct doc *d, struct pmap *m, size_t hint)
 	m->n = 0;
 }
 
-static size_t
+static inline size_t
 pmap_slot(const struct pmap *m, uint64_t key)
 {
 	size_t h;
@@ -68,7 +68,7 @@ pmap_slot(const struct pmap *m, uint64_t key)
 	return h;
 }
 
-static int
+static inline int
 pmap_get(const struct pmap *m, uint64_t key)
 {
 	size_t h = pmap_slot(m, key);
@@ -126,7 +126,7 @@ outside(const struct doc *d, size_t i)
 	return !(d->toks[i].flags & (TOK_INQUOTE | TOK_QMARK));
 }
 
-static int
+static inline int
 is_fw(const struct pstate *s, size_t i)
 {
 	return lex_marked(&s->d->toks[i], s->m_fw) &&
@@ -137,11 +137,17 @@ is_fw(const struct pstate *s, size_t i)
 static size_t
 poss_len(const struct doc *d, size_t i)
 {
-	return tok_poss_len(d, &d->toks[i]);
+	const struct tok *t = &d->toks[i];
+
+	/* both endings are 3 bytes or more and end in s or S: most words
+	 * need no call */
+	if (t->len < 3 || (d->text[t->off + t->len - 1] | 0x20) != 's')
+		return 0;
+	return tok_poss_len(d, t);
 }
 
 /* Key of token i without a possessive ending. */
-static uint64_t
+static inline uint64_t
 bare_key(const struct doc *d, size_t i)
 {
 	size_t pl = poss_len(d, i);
@@ -202,8 +208,9 @@ gender_of(const char *v)
 }
 
 /* title_at for a token i that its kind, place and marks do not rule
- * out. */
-static const struct lex_entry *
+ * out.  Out of line, so that title_at, which turns most tokens away, is
+ * small enough to be inlined. */
+static __attribute__((noinline)) const struct lex_entry *
 title_match(const struct pstate *s, size_t i, size_t *n)
 {
 	const struct lex_entry *e;
@@ -223,7 +230,7 @@ title_match(const struct pstate *s, size_t i, size_t *n)
  * abbreviation period.  Titles never start inside a quote.  Most tokens
  * are ruled out without a call.
  */
-static const struct lex_entry *
+static inline const struct lex_entry *
 title_at(const struct pstate *s, size_t i, size_t *n)
 {
 	const struct doc *d = s->d;
@@ -480,7 +487,7 @@ org_person(struct pstate *s, size_t a, size_t b)
 }
 
 /* Does the run [a, b) name an organization (ends in an org word)? */
-static int
+static inline int
 is_org_run(const struct pstate *s, size_t a, size_t b)
 {
 	size_t i;
@@ -537,6 +544,11 @@ org_extend(const struct pstate *s, size_t a, size_t b)
 		int left;
 		size_t r;
 
+		/* only a connector goes on (tested first: most words are
+		 * none, and what follows reads on past it) */
+		if (k != s->k_of && k != s->k_for && k != s->k_and &&
+		    k != s->k_to)
+			break;
 		if (d->toks[e].kind != TOK_WORD || !outside(d, e) ||
 		    d->toks[e].sent != d->toks[a].sent ||
 		    poss_len(d, e - 1) || !is_cap_word(s, e + 1) ||
@@ -870,11 +882,33 @@ name_at(struct pstate *s, size_t i)
 	return b;
 }
 
+/*
+ * The first of the n tokens from i on that may start a pronoun, a title
+ * or a name (n when none): a word outside quotes, capitalised or marked as
+ * starting a pronoun or a title (m_lower).  Most words are lower case and
+ * start neither; a loop of its own skips them in few instructions.
+ */
+static size_t
+next_candidate(const struct tok *toks, size_t i, size_t n, uint32_t m_lower)
+{
+	for (; i < n; i++) {
+		const struct tok *t = &toks[i];
+
+		if (!(t->flags & (TOK_INQUOTE | TOK_QMARK)) &&
+		    t->kind == TOK_WORD &&
+		    ((t->flags & TOK_CAP) || lex_marked(t, m_lower)))
+			break;
+	}
+	return i;
+}
+
 void
 people_build(struct doc *d, const struct lexset *lx)
 {
 	struct pstate s;
-	size_t i;
+	const struct tok *toks;
+	size_t i, n;
+	uint32_t m_lower;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
@@ -901,18 +935,15 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.m_suffixes = lex_bit(lx->org_suffixes, d);
 	s.m_lower = s.m_pronouns != 0 && s.m_titles != 0 ?
 	    s.m_pronouns | s.m_titles : 0;
-	for (i = 0; i < d->ntoks;) {
-		const struct tok *t = &d->toks[i];
+	/* in locals, which the calls below cannot be thought to change */
+	toks = d->toks;
+	n = d->ntoks;
+	m_lower = s.m_lower;
+	for (i = 0; (i = next_candidate(toks, i, n, m_lower)) < n;) {
+		const struct tok *t = &toks[i];
 		const struct lex_entry *e;
 		int fw;
 
-		/* most words are lower case, and start neither a pronoun
-		 * nor a title */
-		if (!outside(d, i) || t->kind != TOK_WORD ||
-		    (!(t->flags & TOK_CAP) && !lex_marked(t, s.m_lower))) {
-			i++;
-			continue;
-		}
 		fw = (t->flags & TOK_CAP) && is_fw(&s, i);
 		if (!(t->flags & TOK_CAP) || fw) {
 			e = lex_marked(&d->toks[i], s.m_pronouns) ?

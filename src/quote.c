@@ -62,6 +62,7 @@ static const char *const minor_words[QUOTE_MINOR] = {
 /* Word keys classify() compares against, computed once per document. */
 struct qkeys {
 	uint64_t minor[QUOTE_MINOR];
+	uint64_t minor_bits;	/* bit key % 64 of each minor word */
 	uint64_t so_called;
 };
 
@@ -70,6 +71,9 @@ is_minor(const struct qkeys *qk, const struct tok *t)
 {
 	size_t k;
 
+	/* most words are not minor, and their bit says so */
+	if (!(qk->minor_bits >> (t->key & 63) & 1))
+		return 0;
 	for (k = 0; k < QUOTE_MINOR; k++)
 		if (t->key == qk->minor[k])
 			return 1;
@@ -205,6 +209,7 @@ quote_find(struct doc *d, const struct ruleset *rs)
 	size_t p, cap = 0;
 	int carry = -1;		/* running quote open at paragraph end */
 	struct qkeys qk;
+	struct tok *toks = d->toks;	/* a local: read at every token */
 
 	d->quotes = NULL;
 	d->nquotes = 0;
@@ -227,7 +232,7 @@ quote_find(struct doc *d, const struct ruleset *rs)
 			carry = -1;
 		}
 		for (i = pa->first; i < end; i++) {
-			struct tok *t = &d->toks[i];
+			struct tok *t = &toks[i];
 
 			if (t->kind != TOK_QUOTE)
 				continue;
@@ -304,8 +309,11 @@ quote_find(struct doc *d, const struct ruleset *rs)
 			}
 		}
 	}
-	for (p = 0; p < QUOTE_MINOR; p++)
+	qk.minor_bits = 0;
+	for (p = 0; p < QUOTE_MINOR; p++) {
 		qk.minor[p] = tok_key(minor_words[p], strlen(minor_words[p]));
+		qk.minor_bits |= (uint64_t)1 << (qk.minor[p] & 63);
+	}
 	qk.so_called = tok_key("so-called", 9);
 	/* mark the tokens inside speech quotes */
 	for (p = 0; p < d->nquotes; p++) {

@@ -631,14 +631,16 @@ has_latin(const char *s, size_t n)
 static void
 run_repetition(struct rule *r, struct doc *d)
 {
-	size_t i;
+	const struct tok *toks = d->toks;
+	size_t i, n = d->ntoks;
 
-	for (i = 1; i < d->ntoks; i++) {
-		const struct tok *a = &d->toks[i - 1], *b = &d->toks[i];
+	for (i = 1; i < n; i++) {
+		const struct tok *a = &toks[i - 1], *b = &toks[i];
 		char *w;
 
-		if (a->kind != TOK_WORD || b->kind != TOK_WORD ||
-		    a->key != b->key || a->sent != b->sent)
+		/* equal neighbours are rare: their keys say so first */
+		if (a->key != b->key || a->kind != TOK_WORD ||
+		    b->kind != TOK_WORD || a->sent != b->sent)
 			continue;
 		if (!(r->flags & RULE_ICASE) && (a->len != b->len ||
 		    memcmp(d->text + a->off, d->text + b->off, a->len) != 0))

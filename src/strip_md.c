@@ -232,12 +232,34 @@ visit(struct md_walk *w, cmark_event_type ev, cmark_node *n)
 	}
 }
 
+/*
+ * What cmark parses: s (the n bytes from base), and for a part of a larger
+ * file the file's link reference definitions after a blank line, so that
+ * references resolve as in a whole read.  The definitions' lines come
+ * after the part's, where visit never looks (strip_md).
+ */
+static const char *
+parse_input(struct doc *d, const char *s, size_t base, size_t *n)
+{
+	char *in;
+
+	*n = d->srclen - base;
+	if (d->nrefs == 0)
+		return s + base;
+	in = arena_alloc(&d->arena, xst_add(xst_add(*n, d->nrefs), 2));
+	memcpy(in, s + base, *n);
+	memcpy(in + *n, "\n\n", 2);
+	memcpy(in + *n + 2, d->refs, d->nrefs);
+	*n += 2 + d->nrefs;
+	return in;
+}
+
 int
 strip_md(struct doc *d)
 {
 	struct md_walk w;
-	const char *s = strip_sanitized(d);
-	size_t base = 0, fm;
+	const char *s = strip_sanitized(d), *in;
+	size_t base = 0, fm = 0, inlen, lines;
 	cmark_node *root;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -247,9 +269,12 @@ strip_md(struct doc *d)
 	w.clean = s == d->src;
 	strip_out_init(&w.so, d);
 	w.so.flags = STRIP_ESCAPES;
-	if (d->srclen >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	/* a byte-order mark and front matter only start a file */
+	if ((d->part & DOC_PART_FIRST) && d->srclen >= 3 &&
+	    memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		base = 3;
-	fm = front_matter_end(s, base, d->srclen);
+	if (d->part & DOC_PART_FIRST)
+		fm = front_matter_end(s, base, d->srclen);
 	if (fm > base) {
 		/* cmark sees blank lines where the front matter was */
 		char *copy = arena_alloc(&d->arena, xst_add(d->srclen, 1));
@@ -265,10 +290,16 @@ strip_md(struct doc *d)
 	w.so.s = s;
 	w.so.cur = fm;
 	w.blk_end = d->srclen;
-	root = cmark_parse_document(s + base, d->srclen - base,
-	    CMARK_OPT_DEFAULT);
+	in = parse_input(d, s, base, &inlen);
+	root = cmark_parse_document(in, inlen, CMARK_OPT_DEFAULT);
 	if (root == NULL)
 		xdie_oom();
+	/* the part's own lines; blocks past them are the definitions' */
+	lines = SIZE_MAX;
+	if (d->nrefs > 0) {
+		doc_line_start(d, 1);	/* builds d->lines */
+		lines = d->nlines;
+	}
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -276,6 +307,11 @@ strip_md(struct doc *d)
 		if (w.skip != NULL) {
 			if (n == w.skip && ev == CMARK_EVENT_EXIT)
 				w.skip = NULL;
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER && cmark_node_parent(n) == root &&
+		    (size_t)cmark_node_get_start_line(n) > lines) {
+			w.skip = n;
 			continue;
 		}
 		visit(&w, ev, n);

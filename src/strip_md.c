@@ -1,6 +1,7 @@
 /* strip_md.c: Markdown input: CommonMark via libcmark, mapped to the source. */
 #include "strip.h"
 
+#include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -233,6 +234,46 @@ visit(struct md_walk *w, cmark_event_type ev, cmark_node *n)
 }
 
 /*
+ * Visits the tree's nodes up to line lines.  The tree and the iterator are
+ * cmark's, not in the arena: when an arena call fails the document
+ * (arena.h), they are freed on the way to the caller's handler.
+ */
+static void
+walk_tree(struct md_walk *w, cmark_node *root, size_t lines)
+{
+	struct arena *a = &w->d->arena;
+	jmp_buf *outer = a->bail, inner;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	if (outer != NULL && setjmp(inner) != 0) {
+		a->bail = outer;
+		cmark_iter_free(it);
+		cmark_node_free(root);
+		longjmp(*outer, 1);
+	}
+	if (outer != NULL)
+		a->bail = &inner;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (w->skip != NULL) {
+			if (n == w->skip && ev == CMARK_EVENT_EXIT)
+				w->skip = NULL;
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER && cmark_node_parent(n) == root &&
+		    (size_t)cmark_node_get_start_line(n) > lines) {
+			w->skip = n;
+			continue;
+		}
+		visit(w, ev, n);
+	}
+	a->bail = outer;
+	cmark_iter_free(it);
+}
+
+/*
  * What cmark parses: s (the n bytes from base), and for a part of a larger
  * file the file's link reference definitions after a blank line, so that
  * references resolve as in a whole read.  The definitions' lines come
@@ -261,8 +302,6 @@ strip_md(struct doc *d)
 	const char *s = strip_sanitized(d), *in;
 	size_t base = 0, fm = 0, inlen, lines;
 	cmark_node *root;
-	cmark_iter *it;
-	cmark_event_type ev;
 
 	memset(&w, 0, sizeof(w));
 	w.d = d;
@@ -291,32 +330,16 @@ strip_md(struct doc *d)
 	w.so.cur = fm;
 	w.blk_end = d->srclen;
 	in = parse_input(d, s, base, &inlen);
-	root = cmark_parse_document(in, inlen, CMARK_OPT_DEFAULT);
-	if (root == NULL)
-		xdie_oom();
 	/* the part's own lines; blocks past them are the definitions' */
 	lines = SIZE_MAX;
 	if (d->nrefs > 0) {
 		doc_line_start(d, 1);	/* builds d->lines */
 		lines = d->nlines;
 	}
-	it = cmark_iter_new(root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-
-		if (w.skip != NULL) {
-			if (n == w.skip && ev == CMARK_EVENT_EXIT)
-				w.skip = NULL;
-			continue;
-		}
-		if (ev == CMARK_EVENT_ENTER && cmark_node_parent(n) == root &&
-		    (size_t)cmark_node_get_start_line(n) > lines) {
-			w.skip = n;
-			continue;
-		}
-		visit(&w, ev, n);
-	}
-	cmark_iter_free(it);
+	root = cmark_parse_document(in, inlen, CMARK_OPT_DEFAULT);
+	if (root == NULL)
+		xdie_oom();
+	walk_tree(&w, root, lines);
 	cmark_node_free(root);
 	strip_out_finish(&w.so);
 	return 0;

@@ -437,7 +437,59 @@ block_start(const char *p, size_t n)
 	return k > 0 && in_names(cut_elems, name);
 }
 
-/* A tag's '>': open or close what it names. */
+/*
+ * libxml2's end-tag priorities: an end tag closes the elements above its
+ * own only when none of them has a higher priority, else it is ignored.
+ */
+static int
+end_priority(const char *name)
+{
+	static const struct {
+		const char *name;
+		int priority;
+	} tab[] = {
+		{ "div", 150 }, { "td", 160 }, { "th", 160 }, { "tr", 170 },
+		{ "thead", 180 }, { "tbody", 180 }, { "tfoot", 180 },
+		{ "table", 190 }, { "head", 200 }, { "body", 200 },
+		{ "html", 220 }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strcmp(tab[i].name, name) == 0)
+			return tab[i].priority;
+	return 100;
+}
+
+/* Elements that a start tag of the same name closes (libxml2 too). */
+static const char *const self_closing[] = {
+	"p", "li", "dt", "dd", "option", "tr", "td", "th", NULL
+};
+
+static void
+end_tag(struct strip_cuts *c, const char *name)
+{
+	int prio;
+	size_t i;
+
+	if (c->nopen == 0)
+		return;
+	prio = end_priority(name);
+	for (i = c->nopen; i > 0; i--) {
+		if (strcmp(c->open[i - 1], name) == 0) {
+			c->nopen = i - 1;
+			return;
+		}
+		if (end_priority(c->open[i - 1]) > prio)
+			return;
+	}
+}
+
+/*
+ * A tag's '>': open or close what it names.  Inside a skipped, hidden or
+ * quoting element every element is followed, so that an end tag closes
+ * what libxml2 would close.
+ */
 static void
 tag_end(struct strip_cuts *c)
 {
@@ -445,11 +497,7 @@ tag_end(struct strip_cuts *c)
 	size_t i;
 
 	if (c->tag_kind == 2) {
-		for (i = c->nopen; i > 0; i--)
-			if (strcmp(c->open[i - 1], name) == 0) {
-				c->nopen = i - 1;
-				break;
-			}
+		end_tag(c, name);
 		return;
 	}
 	if (c->tag_kind != 1 || c->prev_tag_ch == '/' || name[0] == '\0')
@@ -463,8 +511,11 @@ tag_end(struct strip_cuts *c)
 	}
 	if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)
 		memcpy(c->raw, name, strlen(name) + 1);
-	if ((in_names(special_elems, name) || c->tag_hidden) &&
-	    !in_names(void_elems, name)) {
+	if (c->nopen > 0 && in_names(self_closing, name) &&
+	    strcmp(c->open[c->nopen - 1], name) == 0)
+		c->nopen--;
+	if ((c->nopen > 0 || in_names(special_elems, name) ||
+	    c->tag_hidden) && !in_names(void_elems, name)) {
 		if (c->nopen == STRIP_CUTS_MAX_OPEN) {
 			c->stuck = 1;
 			return;

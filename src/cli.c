@@ -295,9 +295,9 @@ path_format(const struct cli *c, const char *p)
 }
 
 /*
- * One unit a path, but a plain-text file larger than the part size becomes
- * one unit a part (doc.h), so that -j checks its parts side by side and the
- * writer puts them back in order.
+ * One unit a path, but a plain-text, Markdown or HTML file larger than the
+ * part size becomes one unit a part (doc.h), so that -j checks its parts
+ * side by side and the writer puts them back in order.
  */
 static void
 plan_units(struct cli *c)
@@ -307,9 +307,8 @@ plan_units(struct cli *c)
 	c->ranges = xcalloc(c->npaths + 1, sizeof(*c->ranges));
 	c->units = xcalloc(cap + 1, sizeof(*c->units));
 	for (i = 0; i < c->npaths; i++) {
-		n = 0;
-		if (path_format(c, c->paths[i]) == DOC_TXT)
-			n = doc_parts_plan(c->paths[i], part, &c->ranges[i]);
+		n = doc_parts_plan(c->paths[i], path_format(c, c->paths[i]),
+		    part, &c->ranges[i]);
 		if (c->nunits + (n ? n : 1) > cap) {
 			cap = (c->nunits + (n ? n : 1)) * 2;
 			c->units = xrealloc(c->units, xst_mult(cap,

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "strip_cuts.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -210,26 +211,83 @@ read_at(int fd, char *p, size_t n, off_t off)
 	return (ssize_t)got;
 }
 
-size_t
-doc_parts_plan(const char *path, size_t part_size, struct doc_range **out)
+/*
+ * utf8_count, eight ASCII bytes at a time (the planner counts every byte
+ * of a large file on one thread before the workers start).
+ */
+static size_t
+count_chars(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, count = 0;
+	int32_t cp;
+
+	while (i < n) {
+		uint64_t w;
+
+		if (n - i >= 8) {
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				count += 8;
+				continue;
+			}
+		}
+		i += p[i] < 0x80 ? 1 : utf8_decode(p + i, n - i, &cp);
+		count++;
+	}
+	return count;
+}
+
+/* Lines in the n bytes at p. */
+static size_t
+count_newlines(const char *p, size_t n)
+{
+	const char *e = p + n, *q;
+	size_t k = 0;
+
+	while ((q = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		k++;
+		p = q + 1;
+	}
+	return k;
+}
+
+/*
+ * Appends the part [off, off + len), which starts after line lines and ch
+ * code points, to *r, which holds *n of *cap.
+ */
+static void
+parts_add(struct doc_range **r, size_t *n, size_t *cap, size_t off,
+    size_t len, size_t line, size_t ch)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*r = xrealloc(*r, xst_mult(*cap, sizeof(**r)));
+	}
+	memset(&(*r)[*n], 0, sizeof(**r));
+	(*r)[*n].off = off;
+	(*r)[*n].len = len;
+	(*r)[*n].line_base = line;
+	(*r)[*n].char_base = ch;
+	(*r)[*n].part = *n == 0 ? DOC_PART_FIRST : 0;
+	(*n)++;
+}
+
+/* The parts of a plain-text file (doc_parts_plan); 0 on a read error. */
+static size_t
+plan_text(int fd, size_t part_size, struct doc_range **out)
 {
 	struct doc_range *r = NULL;
-	struct stat st;
 	size_t n = 0, cap = 0, line = 0, ch = 0, col = 0, len = 0;
 	off_t off = 0;
-	char *buf;
-	int fd;
+	char *buf = xmalloc(part_size + 1);
 
-	*out = NULL;
-	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
-	    !S_ISREG(st.st_mode) || (uintmax_t)st.st_size <= part_size ||
-	    (fd = open(path, O_RDONLY)) < 0)
-		return 0;		/* read whole; doc_read says what fails */
-	buf = xmalloc(part_size + 1);
 	for (;;) {
 		ssize_t got = read_at(fd, buf + len, part_size + 1 - len,
 		    off + (off_t)len);
-		size_t cut, i, lastnl = SIZE_MAX, nl = 0;
+		const char *last;
+		size_t cut, head, tail;
 
 		if (got < 0) {
 			free(r);
@@ -239,29 +297,15 @@ doc_parts_plan(const char *path, size_t part_size, struct doc_range **out)
 		}
 		len += (size_t)got;
 		cut = len <= part_size ? len : parts_cut(buf, part_size);
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			r = xrealloc(r, xst_mult(cap, sizeof(*r)));
-		}
-		r[n].off = (size_t)off;
-		r[n].len = cut;
-		r[n].line_base = line;
-		r[n].char_base = ch;
-		r[n].col_base = col;
-		r[n].part = (n == 0 ? DOC_PART_FIRST : 0) |
-		    (cut == len ? DOC_PART_LAST : 0);
-		n++;
-		for (i = 0; i < cut; i++)
-			if (buf[i] == '\n') {
-				nl++;
-				lastnl = i;
-			}
-		line += nl;
-		ch += utf8_count(buf, cut);
-		if (lastnl == SIZE_MAX)
-			col += utf8_count(buf, cut);
-		else
-			col = utf8_count(buf + lastnl + 1, cut - lastnl - 1);
+		parts_add(&r, &n, &cap, (size_t)off, cut, line, ch);
+		r[n - 1].col_base = col;
+		/* one count of each code point: before and after the last line */
+		last = memrchr(buf, '\n', cut);
+		head = last ? (size_t)(last - buf) + 1 : 0;
+		tail = count_chars(buf + head, cut - head);
+		line += count_newlines(buf, head);
+		ch += count_chars(buf, head) + tail;
+		col = last ? tail : col + tail;
 		if (cut == len)
 			break;
 		memmove(buf, buf + cut, len - cut);
@@ -269,8 +313,149 @@ doc_parts_plan(const char *path, size_t part_size, struct doc_range **out)
 		off += (off_t)cut;
 	}
 	free(buf);
-	close(fd);
 	*out = r;
+	return n;
+}
+
+/* Parts being planned: those done, the open one, where the next may start. */
+struct plan {
+	struct doc_range *r;
+	size_t n, cap;
+	size_t start, sline, sch;	/* the open part: offset and bases */
+	size_t cand, cline, cch;	/* the last place a part may start */
+};
+
+/* Ends the open part at off, before line line and code point ch. */
+static void
+plan_end(struct plan *p, size_t off, size_t line, size_t ch)
+{
+	parts_add(&p->r, &p->n, &p->cap, p->start, off - p->start, p->sline,
+	    p->sch);
+	p->start = off;
+	p->sline = line;
+	p->sch = ch;
+}
+
+/*
+ * A part may start at off: end the open one at the last such place in its
+ * second half, else here, once it is larger than part_size.
+ */
+static void
+plan_may_cut(struct plan *p, size_t part_size, size_t off, size_t line,
+    size_t ch)
+{
+	if (off - p->start > part_size &&
+	    p->cand > p->start + part_size / 2)
+		plan_end(p, p->cand, p->cline, p->cch);
+	if (off - p->start > part_size)
+		plan_end(p, off, line, ch);
+	p->cand = off;
+	p->cline = line;
+	p->cch = ch;
+}
+
+/* Gives every part a copy of the Markdown reference definitions. */
+static void
+plan_refs(struct plan *p, const struct strip_cuts *sc)
+{
+	size_t len, i;
+	const char *refs = strip_cuts_refs(sc, &len);
+	char *copy;
+
+	if (p->n == 0 || len == 0)
+		return;
+	/* after the parts, so that one free releases both */
+	p->r = xrealloc(p->r, xst_add(xst_mult(p->n, sizeof(*p->r)), len));
+	copy = (char *)(p->r + p->n);
+	memcpy(copy, refs, len);
+	for (i = 0; i < p->n; i++) {
+		p->r[i].refs = copy;
+		p->r[i].nrefs = len;
+	}
+}
+
+/*
+ * The parts of a Markdown or HTML file (doc_parts_plan), read a line at a
+ * time: each may start where strip_cuts allows.  0 on a read error or
+ * when there is no place to cut.
+ */
+static size_t
+plan_markup(int fd, enum doc_format fmt, size_t part_size,
+    struct doc_range **out)
+{
+	struct plan p;
+	struct strip_cuts sc;
+	size_t bcap = 65536, len = 0, pos = 0, line = 0, ch = 0;
+	off_t boff = 0;		/* file offset of buf */
+	char *buf = xmalloc(bcap);
+	int eof = 0, failed = 0;
+
+	memset(&p, 0, sizeof(p));
+	strip_cuts_init(&sc, (int)fmt);
+	while (!failed) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t le, off = (size_t)boff + pos;
+		ssize_t got;
+
+		if (nl == NULL && eof && pos == len)
+			break;
+		if (nl == NULL && !eof) {	/* read on; keep the line */
+			memmove(buf, buf + pos, len - pos);
+			boff += (off_t)pos;
+			len -= pos;
+			pos = 0;
+			if (len == bcap) {
+				bcap = xst_mult(bcap, 2);
+				buf = xrealloc(buf, bcap);
+			}
+			got = read_at(fd, buf + len, bcap - len,
+			    boff + (off_t)len);
+			failed = got < 0;
+			eof = got == 0;
+			len += got > 0 ? (size_t)got : 0;
+			continue;
+		}
+		le = nl ? (size_t)(nl - buf) + 1 : len;
+		if (strip_cuts_line(&sc, buf + pos, le - pos) && off > p.start)
+			plan_may_cut(&p, part_size, off, line, ch);
+		ch += count_chars(buf + pos, le - pos);
+		line += nl != NULL;
+		pos = le;
+	}
+	if (!failed && p.n > 0)
+		plan_end(&p, (size_t)boff + len, line, ch);
+	if (failed || p.n < 2) {	/* read whole (doc_read says why) */
+		free(p.r);
+		p.r = NULL;
+		p.n = 0;
+	}
+	plan_refs(&p, &sc);
+	strip_cuts_release(&sc);
+	free(buf);
+	*out = p.r;
+	return p.n;
+}
+
+size_t
+doc_parts_plan(const char *path, enum doc_format fmt, size_t part_size,
+    struct doc_range **out)
+{
+	struct stat st;
+	size_t n;
+	int fd;
+
+	*out = NULL;
+	if (fmt == DOC_XML || strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || (uintmax_t)st.st_size <= part_size ||
+	    (fd = open(path, O_RDONLY)) < 0)
+		return 0;		/* read whole; doc_read says what fails */
+	if (fmt == DOC_TXT)
+		n = plan_text(fd, part_size, out);
+	else
+		n = plan_markup(fd, fmt, part_size, out);
+	if (n > 0)
+		(*out)[n - 1].part |= DOC_PART_LAST;
+	close(fd);
 	return n;
 }
 
@@ -289,6 +474,8 @@ doc_read_range(const char *path, const char *display,
 	d->off_base = r->off;
 	d->char_base = r->char_base;
 	d->col_base = r->col_base;
+	d->refs = r->refs;
+	d->nrefs = r->nrefs;
 	if (fd < 0) {
 		why = strerror(errno);
 	} else {

@@ -37,17 +37,18 @@
 #endif
 
 /*
- * A plain-text file larger than this (bytes) is checked in parts of about
- * this size, cut at paragraph breaks, each read when a worker takes it, so
- * that memory stays at a part's worth (about 12 bytes per byte) per worker
- * whatever the file's size, and -j checks parts side by side.  At 1 MiB a
- * part's arrays stay well under glibc's largest mmap threshold (32 MiB), so
- * the next part reuses their memory instead of faulting in fresh pages
- * (4 MiB parts spent 13% of the run in the kernel), and two workers stay
- * within 64 MB.  Checks that compare one part of a story with another
- * (numbers, names, titles, dates, quotes) see one part at a time.  The
- * environment variable COPYDESK_PART_SIZE overrides it (tests use a small
- * value).
+ * A plain-text, Markdown or HTML file larger than this (bytes) is checked
+ * in parts of about this size, cut at paragraph breaks (Markdown and HTML:
+ * only where a part strips as the whole file does, strip_cuts.h), each read
+ * when a worker takes it, so that memory stays at a part's worth (about 12
+ * bytes per byte) per worker whatever the file's size, and -j checks parts
+ * side by side.  At 1 MiB a part's arrays stay well under glibc's largest
+ * mmap threshold (32 MiB), so the next part reuses their memory instead of
+ * faulting in fresh pages (4 MiB parts spent 13% of the run in the kernel),
+ * and two workers stay within 64 MB.  Checks that compare one part of a
+ * story with another (numbers, names, titles, dates, quotes) see one part
+ * at a time.  The environment variable COPYDESK_PART_SIZE overrides it
+ * (tests use a small value).
  */
 #ifndef DOC_PART_SIZE
 #define DOC_PART_SIZE ((size_t)1 << 20)
@@ -125,6 +126,12 @@ struct doc {
 	size_t char_base;	/* code points */
 	size_t col_base;	/* code points on its first line (a cut mid-line) */
 	int failed;		/* an empty stand-in for a part that failed */
+	/*
+	 * Markdown: the whole file's link reference definitions, for a part
+	 * to resolve references to (strip_md); not in the arena
+	 */
+	const char *refs;
+	size_t nrefs;
 };
 
 /*
@@ -137,23 +144,29 @@ struct doc *doc_read(const char *path, const char *display);
 /* A document over a copy of the n bytes at s (tests, fuzzing, stdin). */
 struct doc *doc_new(const char *display, const char *s, size_t n);
 
-/* One part of a large plain-text file (doc_parts_plan). */
+/* One part of a large file (doc_parts_plan). */
 struct doc_range {
 	size_t off, len;	/* bytes of the file */
 	size_t line_base, char_base, col_base;	/* as in struct doc */
 	unsigned part;		/* enum doc_part */
+	const char *refs;	/* as in struct doc; in the same allocation */
+	size_t nrefs;
 };
 
 /*
- * Cuts the plain-text file at path into parts of at most part_size bytes,
- * each ending after the last blank line in its second half, else after
- * the last newline there, else after the last space there, else between
- * two characters; *out gets them (free it).  Returns their number, or 0
- * when the file is to be read whole: not a regular file, not larger than
- * part_size, or not readable (doc_read then says why).
+ * Cuts the file at path, of format fmt, into parts; *out gets them (one
+ * free releases them and their refs).  Plain text: parts of at most
+ * part_size bytes, each ending after the last blank line in its second
+ * half, else after the last newline there, else after the last space
+ * there, else between two characters.  Markdown and HTML: parts that
+ * strip exactly as the whole file would (strip_cuts.h), each ending at the
+ * last such place in the second half of part_size, else at the first one
+ * past it (a part may be larger).  Returns their number, or 0 when the
+ * file is to be read whole: XML, not a regular file, not larger than
+ * part_size, no place to cut, or not readable (doc_read then says why).
  */
-size_t doc_parts_plan(const char *path, size_t part_size,
-    struct doc_range **out);
+size_t doc_parts_plan(const char *path, enum doc_format fmt,
+    size_t part_size, struct doc_range **out);
 
 /*
  * Reads part r of the file at path into a new document with r's part and

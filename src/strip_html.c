@@ -1,6 +1,7 @@
 /* strip_html.c: HTML and XML input via libxml2, mapped back to the source. */
 #include "strip.h"
 
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -399,6 +400,28 @@ walk(struct ml_walk *w, xmlNodePtr n)
 	}
 }
 
+/*
+ * walk over the document.  The tree is libxml2's, not in the arena: when
+ * an arena call fails the document (arena.h), it is freed on the way to
+ * the caller's handler.
+ */
+static void
+walk_doc(struct ml_walk *w, xmlDocPtr doc)
+{
+	struct arena *a = &w->d->arena;
+	jmp_buf *outer = a->bail, inner;
+
+	if (outer != NULL && setjmp(inner) != 0) {
+		a->bail = outer;
+		xmlFreeDoc(doc);
+		longjmp(*outer, 1);
+	}
+	if (outer != NULL)
+		a->bail = &inner;
+	walk(w, doc->children);
+	a->bail = outer;
+}
+
 static void
 walk_init(struct ml_walk *w, struct doc *d, const char *s, xmlDocPtr doc,
     int html)
@@ -590,7 +613,7 @@ strip_ml(struct doc *d, int html)
 	if (!html)
 		w.vocab = vocab_of(xmlDocGetRootElement(doc));
 	if (doc != NULL)
-		walk(&w, doc->children);
+		walk_doc(&w, doc);
 	strip_out_finish(&w.so);
 	xmlFreeDoc(doc);
 	return 0;

@@ -1,6 +1,7 @@
 /* strip_md.c: Markdown input: CommonMark via libcmark, mapped to the source. */
 #include "strip.h"
 
+#include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -232,24 +233,87 @@ visit(struct md_walk *w, cmark_event_type ev, cmark_node *n)
 	}
 }
 
+/*
+ * Visits the tree's nodes up to line lines.  The tree and the iterator are
+ * cmark's, not in the arena: when an arena call fails the document
+ * (arena.h), they are freed on the way to the caller's handler.
+ */
+static void
+walk_tree(struct md_walk *w, cmark_node *root, size_t lines)
+{
+	struct arena *a = &w->d->arena;
+	jmp_buf *outer = a->bail, inner;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	if (outer != NULL && setjmp(inner) != 0) {
+		a->bail = outer;
+		cmark_iter_free(it);
+		cmark_node_free(root);
+		longjmp(*outer, 1);
+	}
+	if (outer != NULL)
+		a->bail = &inner;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (w->skip != NULL) {
+			if (n == w->skip && ev == CMARK_EVENT_EXIT)
+				w->skip = NULL;
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER && cmark_node_parent(n) == root &&
+		    (size_t)cmark_node_get_start_line(n) > lines) {
+			w->skip = n;
+			continue;
+		}
+		visit(w, ev, n);
+	}
+	a->bail = outer;
+	cmark_iter_free(it);
+}
+
+/*
+ * What cmark parses: s (the n bytes from base), and for a part of a larger
+ * file the file's link reference definitions after a blank line, so that
+ * references resolve as in a whole read.  The definitions' lines come
+ * after the part's, where visit never looks (strip_md).
+ */
+static const char *
+parse_input(struct doc *d, const char *s, size_t base, size_t *n)
+{
+	char *in;
+
+	*n = d->srclen - base;
+	if (d->nrefs == 0)
+		return s + base;
+	in = arena_alloc(&d->arena, xst_add(xst_add(*n, d->nrefs), 2));
+	memcpy(in, s + base, *n);
+	memcpy(in + *n, "\n\n", 2);
+	memcpy(in + *n + 2, d->refs, d->nrefs);
+	*n += 2 + d->nrefs;
+	return in;
+}
+
 int
 strip_md(struct doc *d)
 {
 	struct md_walk w;
-	const char *s = strip_sanitized(d);
-	size_t base = 0, fm;
+	const char *s = strip_sanitized(d), *in;
+	size_t base = 0, fm = 0, inlen, lines;
 	cmark_node *root;
-	cmark_iter *it;
-	cmark_event_type ev;
 
 	memset(&w, 0, sizeof(w));
 	w.d = d;
 	w.clean = s == d->src;
 	strip_out_init(&w.so, d);
 	w.so.flags = STRIP_ESCAPES;
-	if (d->srclen >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+	/* a byte-order mark and front matter only start a file */
+	if ((d->part & DOC_PART_FIRST) && d->srclen >= 3 &&
+	    memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		base = 3;
-	fm = front_matter_end(s, base, d->srclen);
+	if (d->part & DOC_PART_FIRST)
+		fm = front_matter_end(s, base, d->srclen);
 	if (fm > base) {
 		/* cmark sees blank lines where the front matter was */
 		char *copy = arena_alloc(&d->arena, xst_add(d->srclen, 1));
@@ -265,22 +329,17 @@ strip_md(struct doc *d)
 	w.so.s = s;
 	w.so.cur = fm;
 	w.blk_end = d->srclen;
-	root = cmark_parse_document(s + base, d->srclen - base,
-	    CMARK_OPT_DEFAULT);
+	in = parse_input(d, s, base, &inlen);
+	/* the part's own lines; blocks past them are the definitions' */
+	lines = SIZE_MAX;
+	if (d->nrefs > 0) {
+		doc_line_start(d, 1);	/* builds d->lines */
+		lines = d->nlines;
+	}
+	root = cmark_parse_document(in, inlen, CMARK_OPT_DEFAULT);
 	if (root == NULL)
 		xdie_oom();
-	it = cmark_iter_new(root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-
-		if (w.skip != NULL) {
-			if (n == w.skip && ev == CMARK_EVENT_EXIT)
-				w.skip = NULL;
-			continue;
-		}
-		visit(&w, ev, n);
-	}
-	cmark_iter_free(it);
+	walk_tree(&w, root, lines);
 	cmark_node_free(root);
 	strip_out_finish(&w.so);
 	return 0;

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""t_parts.py: a large plain-text file is checked in parts (doc.h).
+"""t_parts.py: a large plain-text, Markdown or HTML file is checked in parts.
 
 With COPYDESK_PART_SIZE set small, a story repeated many times is read in
 parts cut at blank lines.  What one part can see alone (hedges, anonymous
 sources, quotes) must come out at the same line, column and offset as when
 the file is checked whole; every output format must still hold one entry
 for the file; a cut inside a huge line must not move any position; memory
-must stay at one part's worth however large the file.
+must stay at one part's worth however large the file.  Markdown and HTML
+are cut only where each part strips as the whole file does (strip_cuts.h):
+never inside fenced code, <pre> or a suppression comment's region.
 """
 import json
 import os
@@ -28,6 +30,89 @@ STORY = (
     "money is there.\u201d\n\n"
     "The deal could still be made, according to a person briefed on the "
     "plan, who reportedly asked not to be named.\n\n")
+
+
+# checks that compare one place in a file with another: they see one part
+DISTANT = ("Copydesk.NoAnonymityReason", "Copydesk.QuoteMismatch",
+           "Copydesk.AmbiguousSpeaker", "Copydesk.UnattributedQuote",
+           "Copydesk.DateConflict", "Copydesk.NameVariant",
+           "Copydesk.NumberConflict")
+SPAN = "The plan is reportedly expected to pass, a source said.\n\n"
+
+
+def markdown(n):
+    """A Markdown archive: n stories, then fenced code, a suppressed region
+    and a reference definition, each longer than the part size."""
+    story = ("## The [council][c] vote\n\n" + STORY +
+             "- an item that is expected to pass\n\n  still the item, "
+             "reportedly\n\n> A quote block, reportedly.\n>\n> More.\n\n")
+    code = "```\n" + SPAN * 200 + "```\n\n"
+    supp = "<!-- copydesk off -->\n\n" + SPAN * 200 + "<!-- copydesk on -->\n\n"
+    text = ("---\ntitle: Archive\n\nauthor: x\n---\n\n" + story * n + code +
+            story * 20 + supp + story * n + "[c]: https://example.com/c\n")
+    return text, [(text.index(code), len(code)), (text.index(supp), len(supp))]
+
+
+def html(n):
+    """The same in HTML: <pre> with blank lines and tags, a suppressed region."""
+    story = ("<h2>The council vote</h2>\n<p>" +
+             STORY.strip().replace("\n\n", "</p>\n<p>") +
+             "</p>\n<ul>\n<li>an item, reportedly</li>\n</ul>\n")
+    pre = "<pre>\n" + (SPAN + "<p>not a block</p>\n") * 100 + "</pre>\n"
+    supp = ("<!-- copydesk off -->\n" + ("<p>" + SPAN.strip() + "</p>\n") * 100 +
+            "<!-- copydesk on -->\n")
+    text = ("<!DOCTYPE html>\n<html><head><title>Archive</title>\n<style>\n"
+            "p { margin: 0 }\n</style></head>\n<body>\n" + story * n + pre +
+            story * 20 + supp + story * n + "</body></html>\n")
+    return text, [(text.index(pre), len(pre)), (text.index(supp), len(supp))]
+
+
+def near(findings):
+    return sorted((f["rule"], f["line"], f["column"], f["end_line"],
+                   f["end_column"], f["offset"], f["length"])
+                  for f in findings if f["rule"] not in DISTANT)
+
+
+def check_markup(tmp, name, make):
+    """Markdown or HTML in parts: as a whole read, and not cut inside."""
+    path = os.path.join(tmp, name)
+    text, spans = make(150)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    base = ["-o", "json", "--fail-level", "none"]
+    rc_w, out_w, _ = run(base + [path])
+    rc_p, out_p, err_p = run(base + ["-j", "1", path], part=4096)
+    rc_2, out_2, _ = run(base + ["-j", "2", path], part=4096)
+    whole = json.loads(out_w)["files"][0]
+    parts = json.loads(out_p)["files"][0]
+    ok(name + ": findings keep line, column and offset",
+       near(whole["findings"]) == near(parts["findings"]) and
+       len(near(parts["findings"])) > 1000 and not err_p,
+       "%d whole, %d in parts, stderr %r" % (
+           len(near(whole["findings"])), len(near(parts["findings"])),
+           err_p[:80]))
+    ok(name + ": quotes keep their text, position and speaker",
+       quotes(whole["quotes"]) == quotes(parts["quotes"]) and
+       len(parts["quotes"]) == 2 * (2 * 150 + 20),
+       "%d whole, %d in parts" % (len(whole["quotes"]),
+                                  len(parts["quotes"])))
+    ok(name + ": -j 2 writes what -j 1 writes",
+       out_2 == out_p and rc_2 == rc_p == rc_w)
+    # characters, not bytes: the story has non-ASCII letters
+    cuts = [(len(text[:a].encode("utf-8")),
+             len(text[:a + n].encode("utf-8"))) for a, n in spans]
+    inside = [f for f in parts["findings"]
+              if any(a <= f["offset"] < b for a, b in cuts)]
+    ok(name + ": no cut inside code or a suppressed region",
+       not inside, "%d findings inside, first %r" % (
+           len(inside), inside[:1]))
+    # a whole read needs more memory than the cap; the parts do not
+    cap = {"COPYDESK_MAX_DOC_MEMORY": "1200000"}
+    rc_c, _, err_c = run(base + [path], part=4096, env_extra=cap)
+    rc_n, _, err_n = run(base + [path], env_extra=cap)
+    ok(name + ": read in parts (the whole file is over the memory cap)",
+       rc_c == 0 and not err_c and rc_n == 2,
+       "parts: exit %d %r; whole: exit %d" % (rc_c, err_c[:80], rc_n))
 
 
 def run(args, part=None, env_extra=None):
@@ -131,6 +216,9 @@ def main():
        rc == 2 and "cannot check" in err and len(docs) == 2,
        "exit %d, %r" % (rc, err[:100]))
 
+    check_markup(tmp, "archive.md", markdown)
+    check_markup(tmp, "archive.html", html)
+
     # memory stays at one part's worth: 8 parts peak like 2
     if os.environ.get("PATHO_SCALE", "1") == "1":
         small = os.path.join(tmp, "small.txt")
@@ -144,6 +232,17 @@ def main():
         r1, c1 = peak_rss(base + ["-j", "1", small], part=1 << 20)
         r2, c2 = peak_rss(base + ["-j", "1", large], part=1 << 20)
         ok("peak RSS does not grow with the file (4x the file, parts)",
+           c1 == 0 and c2 == 0 and r2 < 1.3 * r1,
+           "%d KB for %d MB, %d KB for %d MB" % (
+               r1, len(text) >> 20, r2, (4 * len(text)) >> 20))
+        text = markdown(3700)[0]        # ~3.5 MB
+        with open(small + ".md", "w", encoding="utf-8") as f:
+            f.write(text)
+        with open(large + ".md", "w", encoding="utf-8") as f:
+            f.write(text * 4)
+        r1, c1 = peak_rss(base + ["-j", "1", small + ".md"], part=1 << 20)
+        r2, c2 = peak_rss(base + ["-j", "1", large + ".md"], part=1 << 20)
+        ok("Markdown: peak RSS does not grow with the file (4x the file)",
            c1 == 0 and c2 == 0 and r2 < 1.3 * r1,
            "%d KB for %d MB, %d KB for %d MB" % (
                r1, len(text) >> 20, r2, (4 * len(text)) >> 20))

@@ -495,40 +495,129 @@ report_variant(const struct namecheck *c, struct nm_form *a, struct nm_form *b,
 	    incons_line(d, d->toks[other->first].off));
 }
 
-/* Neighbour keys of a folded form: itself, one deletion, hyphen parts. */
+/*
+ * Neighbour keys are compared only with one another, so they need not be
+ * tok_keys: with a polynomial hash (mod 2^64) of the folded bytes, the key
+ * of a form with one or two letters deleted comes from its prefix hashes
+ * in a few steps, where hashing each of the ~L*L/2 strings anew cost L
+ * steps each.  NM_HASH_BASE is odd, so that no power of it is 0.
+ */
+#define NM_HASH_BASE 0x9E3779B97F4A7C15ULL
+
+/* Prefix hashes and powers of a folded form, for neighbours. */
+struct nm_hash {
+	uint64_t pre[NM_MAX_LEN + 1];	/* hash of fold[0, k) */
+	uint64_t pow[NM_MAX_LEN + 1];	/* NM_HASH_BASE^k */
+};
+
+static void
+hash_init(struct nm_hash *h, const char *s, size_t n)
+{
+	size_t k;
+
+	h->pre[0] = 0;
+	h->pow[0] = 1;
+	for (k = 0; k < n; k++) {
+		h->pre[k + 1] = h->pre[k] * NM_HASH_BASE +
+		    (unsigned char)s[k] + 1;
+		h->pow[k + 1] = h->pow[k] * NM_HASH_BASE;
+	}
+}
+
+/* The hash of s[a, b) from h's prefixes. */
+static uint64_t
+hash_sub(const struct nm_hash *h, size_t a, size_t b)
+{
+	return h->pre[b] - h->pre[a] * h->pow[b - a];
+}
+
+/*
+ * The key of a string of n bytes with hash x: the length is mixed in
+ * (strings of two lengths never share a key) and the bits spread, since
+ * incons_map probes by the low bits.
+ */
+static uint64_t
+hash_key(uint64_t x, size_t n)
+{
+	x ^= (uint64_t)n * 0xFF51AFD7ED558CCDULL;
+	x ^= x >> 33;
+	x *= 0xC4CEB9FE1A85EC53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+/* The neighbour key of the n bytes at s, hashed from scratch. */
+static uint64_t
+plain_key(const char *s, size_t n)
+{
+	uint64_t x = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		x = x * NM_HASH_BASE + (unsigned char)s[k] + 1;
+	return hash_key(x, n);
+}
+
+/*
+ * Most neighbour keys of a form of flen bytes: itself, flen single
+ * deletions, fewer than flen * flen / 2 double ones, and a hyphen
+ * part for each hyphen and one more.
+ */
+static size_t
+neighbours_max(size_t flen)
+{
+	return 2 + 2 * flen + flen * flen / 2;
+}
+
+/*
+ * Neighbour keys of a folded form: itself, one deletion (two from
+ * NM_LEN_DIST2 letters), hyphen parts; duplicates are kept (deleting
+ * either of a double letter gives one string twice).
+ */
 static size_t
 neighbours(const struct nm_form *f, uint64_t *out, size_t cap)
 {
+	struct nm_hash h;
 	char w[NM_MAX_LEN + 1];
-	size_t n = 0, i, j;
+	size_t n = 0, L = f->flen, i, j, k;
 
-	out[n++] = tok_key(f->fold, f->flen);
-	for (i = 0; i < f->flen && n < cap; i++) {
-		memcpy(w, f->fold, i);
-		memcpy(w + i, f->fold + i + 1, f->flen - i - 1);
-		out[n++] = tok_key(w, f->flen - 1);
-		if (f->flen < NM_LEN_DIST2)
+	hash_init(&h, f->fold, L);
+	out[n++] = hash_key(h.pre[L], L);
+	for (i = 0; i < L && n < cap; i++) {
+		/* fold without byte i */
+		out[n++] = hash_key(h.pre[i] * h.pow[L - 1 - i] +
+		    hash_sub(&h, i + 1, L), L - 1);
+		if (L < NM_LEN_DIST2)
 			continue;
-		for (j = i; j + 1 < f->flen - 1 && n < cap; j++) {
-			char v[NM_MAX_LEN + 1];
-
-			memcpy(v, w, j);
-			memcpy(v + j, w + j + 1, f->flen - 2 - j);
-			out[n++] = tok_key(v, f->flen - 2);
-		}
+		/* and without byte k too, i < k < L - 1 (the last byte of
+		 * the shortened form stays) */
+		for (k = i + 1; k + 1 < L && n < cap; k++)
+			out[n++] = hash_key(h.pre[i] * h.pow[L - 2 - i] +
+			    hash_sub(&h, i + 1, k) * h.pow[L - 1 - k] +
+			    hash_sub(&h, k + 1, L), L - 2);
 	}
 	/* hyphenated: each part replaced by a wildcard */
-	if (memchr(f->fold, '-', f->flen) == NULL)
+	if (memchr(f->fold, '-', L) == NULL)
 		return n;
-	for (i = 0; i <= f->flen && n < cap; i = j + 1) {
-		for (j = i; j < f->flen && f->fold[j] != '-'; j++)
+	for (i = 0; i <= L && n < cap; i = j + 1) {
+		for (j = i; j < L && f->fold[j] != '-'; j++)
 			;
 		memcpy(w, f->fold, i);
 		w[i] = '*';
-		memcpy(w + i + 1, f->fold + j, f->flen - j);
-		out[n++] = tok_key(w, i + 1 + f->flen - j);
+		memcpy(w + i + 1, f->fold + j, L - j);
+		out[n++] = plain_key(w, i + 1 + L - j);
 	}
 	return n;
+}
+
+/*
+ * Is f compared by its own folded key only: no person's name, nor one
+ * that may be (a place's Pena may still be a person's Peña misspelled)?
+ */
+static int
+own_key_only(const struct nm_form *f)
+{
+	return !f->person && !may_be_person(f);
 }
 
 static void
@@ -539,27 +628,29 @@ name_variants(struct namecheck *c)
 	int32_t *next;
 	size_t i, k, cap = NM_MAX_LEN * NM_MAX_LEN;
 	size_t *from = arena_alloc(&d->arena, (c->nf + 1) * sizeof(*from));
-	uint64_t *keys = NULL;
+	uint64_t *keys;
 	size_t capk = 0, nitems = 0, total = 0;
 	int32_t *item;
 
+	/* room for every form's keys at once: no copying as they are added */
+	for (i = 0; i < c->nf; i++)
+		capk += own_key_only(&c->f[i]) ? 1 :
+		    neighbours_max(c->f[i].flen);
+	keys = arena_alloc(&d->arena, (capk + 1) * sizeof(*keys));
 	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
 	for (i = 0; i < c->nf; i++) {
 		from[i] = total;
-		if (!c->f[i].person && !may_be_person(&c->f[i])) {
+		if (own_key_only(&c->f[i])) {
 			/* its own folded key only: an accent variant of a
 			 * person's name (Pena for Peña) */
-			if (c->f[i].flen >= NM_MIN_LEN) {
-				arena_grow(&d->arena, (void **)&keys, &capk,
-				    sizeof(*keys), total + 1);
-				keys[total++] = tok_key(c->f[i].fold,
+			if (c->f[i].flen >= NM_MIN_LEN)
+				keys[total++] = plain_key(c->f[i].fold,
 				    c->f[i].flen);
-			}
 			continue;
 		}
-		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
-		    total + cap);
-		total += neighbours(&c->f[i], keys + total, cap);
+		total += neighbours(&c->f[i], keys + total,
+		    neighbours_max(c->f[i].flen) < cap ?
+		    neighbours_max(c->f[i].flen) : cap);
 	}
 	from[c->nf] = total;
 	if (total == 0)

@@ -173,8 +173,7 @@ find_weekdays(struct dc *c)
 		c->days[c->ndays++] = i;
 	}
 	c->mday = arena_alloc(&d->arena, (d->ntoks + 1) * sizeof(*c->mday));
-	for (k = 0; k <= d->ntoks; k++)
-		c->mday[k] = -1;
+	memset(c->mday, 0xFF, (d->ntoks + 1) * sizeof(*c->mday));	/* -1 */
 	if (c->sec_month < 0)
 		return;
 	for (k = 0; k < l->n; k++) {
@@ -307,57 +306,133 @@ clause_day(const struct dc *c, size_t j, size_t first)
 	return (size_t)-1;
 }
 
-/* Indexes the words dated by each plain weekday of sentence s. */
+/*
+ * Advances the cursor *at past the days of cand[0, n) (in token order)
+ * more than DC_AFTER tokens before the word at token j; is there a day
+ * within reach of j, from DC_AFTER tokens before it to DC_BEFORE after?
+ */
+static int
+day_near(const size_t *cand, size_t n, size_t *at, size_t j, size_t first)
+{
+	size_t lo = j > first + DC_AFTER ? j - DC_AFTER : first;
+
+	while (*at < n && cand[*at] < lo)
+		++*at;
+	return *at < n && cand[*at] <= j + DC_BEFORE;
+}
+
+/*
+ * The nearest day of the kind (0 weekdays, 1 dates) among cand[at, n)
+ * that can date the word at token j (day_near's reach), the earlier of
+ * two as near; (size_t)-1 when none.  The days are tried nearest first,
+ * so that dates, which reads the words between, runs until one passes.
+ */
+static size_t
+nearest_day(const struct dc *c, const size_t *cand, size_t n, size_t at,
+    size_t j, int kind)
+{
+	size_t hi, r, b, e;
+
+	/* cand[at, r) are before j, cand[r, hi) after it */
+	for (hi = at; hi < n && cand[hi] <= j + DC_BEFORE; hi++)
+		;
+	for (r = at; r < hi && cand[r] < j; r++)
+		;
+	/* outward from j: cand[at, b) and cand[e, hi) are still to try */
+	for (b = r, e = r; b > at || e < hi;) {
+		size_t i;
+
+		if (b > at && (e == hi || j - cand[b - 1] <= cand[e] - j))
+			i = cand[--b];
+		else
+			i = cand[e++];
+		if (DC_IS_DATE(day_val(c, i)) == kind && dates(c, i, j))
+			return i;
+	}
+	return (size_t)-1;
+}
+
+/*
+ * The days of sentence s (weekdays and dates) into cand, in token order;
+ * returns their count.  *wd and *md are cursors into c->days and c->mdays,
+ * for the sentences in order.
+ */
+static size_t
+sentence_days(const struct dc *c, size_t s, size_t *cand, size_t *wd,
+    size_t *md)
+{
+	const struct doc *d = c->ic->d;
+	size_t n = 0, first = d->sents[s].first, end = first + d->sents[s].n;
+
+	while (*wd < c->ndays && c->days[*wd] < first)
+		++*wd;
+	while (*md < c->nmdays && c->mdays[*md] < first)
+		++*md;
+	while ((*wd < c->ndays && c->days[*wd] < end) ||
+	    (*md < c->nmdays && c->mdays[*md] < end)) {
+		if (*md >= c->nmdays || c->mdays[*md] >= end ||
+		    (*wd < c->ndays && c->days[*wd] < c->mdays[*md]))
+			cand[n++] = c->days[(*wd)++];
+		else
+			cand[n++] = c->mdays[(*md)++];
+	}
+	return n;
+}
+
+/*
+ * Indexes the words dated by each plain weekday of sentence s.  cand has
+ * room for every day of the story; wd and md are sentence_days' cursors.
+ */
 static void
-anchors(struct dc *c, size_t s)
+anchors(struct dc *c, size_t s, size_t *cand, size_t *wd, size_t *md)
 {
 	struct doc *d = c->ic->d;
 	const struct sent *st = &d->sents[s];
-	size_t i, j, end = st->first + st->n;
-
+	size_t j, end = st->first + st->n, ncand;
 	int kind;
 
 	if (!c->has_wday[s])
 		return;		/* no weekday, nothing to anchor */
+	ncand = sentence_days(c, s, cand, wd, md);
 	/* the nearest weekday, then the nearest date ("Sunday, Feb. 9") */
-	for (kind = 0; kind < 2; kind++)
-	for (j = st->first; j < end; j++) {
-		size_t best = 0, bestdist = (size_t)-1;
-		struct dc_anchor *a;
-		int32_t *h;
+	for (kind = 0; kind < 2; kind++) {
+		size_t at = 0;
 
-		if (d->toks[j].kind != TOK_WORD ||
-		    (d->toks[j].flags & TOK_INQUOTE) ||
-		    incons_minor(c->ic, j) || day_val(c, j) >= 0)
-			continue;
-		for (i = j > st->first + DC_AFTER ? j - DC_AFTER : st->first;
-		    i < end && i <= j + DC_BEFORE; i++) {
-			size_t dist = i > j ? i - j : j - i;
+		for (j = st->first; j < end; j++) {
+			size_t best;
+			int near;
+			struct dc_anchor *a;
+			int32_t *h;
 
-			if (day_val(c, i) < 0 ||
-			    DC_IS_DATE(day_val(c, i)) != kind ||
-			    dist >= bestdist || !dates(c, i, j))
+			if (d->toks[j].kind != TOK_WORD ||
+			    (d->toks[j].flags & TOK_INQUOTE) ||
+			    day_val(c, j) >= 0)
 				continue;
-			best = i;
-			bestdist = dist;
+			/* most words have no day near: they need no lexicon
+			 * look-up */
+			near = day_near(cand, ncand, &at, j, st->first);
+			if ((!near && kind != 0) || incons_minor(c->ic, j))
+				continue;
+			best = near ? nearest_day(c, cand, ncand, at, j, kind) :
+			    (size_t)-1;
+			if (kind == 0 && best == (size_t)-1)
+				best = clause_day(c, j, st->first);
+			if (best == (size_t)-1)
+				continue;
+			arena_grow(&d->arena, (void **)&c->a, &c->cap,
+			    sizeof(*c->a), c->na + 1);
+			a = &c->a[c->na];
+			a->word = j;
+			a->day = best;
+			a->wday = day_val(c, best);
+			/* "at 11:50 p.m. on Feb. 9": a date's clock may come
+			 * earlier */
+			a->clock = clock_time(d, best) || (kind == 1 &&
+			    best >= 2 && clock_time(d, best - 2));
+			h = incons_map_head(&c->map, event_stem(c, j));
+			a->next = *h;
+			*h = (int32_t)c->na++;
 		}
-		if (kind == 0 && bestdist == (size_t)-1 &&
-		    (best = clause_day(c, j, st->first)) != (size_t)-1)
-			bestdist = j - best;
-		if (bestdist == (size_t)-1)
-			continue;
-		arena_grow(&d->arena, (void **)&c->a, &c->cap, sizeof(*c->a),
-		    c->na + 1);
-		a = &c->a[c->na];
-		a->word = j;
-		a->day = best;
-		a->wday = day_val(c, best);
-		/* "at 11:50 p.m. on Feb. 9": a date's clock may come earlier */
-		a->clock = clock_time(d, best) || (kind == 1 && best >= 2 &&
-		    clock_time(d, best - 2));
-		h = incons_map_head(&c->map, event_stem(c, j));
-		a->next = *h;
-		*h = (int32_t)c->na++;
 	}
 }
 
@@ -686,7 +761,7 @@ datecheck_run(const struct incons *ic)
 {
 	struct doc *d = ic->d;
 	struct dc c;
-	size_t s;
+	size_t s, *cand, wd = 0, md = 0;
 
 	memset(&c, 0, sizeof(c));
 	c.ic = ic;
@@ -699,8 +774,10 @@ datecheck_run(const struct incons *ic)
 	c.sec_disclose = lex_section(ic->lx->calendar, "disclosures");
 	incons_map_init(&c.map, &d->arena, 64);	/* grows with anchors */
 	find_weekdays(&c);
+	cand = arena_alloc(&d->arena, (c.ndays + c.nmdays + 1) *
+	    sizeof(*cand));
 	for (s = 0; s < d->nsents; s++)
-		anchors(&c, s);
+		anchors(&c, s, cand, &wd, &md);
 	possessives(&c);
 	restatements(&c);
 	weekday_dates(&c);

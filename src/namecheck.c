@@ -78,12 +78,15 @@ struct nm_title {
 
 struct namecheck {
 	const struct incons *ic;
-	struct nm_form *f;
+	struct nm_form **f;	/* each allocated once: growing the array
+				 * copies pointers, not forms */
 	size_t nf, capf;
 	struct nm_title *t;
 	size_t nt, capt;
 	struct incons_map forms;	/* key -> form */
 	uint32_t title_bit;	/* lex_bit of the titles */
+	uint32_t given_bit;	/* of the given names */
+	uint32_t cal_bit;	/* of the calendar */
 };
 
 static int
@@ -93,6 +96,19 @@ capword(const struct doc *d, size_t i)
 
 	return t->kind == TOK_WORD && (t->flags & TOK_CAP) &&
 	    !(t->flags & TOK_ALLCAP);
+}
+
+/*
+ * incons_lex_val of token i in lexicon lx (any section), whose bit in the
+ * token marks is bit: the marks rule most words out without a call.
+ */
+static const char *
+lex_val(const struct namecheck *c, const struct lexicon *lx, uint32_t bit,
+    size_t i)
+{
+	if (!lex_marked(&c->ic->d->toks[i], bit))
+		return NULL;
+	return incons_lex_val(c->ic->d, lx, i, -1);
 }
 
 /* The title lexicon entry that ends exactly at token j, and its start. */
@@ -134,6 +150,17 @@ name_start(const struct namecheck *c, size_t i)
 	return r;
 }
 
+/* Are the n bytes at s all ASCII? */
+static int
+ascii(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && (unsigned char)s[k] < 0x80; k++)
+		;
+	return k == n;
+}
+
 /*
  * The given-name lexicon's value for token i, accents folded when the
  * word has any (José is listed as jose), else NULL.
@@ -144,17 +171,13 @@ given_val(const struct namecheck *c, size_t i)
 	const struct doc *d = c->ic->d;
 	const struct tok *t = &d->toks[i];
 	const struct lex_entry *e;
-	const char *v = incons_lex_val(d, c->ic->lx->given_names, i, -1);
+	const char *v = lex_val(c, c->ic->lx->given_names, c->given_bit, i);
 	char w[NM_MAX_LEN + 1];
-	size_t k, n;
+	size_t n;
 
-	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN)
+	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN ||
+	    ascii(d->text + t->off, t->len))
 		return v;
-	for (k = 0; k < t->len && (unsigned char)d->text[t->off + k] < 0x80;
-	    k++)
-		;
-	if (k == t->len)
-		return NULL;
 	n = utf8_fold_strip(d->text + t->off, t->len, w, sizeof(w));
 	if (n == 0 || n > NM_MAX_LEN)
 		return NULL;
@@ -169,7 +192,9 @@ given_key(const struct doc *d, size_t g)
 	char w[NM_MAX_LEN + 1];
 	size_t n;
 
-	if (d->toks[g].len > NM_MAX_LEN)
+	/* folding ASCII only lowercases it, which the key ignores */
+	if (d->toks[g].len > NM_MAX_LEN ||
+	    ascii(d->text + d->toks[g].off, d->toks[g].len))
 		return d->toks[g].key;
 	n = utf8_fold_strip(d->text + d->toks[g].off, d->toks[g].len, w,
 	    sizeof(w));
@@ -191,8 +216,8 @@ is_name_word(const struct namecheck *c, size_t i)
 	    !incons_possessive(d, i))
 		return 0;
 	if (incons_minor(c->ic, i) ||
-	    incons_lex_val(d, lx->titles, i, -1) != NULL ||
-	    incons_lex_val(d, lx->calendar, i, -1) != NULL)
+	    lex_val(c, lx->titles, c->title_bit, i) != NULL ||
+	    lex_val(c, lx->calendar, c->cal_bit, i) != NULL)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
 	 * Reed is one */
@@ -208,22 +233,19 @@ form_of(struct namecheck *c, size_t i)
 	int32_t *h = incons_map_head(&c->forms, key);
 	struct nm_form *f;
 	char w[NM_MAX_LEN * 3 + 1];
-	size_t n, k;
+	size_t n;
 
 	if (*h >= 0)
-		return &c->f[*h];
+		return c->f[*h];
 	n = incons_word(d, i, w, sizeof(w));
 	arena_grow(&d->arena, (void **)&c->f, &c->capf, sizeof(*c->f),
 	    c->nf + 1);
-	f = &c->f[c->nf];
-	memset(f, 0, sizeof(*f));
+	f = c->f[c->nf] = arena_calloc(&d->arena, 1, sizeof(*f));
 	f->key = key;
 	f->first = i;
 	/* fold from the original text: incons_word lowercases ASCII only,
 	 * which for an ASCII word is all utf8_fold_strip would do */
-	for (k = 0; k < n && (unsigned char)w[k] < 0x80; k++)
-		;
-	if (k == n) {
+	if (ascii(w, n)) {
 		f->flen = n;
 		memcpy(f->fold, w, n < NM_MAX_LEN ? n : NM_MAX_LEN);
 	} else
@@ -238,10 +260,12 @@ form_of(struct namecheck *c, size_t i)
 
 /*
  * Records the title run before the name [r, i] (form f) and its
- * appositive.
+ * appositive.  te is the title that ends right before r (or its period),
+ * starting at token ts: namecheck_word has looked it up already.
  */
 static void
-titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f);
+titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
+    const struct lex_entry *te, size_t ts);
 
 /*
  * Whose titles these are: the person the attribution's person table
@@ -289,6 +313,8 @@ namecheck_new(const struct incons *ic)
 	/* distinct words, not tokens: the maps grow as they fill */
 	incons_map_init(&c->forms, &d->arena, 256);
 	c->title_bit = lex_bit(ic->lx->titles, d);
+	c->given_bit = lex_bit(ic->lx->given_names, d);
+	c->cal_bit = lex_bit(ic->lx->calendar, d);
 	return c;
 }
 
@@ -298,6 +324,7 @@ namecheck_word(struct namecheck *c, size_t i)
 	struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
 	struct nm_form *f;
+	const struct lex_entry *te;
 	size_t r, s;
 	uint64_t given = 0;
 	int titled, verb;
@@ -311,7 +338,8 @@ namecheck_word(struct namecheck *c, size_t i)
 	if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
 	    d->text[d->toks[s - 1].off] == '.')
 		s--;
-	titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
+	te = s > 0 ? title_ending(c, s - 1, 0, &s) : NULL;
+	titled = te != NULL;
 	/* a listed given name, or any one word between a title and the
 	 * surname (Dr. Amani Castellanos) */
 	if (r < i && (given_val(c, r) != NULL ||
@@ -331,7 +359,7 @@ namecheck_word(struct namecheck *c, size_t i)
 		f->r = r;
 	if (given)
 		add_given(f, d, r);
-	titles_of(c, r, i, f);
+	titles_of(c, r, i, f, te, s);
 }
 
 /* Optimal string alignment distance of a and b, capped at max + 1. */
@@ -634,23 +662,23 @@ name_variants(struct namecheck *c)
 
 	/* room for every form's keys at once: no copying as they are added */
 	for (i = 0; i < c->nf; i++)
-		capk += own_key_only(&c->f[i]) ? 1 :
-		    neighbours_max(c->f[i].flen);
+		capk += own_key_only(c->f[i]) ? 1 :
+		    neighbours_max(c->f[i]->flen);
 	keys = arena_alloc(&d->arena, (capk + 1) * sizeof(*keys));
 	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
 	for (i = 0; i < c->nf; i++) {
 		from[i] = total;
-		if (own_key_only(&c->f[i])) {
+		if (own_key_only(c->f[i])) {
 			/* its own folded key only: an accent variant of a
 			 * person's name (Pena for Peña) */
-			if (c->f[i].flen >= NM_MIN_LEN)
-				keys[total++] = plain_key(c->f[i].fold,
-				    c->f[i].flen);
+			if (c->f[i]->flen >= NM_MIN_LEN)
+				keys[total++] = plain_key(c->f[i]->fold,
+				    c->f[i]->flen);
 			continue;
 		}
-		total += neighbours(&c->f[i], keys + total,
-		    neighbours_max(c->f[i].flen) < cap ?
-		    neighbours_max(c->f[i].flen) : cap);
+		total += neighbours(c->f[i], keys + total,
+		    neighbours_max(c->f[i]->flen) < cap ?
+		    neighbours_max(c->f[i]->flen) : cap);
 	}
 	from[c->nf] = total;
 	if (total == 0)
@@ -665,13 +693,13 @@ name_variants(struct namecheck *c)
 
 			for (e = *h; e >= 0 && len < NM_MAX_CHAIN;
 			    e = next[e], len++) {
-				struct nm_form *a = &c->f[item[e]];
+				struct nm_form *a = c->f[item[e]];
 
-				if (a == &c->f[i])
+				if (a == c->f[i])
 					continue;
-				kind = variant(a, &c->f[i]);
+				kind = variant(a, c->f[i]);
 				if (kind)
-					report_variant(c, a, &c->f[i], kind);
+					report_variant(c, a, c->f[i], kind);
 			}
 			item[nitems] = (int32_t)i;
 			next[nitems] = *h;
@@ -755,7 +783,7 @@ given_variants(struct namecheck *c)
 	int j, k;
 
 	for (i = 0; i < c->nf; i++) {
-		struct nm_form *f = &c->f[i];
+		struct nm_form *f = c->f[i];
 
 		for (j = 0; j < f->ng; j++)
 			for (k = j + 1; k < f->ng; k++) {
@@ -911,7 +939,8 @@ formal(const struct doc *d, size_t a, size_t r)
 }
 
 static void
-titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
+titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
+    const struct lex_entry *te, size_t ts)
 {
 	const struct doc *d = c->ic->d;
 	const struct lex_entry *e[NM_MAX_TITLE], *m;
@@ -926,8 +955,14 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		if (p > 0 && d->toks[p - 1].kind == TOK_PUNCT &&
 		    d->text[d->toks[p - 1].off] == '.')
 			p--;
-		if (p == 0 || d->toks[p - 1].sent != d->toks[r].sent ||
-		    (e[n] = title_ending(c, p - 1, 0, &p)) == NULL)
+		if (p == 0 || d->toks[p - 1].sent != d->toks[r].sent)
+			break;
+		if (n == 0) {
+			e[n] = te;	/* title_ending(c, p - 1, 0, &p) */
+			p = ts;
+		} else
+			e[n] = title_ending(c, p - 1, 0, &p);
+		if (e[n] == NULL)
 			break;
 		start[n++] = p;
 		s = p;
@@ -964,8 +999,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		}
 		/* "St. Brendan's chief medical officer": a capitalized
 		 * owner, counted once its possessive is reached */
-		if ((capword(d, j) && incons_lex_val(d, c->ic->lx->titles, j,
-		    -1) == NULL) || (org && d->toks[j].kind == TOK_PUNCT &&
+		if ((capword(d, j) && lex_val(c, c->ic->lx->titles,
+		    c->title_bit, j) == NULL) || (org && d->toks[j].kind == TOK_PUNCT &&
 		    d->text[d->toks[j].off] == '.')) {
 			org = 1;
 			continue;
@@ -1034,7 +1069,7 @@ title_conflicts(struct namecheck *c)
 		int32_t fi = incons_map_get(&c->forms,
 		    incons_word_key(d, t->name));
 
-		if (fi >= 0 && c->f[fi].given_conflict)
+		if (fi >= 0 && c->f[fi]->given_conflict)
 			continue;	/* two people share the surname */
 		for (e = *h; e >= 0; e = c->t[e].next) {
 			const struct nm_title *o = &c->t[e];

@@ -250,16 +250,6 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	return e->val;
 }
 
-int
-incons_minor(const struct incons *ic, size_t i)
-{
-	const struct tok *t = &ic->d->toks[i];
-
-	if (t->kind != TOK_WORD)
-		return 1;
-	return lex_tok(ic->lx->function_words, ic->d, i) != NULL;
-}
-
 /* Is token i an -ing word used as an adjective ("rising costs")? */
 static int
 attributive(const struct incons *ic, size_t i)
@@ -1061,6 +1051,7 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	ic.rs = rs;
 	ic.lx = lx;
 	ic.scan = &sc;
+	ic.minor_bit = lex_bit(lx->function_words, d);
 	if (d->ntoks == 0)
 		return;
 	/* numbers and names are gathered during the scan, their tokens

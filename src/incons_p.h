@@ -8,6 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc.h"
+#include "lex.h"
+#include "lexset.h"
+#include "tok.h"
+
 struct doc;
 struct ruleset;
 struct lexset;
@@ -43,6 +48,7 @@ struct incons {
 	const struct ruleset *rs;
 	const struct lexset *lx;
 	const struct incons_scan *scan;
+	uint32_t minor_bit;	/* lex_bit of lx->function_words */
 };
 
 /*
@@ -99,9 +105,22 @@ int incons_after(const struct doc *d, size_t i, const char *const *w);
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
     size_t i, int sec);
 
+/*
+ * Is token i a function word (or a number, or not a word at all)?  Inline:
+ * the checks ask it of most words they pass, and the token's marks answer
+ * no for most without a look-up.
+ */
+static inline int
+incons_minor(const struct incons *ic, size_t i)
+{
+	const struct tok *t = &ic->d->toks[i];
 
-/* Is token i a function word (or a number, or not a word at all)? */
-int incons_minor(const struct incons *ic, size_t i);
+	if (t->kind != TOK_WORD)
+		return 1;
+	if (!lex_marked(t, ic->minor_bit))
+		return 0;
+	return lex_tok(ic->lx->function_words, ic->d, i) != NULL;
+}
 
 /*
  * Does a change or revision word (change-words.txt) occur within win tokens

@@ -173,6 +173,13 @@ incons_possessive(const struct doc *d, size_t i)
 	    stem_len(d, &d->toks[i]) != d->toks[i].len;
 }
 
+/* Byte c with ASCII capitals lowercased, as incons_word writes it. */
+static char
+lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
 size_t
 incons_word(const struct doc *d, size_t i, char *buf, size_t cap)
 {
@@ -181,11 +188,8 @@ incons_word(const struct doc *d, size_t i, char *buf, size_t cap)
 
 	if (n >= cap)
 		n = cap - 1;
-	for (k = 0; k < n; k++) {
-		char c = d->text[t->off + k];
-
-		buf[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-	}
+	for (k = 0; k < n; k++)
+		buf[k] = lower(d->text[t->off + k]);
 	buf[n] = '\0';
 	return n;
 }
@@ -200,25 +204,50 @@ incons_word_key(const struct doc *d, size_t i)
 	return n == t->len ? t->key : tok_key(d->text + t->off, n);
 }
 
+/* Do the n bytes at s end in suf (k lowercase bytes), ASCII case aside? */
+static int
+ends_in(const char *s, size_t n, const char *suf, size_t k)
+{
+	size_t j;
+
+	if (n < k)
+		return 0;
+	for (j = 0; j < k; j++)
+		if (lower(s[n - k + j]) != suf[j])
+			return 0;
+	return 1;
+}
+
+/*
+ * The stem is the lowercased word (incons_word, at most 63 bytes) less an
+ * ending, but it is hashed from the text itself: tok_key ignores ASCII
+ * case, and only "-ies" -> "-y" needs a copy.
+ */
 uint64_t
 incons_stem_key(const struct doc *d, size_t i)
 {
+	const struct tok *t = &d->toks[i];
+	const char *s = d->text + t->off;
 	char w[64];
-	size_t n = incons_word(d, i, w, sizeof(w));
+	size_t n = stem_len(d, t);
 
-	if (n > 4 && strcmp(w + n - 3, "ies") == 0) {
+	if (n > sizeof(w) - 1)
+		n = sizeof(w) - 1;
+	if (n > 4 && ends_in(s, n, "ies", 3)) {
+		memcpy(w, s, n - 3);
 		w[n - 3] = 'y';
-		n -= 2;
-	} else if (n > 5 && strcmp(w + n - 3, "ing") == 0)
+		return tok_key(w, n - 2);
+	}
+	if (n > 5 && ends_in(s, n, "ing", 3))
 		n -= 3;
-	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
+	else if (n > 4 && ends_in(s, n, "ed", 2))
 		n -= 2;
-	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
-	    w[n - 2] != 'u' && w[n - 2] != 'i')
+	else if (n > 3 && lower(s[n - 1]) == 's' && lower(s[n - 2]) != 's' &&
+	    lower(s[n - 2]) != 'u' && lower(s[n - 2]) != 'i')
 		n -= 1;
-	if (n > 3 && w[n - 1] == 'e')	/* damage, damag(ed) */
+	if (n > 3 && lower(s[n - 1]) == 'e')	/* damage, damag(ed) */
 		n -= 1;
-	return tok_key(w, n);
+	return tok_key(s, n);
 }
 
 int

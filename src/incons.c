@@ -181,13 +181,19 @@ lower(char c)
 }
 
 size_t
+incons_word_len(const struct doc *d, size_t i, size_t cap)
+{
+	size_t n = stem_len(d, &d->toks[i]);
+
+	return n >= cap ? cap - 1 : n;
+}
+
+size_t
 incons_word(const struct doc *d, size_t i, char *buf, size_t cap)
 {
 	const struct tok *t = &d->toks[i];
-	size_t n = stem_len(d, t), k;
+	size_t n = incons_word_len(d, i, cap), k;
 
-	if (n >= cap)
-		n = cap - 1;
 	for (k = 0; k < n; k++)
 		buf[k] = lower(d->text[t->off + k]);
 	buf[n] = '\0';
@@ -204,9 +210,8 @@ incons_word_key(const struct doc *d, size_t i)
 	return n == t->len ? t->key : tok_key(d->text + t->off, n);
 }
 
-/* Do the n bytes at s end in suf (k lowercase bytes), ASCII case aside? */
-static int
-ends_in(const char *s, size_t n, const char *suf, size_t k)
+int
+incons_ends_in(const char *s, size_t n, const char *suf, size_t k)
 {
 	size_t j;
 
@@ -229,18 +234,16 @@ incons_stem_key(const struct doc *d, size_t i)
 	const struct tok *t = &d->toks[i];
 	const char *s = d->text + t->off;
 	char w[64];
-	size_t n = stem_len(d, t);
+	size_t n = incons_word_len(d, i, sizeof(w));
 
-	if (n > sizeof(w) - 1)
-		n = sizeof(w) - 1;
-	if (n > 4 && ends_in(s, n, "ies", 3)) {
+	if (n > 4 && incons_ends_in(s, n, "ies", 3)) {
 		memcpy(w, s, n - 3);
 		w[n - 3] = 'y';
 		return tok_key(w, n - 2);
 	}
-	if (n > 5 && ends_in(s, n, "ing", 3))
+	if (n > 5 && incons_ends_in(s, n, "ing", 3))
 		n -= 3;
-	else if (n > 4 && ends_in(s, n, "ed", 2))
+	else if (n > 4 && incons_ends_in(s, n, "ed", 2))
 		n -= 2;
 	else if (n > 3 && lower(s[n - 1]) == 's' && lower(s[n - 2]) != 's' &&
 	    lower(s[n - 2]) != 'u' && lower(s[n - 2]) != 'i')
@@ -552,12 +555,13 @@ pair_window(const struct doc *d, size_t i)
  * Can a repeated phrase start at token i (sentence ending at end)?  Its
  * first token must be a word outside quotes, and its first two tokens'
  * keys must come again where a second copy can start: most tokens fail
- * here, before any n-gram.  win is pair_window(d, i): when no byte of
- * its low seven (the starts i + 2 ... i + 8) is token i's fingerprint,
- * no key pair there matches, and no key is read.
+ * here, before any n-gram.  win is pair_window(d, i) and fp is
+ * pair_fp(d, i): when no byte of win's low seven (the starts i + 2 ...
+ * i + 8) is fp, no key pair there matches, and no key is read.
  */
 static int
-may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win)
+may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win,
+    uint64_t fp)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
 	const struct tok *t = &d->toks[i];
@@ -568,7 +572,7 @@ may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win)
 		return 0;
 	/* a zero byte of x is a start with i's fingerprint (the top byte,
 	 * start i + 9, is set so that it never counts) */
-	x = (win ^ (pair_fp(d, i) * ones)) | 0xFF00000000000000ULL;
+	x = (win ^ (fp * ones)) | 0xFF00000000000000ULL;
 	if (((x - ones) & ~x & (ones << 7)) == 0)
 		return 0;
 	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
@@ -1031,6 +1035,9 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	const struct lexicon *cal = ic->lx->calendar;
 	size_t i, k, end = 0;
 	uint64_t win = pair_window(d, 0), vbits = 0;
+	/* token i's and i + 1's fingerprints: each left win as its lowest
+	 * byte, two tokens before, and need not be computed again */
+	uint64_t fp = pair_fp(d, 0), fp1 = pair_fp(d, 1);
 
 	/* a bit per low six bits of the vote words' keys: most words lack
 	 * theirs, and are not compared with the four keys */
@@ -1042,8 +1049,10 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 
 		if (i >= end)
 			end = sent_end(d, i);
-		if (may_repeat(d, i, end, win))
+		if (may_repeat(d, i, end, win, fp))
 			list_add(d, &sc->rep, i);
+		fp = fp1;
+		fp1 = win & 0xFF;	/* pair_fp(d, i + 2) */
 		win = win >> 8 | pair_fp(d, i + 10) << 56;
 		if (t->kind == TOK_WORD && (vbits >> (t->key & 63) & 1) &&
 		    (t->key == votes[0] || t->key == votes[1] ||

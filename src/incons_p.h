@@ -83,6 +83,15 @@ int32_t incons_map_get(const struct incons_map *m, uint64_t key);
  */
 size_t incons_word(const struct doc *d, size_t i, char *buf, size_t cap);
 
+/* The length of incons_word's result for a buffer of cap bytes. */
+size_t incons_word_len(const struct doc *d, size_t i, size_t cap);
+
+/*
+ * Do the n bytes at s end in suf, k lowercase bytes, ASCII case aside (as
+ * incons_word's result would)?
+ */
+int incons_ends_in(const char *s, size_t n, const char *suf, size_t k);
+
 /*
  * A light stem of token i's word for comparing nouns and verb forms
  * (homes/home, damaged/damage, arrived/arrive), as a tok_key.

@@ -76,6 +76,15 @@ struct nm_title {
 	int32_t next;
 };
 
+/* Heads whose title group namecheck keeps (title_group). */
+#define NM_GROUP_CACHE 64
+
+/* A title head and its group (title_group). */
+struct nm_group {
+	const char *head;	/* NULL when the slot is empty */
+	const char *group;
+};
+
 struct namecheck {
 	const struct incons *ic;
 	struct nm_form **f;	/* each allocated once: growing the array
@@ -84,6 +93,7 @@ struct namecheck {
 	struct nm_title *t;
 	size_t nt, capt;
 	struct incons_map forms;	/* key -> form */
+	struct nm_group groups[NM_GROUP_CACHE];
 	uint32_t title_bit;	/* lex_bit of the titles */
 	uint32_t given_bit;	/* of the given names */
 	uint32_t cal_bit;	/* of the calendar */
@@ -135,18 +145,40 @@ title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 	return NULL;
 }
 
-/* The first token of the name whose last token is i (given names kept). */
+/*
+ * title_ending(c, r - 1, 0, ...) for a name starting at r, when
+ * name_start has looked it up (known): the entry or NULL, and its start
+ * (r when NULL).
+ */
+struct nm_before {
+	int known;
+	const struct lex_entry *title;
+	size_t start;
+};
+
+/*
+ * The first token of the name whose last token is i (given names kept).
+ * Fills b, when not NULL.
+ */
 static size_t
-name_start(const struct namecheck *c, size_t i)
+name_start(const struct namecheck *c, size_t i, struct nm_before *b)
 {
 	const struct doc *d = c->ic->d;
-	size_t r = i, s;
+	const struct lex_entry *e = NULL;
+	size_t r = i, s = 0;
 
 	while (r > 0 && capword(d, r - 1) &&
 	    d->toks[r - 1].sent == d->toks[i].sent &&
-	    title_ending(c, r - 1, 0, &s) == NULL &&
+	    (e = title_ending(c, r - 1, 0, &s)) == NULL &&
 	    !incons_minor(c->ic, r - 1))
 		r--;
+	if (b != NULL) {
+		/* the loop stopped at a title, or at a word after asking */
+		b->known = r > 0 && capword(d, r - 1) &&
+		    d->toks[r - 1].sent == d->toks[i].sent;
+		b->title = e;
+		b->start = e != NULL ? s : r;
+	}
 	return r;
 }
 
@@ -325,6 +357,7 @@ namecheck_word(struct namecheck *c, size_t i)
 	const struct lexset *lx = c->ic->lx;
 	struct nm_form *f;
 	const struct lex_entry *te;
+	struct nm_before before;
 	size_t r, s;
 	uint64_t given = 0;
 	int titled, verb;
@@ -333,12 +366,16 @@ namecheck_word(struct namecheck *c, size_t i)
 		return;
 	f = form_of(c, i);
 	f->count++;
-	r = name_start(c, i);
+	r = name_start(c, i, &before);
 	s = r;
 	if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
 	    d->text[d->toks[s - 1].off] == '.')
 		s--;
-	te = s > 0 ? title_ending(c, s - 1, 0, &s) : NULL;
+	if (s == r && before.known) {
+		te = before.title;	/* "Mayor Ann Cole": Mayor */
+		s = before.start;
+	} else
+		te = s > 0 ? title_ending(c, s - 1, 0, &s) : NULL;
 	titled = te != NULL;
 	/* a listed given name, or any one word between a title and the
 	 * surname (Dr. Amani Castellanos) */
@@ -817,13 +854,33 @@ csuite(const char *head)
 	    strcmp(head + n - 8, " officer") == 0 ? "csuite" : NULL;
 }
 
+/*
+ * The exclusive group of title head (title-groups.txt, or csuite), or
+ * NULL.  Heads are mostly the titles lexicon's own strings, given again
+ * for each use of a title: the answer is kept by the head's address (a
+ * string never changes, so one address has one answer).
+ */
+static const char *
+title_group(struct namecheck *c, const char *head)
+{
+	struct nm_group *k = &c->groups[((uintptr_t)head >> 4) %
+	    NM_GROUP_CACHE];
+	const struct lex_entry *g;
+
+	if (k->head != head) {
+		g = lex_get(c->ic->lx->title_groups, head, strlen(head));
+		k->head = head;
+		k->group = g != NULL ? g->val : csuite(head);
+	}
+	return k->group;
+}
+
 /* Records title head over tokens [a, b] for the name at token name (f). */
 static void
 add_title(struct namecheck *c, const struct nm_form *f, const char *head, size_t a,
     size_t b, size_t name)
 {
 	struct doc *d = c->ic->d;
-	const struct lex_entry *g;
 	struct nm_title *t;
 
 	if (head == NULL || strcmp(head, "-") == 0)
@@ -833,8 +890,7 @@ add_title(struct namecheck *c, const struct nm_form *f, const char *head, size_t
 	t = &c->t[c->nt++];
 	t->who = person_key(c, name, f);
 	t->head = head;
-	g = lex_get(c->ic->lx->title_groups, head, strlen(head));
-	t->group = g != NULL ? g->val : csuite(head);
+	t->group = title_group(c, head);
 	t->a = a;
 	t->b = b;
 	t->name = name;
@@ -1012,7 +1068,7 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
 
 			if (!former(d, j))
 				add_title(c, f, head != NULL ? head : m->rest,
-				    name_start(c, i), j + len - 1, i);
+				    name_start(c, i, NULL), j + len - 1, i);
 		}
 		return;
 	}

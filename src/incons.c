@@ -106,20 +106,8 @@ incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys)
 	map_alloc(m, cap);
 }
 
-/* The slot of key: where it is, or the empty slot it would take. */
-static size_t
-map_slot(const struct incons_map *m, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
-
-	while (m->heads[i] != -2 && m->keys[i] != key)
-		i = (i + 1) & m->mask;
-	return i;
-}
-
-/* Doubles the table: at most half full keeps probes short. */
-static void
-map_grow(struct incons_map *m)
+void
+incons_map_grow(struct incons_map *m)
 {
 	uint64_t *keys = m->keys;
 	int32_t *heads = m->heads;
@@ -128,33 +116,16 @@ map_grow(struct incons_map *m)
 	map_alloc(m, cap * 2);
 	for (i = 0; i < cap; i++)
 		if (heads[i] != -2) {
-			j = map_slot(m, keys[i]);
+			j = incons_map_slot(m, keys[i]);
 			m->keys[j] = keys[i];
 			m->heads[j] = heads[i];
 		}
 }
 
-int32_t *
-incons_map_head(struct incons_map *m, uint64_t key)
-{
-	size_t i = map_slot(m, key);
-
-	if (m->heads[i] == -2) {
-		if ((m->n + 1) * 2 > m->mask + 1) {
-			map_grow(m);
-			i = map_slot(m, key);
-		}
-		m->keys[i] = key;
-		m->heads[i] = -1;
-		m->n++;
-	}
-	return &m->heads[i];
-}
-
 int32_t
 incons_map_get(const struct incons_map *m, uint64_t key)
 {
-	size_t i = map_slot(m, key);
+	size_t i = incons_map_slot(m, key);
 
 	return m->heads[i] == -2 ? -1 : m->heads[i];
 }

@@ -67,11 +67,42 @@ struct incons_map {
 
 void incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys);
 
+/* Doubles m's table (for incons_map_head). */
+void incons_map_grow(struct incons_map *m);
+
+/* The slot of key: where it is, or the empty slot (head -2) it would take. */
+static inline size_t
+incons_map_slot(const struct incons_map *m, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+
+	while (m->heads[i] != -2 && m->keys[i] != key)
+		i = (i + 1) & m->mask;
+	return i;
+}
+
 /*
  * The chain head for key (created empty, -1, when new).  The pointer is
- * valid until the next incons_map_head call on m.
+ * valid until the next incons_map_head call on m.  Inline: the checks
+ * call it for each word they index.
  */
-int32_t *incons_map_head(struct incons_map *m, uint64_t key);
+static inline int32_t *
+incons_map_head(struct incons_map *m, uint64_t key)
+{
+	size_t i = incons_map_slot(m, key);
+
+	if (m->heads[i] == -2) {
+		/* at most half full keeps probes short */
+		if ((m->n + 1) * 2 > m->mask + 1) {
+			incons_map_grow(m);
+			i = incons_map_slot(m, key);
+		}
+		m->keys[i] = key;
+		m->heads[i] = -1;
+		m->n++;
+	}
+	return &m->heads[i];
+}
 
 /* The chain head for key, or -1 when the key was never added. */
 int32_t incons_map_get(const struct incons_map *m, uint64_t key);

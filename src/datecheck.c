@@ -185,7 +185,8 @@ find_weekdays(struct dc *c)
 		c->days[c->ndays++] = i;
 	}
 	c->mday = arena_alloc(&d->arena, (d->ntoks + 1) * sizeof(*c->mday));
-	memset(c->mday, 0xFF, (d->ntoks + 1) * sizeof(*c->mday));	/* -1 */
+	/* every byte 0xFF: every day -1 */
+	memset(c->mday, 0xFF, (d->ntoks + 1) * sizeof(*c->mday));
 	if (c->sec_month < 0)
 		return;
 	for (k = 0; k < l->n; k++) {

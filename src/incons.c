@@ -85,13 +85,15 @@
 static void
 map_alloc(struct incons_map *m, size_t cap)
 {
+	/* two empty slots (-2) a store: a large table is mostly this loop */
+	const int32_t two[2] = { -2, -2 };
 	size_t i;
 
 	m->keys = arena_alloc(m->a, cap * sizeof(*m->keys));
 	m->heads = arena_alloc(m->a, cap * sizeof(*m->heads));
 	m->mask = cap - 1;
-	for (i = 0; i < cap; i++)
-		m->heads[i] = -2;	/* empty slot */
+	for (i = 0; i < cap; i += 2)	/* cap is even */
+		memcpy(&m->heads[i], two, sizeof(two));
 }
 
 void
@@ -135,13 +137,6 @@ static size_t
 stem_len(const struct doc *d, const struct tok *t)
 {
 	return t->len - tok_poss_len(d, t);
-}
-
-int
-incons_possessive(const struct doc *d, size_t i)
-{
-	return d->toks[i].kind == TOK_WORD &&
-	    stem_len(d, &d->toks[i]) != d->toks[i].len;
 }
 
 /* Byte c with ASCII capitals lowercased, as incons_word writes it. */
@@ -221,7 +216,8 @@ incons_stem_key(const struct doc *d, size_t i)
 		n -= 1;
 	if (n > 3 && lower(s[n - 1]) == 'e')	/* damage, damag(ed) */
 		n -= 1;
-	return tok_key(s, n);
+	/* the whole word: the tokenizer's key */
+	return n == t->len ? t->key : tok_key(s, n);
 }
 
 int

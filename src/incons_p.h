@@ -132,8 +132,13 @@ uint64_t incons_stem_key(const struct doc *d, size_t i);
 /* tok_key of incons_word's result. */
 uint64_t incons_word_key(const struct doc *d, size_t i);
 
-/* Does token i end in a possessive 's (or ’s)? */
-int incons_possessive(const struct doc *d, size_t i);
+/* Does token i end in a possessive 's (or ’s)?  Inline: asked often. */
+static inline int
+incons_possessive(const struct doc *d, size_t i)
+{
+	return d->toks[i].kind == TOK_WORD &&
+	    tok_poss_len(d, &d->toks[i]) != 0;
+}
 
 /*
  * Is the token before i, in the same sentence, one of the NULL-terminated
@@ -144,6 +149,19 @@ int incons_after(const struct doc *d, size_t i, const char *const *w);
 /* Is token i a word in lexicon lx (section sec, or any when sec < 0)? */
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
     size_t i, int sec);
+
+/*
+ * incons_lex_val, where bit is lx's lex_bit for d (which a check keeps):
+ * inline, so that the token marks turn most words away without a call.
+ */
+static inline const char *
+incons_marked_val(const struct doc *d, const struct lexicon *lx,
+    uint32_t bit, size_t i, int sec)
+{
+	if (!lex_marked(&d->toks[i], bit))
+		return NULL;
+	return incons_lex_val(d, lx, i, sec);
+}
 
 /*
  * Is token i a function word (or a number, or not a word at all)?  Inline:

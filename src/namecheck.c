@@ -116,9 +116,7 @@ static const char *
 lex_val(const struct namecheck *c, const struct lexicon *lx, uint32_t bit,
     size_t i)
 {
-	if (!lex_marked(&c->ic->d->toks[i], bit))
-		return NULL;
-	return incons_lex_val(c->ic->d, lx, i, -1);
+	return incons_marked_val(c->ic->d, lx, bit, i, -1);
 }
 
 /* The title lexicon entry that ends exactly at token j, and its start. */
@@ -182,15 +180,35 @@ name_start(const struct namecheck *c, size_t i, struct nm_before *b)
 	return r;
 }
 
-/* Are the n bytes at s all ASCII? */
+/*
+ * Are the n bytes at s all ASCII?  Eight, then four, two and one at a
+ * time: a high bit in any is a non-ASCII byte (asked of most names).
+ */
 static int
 ascii(const char *s, size_t n)
 {
-	size_t k;
+	uint64_t w8, any = 0;
+	uint32_t w4;
+	uint16_t w2;
+	size_t k = 0;
 
-	for (k = 0; k < n && (unsigned char)s[k] < 0x80; k++)
-		;
-	return k == n;
+	for (; k + 8 <= n; k += 8) {
+		memcpy(&w8, s + k, 8);
+		any |= w8;
+	}
+	if (k + 4 <= n) {
+		memcpy(&w4, s + k, 4);
+		any |= w4;
+		k += 4;
+	}
+	if (k + 2 <= n) {
+		memcpy(&w2, s + k, 2);
+		any |= w2;
+		k += 2;
+	}
+	if (k < n)
+		any |= (unsigned char)s[k];
+	return (any & 0x8080808080808080ULL) == 0;
 }
 
 /*
@@ -1056,7 +1074,8 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
 		/* "St. Brendan's chief medical officer": a capitalized
 		 * owner, counted once its possessive is reached */
 		if ((capword(d, j) && lex_val(c, c->ic->lx->titles,
-		    c->title_bit, j) == NULL) || (org && d->toks[j].kind == TOK_PUNCT &&
+		    c->title_bit, j) == NULL) || (org &&
+		    d->toks[j].kind == TOK_PUNCT &&
 		    d->text[d->toks[j].off] == '.')) {
 			org = 1;
 			continue;

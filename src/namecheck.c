@@ -184,7 +184,7 @@ name_start(const struct namecheck *c, size_t i, struct nm_before *b)
  * Are the n bytes at s all ASCII?  Eight, then four, two and one at a
  * time: a high bit in any is a non-ASCII byte (asked of most names).
  */
-static int
+static inline int
 ascii(const char *s, size_t n)
 {
 	uint64_t w8, any = 0;

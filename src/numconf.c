@@ -95,7 +95,8 @@ struct nc_num {
 
 struct numconf {
 	const struct incons *ic;
-	struct nc_mention *m;
+	struct nc_mention **m;	/* each allocated once: growing the array
+				 * copies pointers, not mentions */
 	size_t n, cap;
 	int sec_approx, sec_scale, sec_anaphor, sec_unit, sec_cardinal;
 	int sec_headcount, sec_backref;
@@ -211,8 +212,9 @@ add(struct numconf *c, const struct nc_mention *m)
 
 	arena_grow(&d->arena, (void **)&c->m, &c->cap, sizeof(*c->m),
 	    c->n + 1);
-	c->m[c->n] = *m;
-	c->m[c->n].changed = c->m[c->n].dated = -1;
+	c->m[c->n] = arena_alloc(&d->arena, sizeof(*m));
+	*c->m[c->n] = *m;
+	c->m[c->n]->changed = c->m[c->n]->dated = -1;
 	c->n++;
 }
 
@@ -1062,11 +1064,11 @@ anaphor(const struct numconf *c, const struct nc_mention *b, size_t bi)
 	size_t k;
 
 	for (k = 0; k < bi; k++) {
-		if (c->m[k].unit != NC_MONEY)
+		if (c->m[k]->unit != NC_MONEY)
 			continue;
 		if (lead == NULL)
-			lead = &c->m[k];
-		if (overlap(&c->m[k], b))
+			lead = c->m[k];
+		if (overlap(c->m[k], b))
 			return;	/* the figure was given before */
 	}
 	if (lead == NULL || d->toks[lead->first].para > 2 ||
@@ -1299,17 +1301,17 @@ numconf_run(struct numconf *c)
 		return;
 	incons_map_init(&map, &d->arena, c->n);
 	for (i = 0; i < c->n; i++) {
-		struct nc_mention *b = &c->m[i];
+		struct nc_mention *b = c->m[i];
 		int32_t *h = incons_map_head(&map, b->key), e;
 		const struct nc_mention *bad = NULL;
 		int agree = 0, len = 0;
 
-		for (e = *h; e >= 0 && len < NC_MAX_CHAIN; e = c->m[e].next,
+		for (e = *h; e >= 0 && len < NC_MAX_CHAIN; e = c->m[e]->next,
 		    len++) {
-			if (overlap(&c->m[e], b))
+			if (overlap(c->m[e], b))
 				agree = 1;
-			else if (comparable(c, &c->m[e], b))
-				bad = &c->m[e];
+			else if (comparable(c, c->m[e], b))
+				bad = c->m[e];
 		}
 		if (!agree && bad != NULL)
 			report(c, b, bad);

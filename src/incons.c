@@ -147,14 +147,6 @@ lower(char c)
 }
 
 size_t
-incons_word_len(const struct doc *d, size_t i, size_t cap)
-{
-	size_t n = stem_len(d, &d->toks[i]);
-
-	return n >= cap ? cap - 1 : n;
-}
-
-size_t
 incons_word(const struct doc *d, size_t i, char *buf, size_t cap)
 {
 	const struct tok *t = &d->toks[i];
@@ -174,19 +166,6 @@ incons_word_key(const struct doc *d, size_t i)
 
 	/* the tokenizer's key already covers a word with no possessive */
 	return n == t->len ? t->key : tok_key(d->text + t->off, n);
-}
-
-int
-incons_ends_in(const char *s, size_t n, const char *suf, size_t k)
-{
-	size_t j;
-
-	if (n < k)
-		return 0;
-	for (j = 0; j < k; j++)
-		if (lower(s[n - k + j]) != suf[j])
-			return 0;
-	return 1;
 }
 
 /*
@@ -218,6 +197,15 @@ incons_stem_key(const struct doc *d, size_t i)
 		n -= 1;
 	/* the whole word: the tokenizer's key */
 	return n == t->len ? t->key : tok_key(s, n);
+}
+
+void
+incons_words_init(struct incons_words *w, const struct lexicon *lx,
+    const struct doc *d)
+{
+	w->lx = lx;
+	w->bit = lex_bit(lx, d);
+	w->exact = w->bit != 0 && lx->maxwords == 1;
 }
 
 int
@@ -667,7 +655,7 @@ speech_at(const struct incons *ic, size_t i, size_t first)
 
 	return i > first && d->toks[i].kind == TOK_WORD &&
 	    !(d->toks[i].flags & TOK_INQUOTE) &&
-	    lex_tok(ic->lx->speech_verbs, d, i) != NULL &&
+	    incons_in(d, &ic->verbs, i) &&
 	    speaker_word(ic, i - 1);
 }
 
@@ -1056,7 +1044,8 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	ic.rs = rs;
 	ic.lx = lx;
 	ic.scan = &sc;
-	ic.minor_bit = lex_bit(lx->function_words, d);
+	incons_words_init(&ic.minor, lx->function_words, d);
+	incons_words_init(&ic.verbs, lx->speech_verbs, d);
 	if (d->ntoks == 0)
 		return;
 	/* numbers and names are gathered during the scan, their tokens

@@ -42,14 +42,50 @@ struct incons_scan {
 					 * that may be calendar words */
 };
 
+/*
+ * A lexicon whose membership the checks test often (incons_in): its bit in
+ * the token marks (lex_bit), and whether a word's mark is the word's own
+ * entry.  A token is marked when its key, or its possessive's stem's, is
+ * the first word of an entry: with one-word entries, of the word's entry.
+ */
+struct incons_words {
+	const struct lexicon *lx;
+	uint32_t bit;
+	int exact;		/* bit != 0 and lx's entries one word each */
+};
+
 /* What every check receives. */
 struct incons {
 	struct doc *d;
 	const struct ruleset *rs;
 	const struct lexset *lx;
 	const struct incons_scan *scan;
-	uint32_t minor_bit;	/* lex_bit of lx->function_words */
+	struct incons_words minor;	/* lx->function_words */
+	struct incons_words verbs;	/* lx->speech_verbs */
 };
+
+/* Sets w up for lexicon lx (may be NULL) and d's marks.  Cannot fail. */
+void incons_words_init(struct incons_words *w, const struct lexicon *lx,
+    const struct doc *d);
+
+/*
+ * Is token i of d an entry of w's lexicon (lex_tok non-NULL)?  Inline, and
+ * the marks answer for most words without a look-up: no mark, no entry;
+ * with an exact mark, an entry, unless the word may be a possessive whose
+ * stem has the mark.
+ */
+static inline int
+incons_in(const struct doc *d, const struct incons_words *w, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	const char *end = d->text + t->off + t->len;
+
+	if (!lex_marked(t, w->bit))
+		return 0;
+	if (w->exact && !(t->len >= 2 && (end[-1] == 's' || end[-1] == 'S')))
+		return 1;
+	return lex_tok(w->lx, d, i) != NULL;
+}
 
 /*
  * A multimap from 64-bit keys to item indexes, in the document's arena:
@@ -115,13 +151,34 @@ int32_t incons_map_get(const struct incons_map *m, uint64_t key);
 size_t incons_word(const struct doc *d, size_t i, char *buf, size_t cap);
 
 /* The length of incons_word's result for a buffer of cap bytes. */
-size_t incons_word_len(const struct doc *d, size_t i, size_t cap);
+static inline size_t
+incons_word_len(const struct doc *d, size_t i, size_t cap)
+{
+	size_t n = d->toks[i].len - tok_poss_len(d, &d->toks[i]);
+
+	return n >= cap ? cap - 1 : n;
+}
 
 /*
  * Do the n bytes at s end in suf, k lowercase bytes, ASCII case aside (as
- * incons_word's result would)?
+ * incons_word's result would)?  Inline: the stems ask it of every word.
  */
-int incons_ends_in(const char *s, size_t n, const char *suf, size_t k);
+static inline int
+incons_ends_in(const char *s, size_t n, const char *suf, size_t k)
+{
+	size_t j;
+
+	if (n < k)
+		return 0;
+	for (j = 0; j < k; j++) {
+		char c = s[n - k + j];
+
+		if ((c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c) !=
+		    suf[j])
+			return 0;
+	}
+	return 1;
+}
 
 /*
  * A light stem of token i's word for comparing nouns and verb forms
@@ -171,13 +228,8 @@ incons_marked_val(const struct doc *d, const struct lexicon *lx,
 static inline int
 incons_minor(const struct incons *ic, size_t i)
 {
-	const struct tok *t = &ic->d->toks[i];
-
-	if (t->kind != TOK_WORD)
-		return 1;
-	if (!lex_marked(t, ic->minor_bit))
-		return 0;
-	return lex_tok(ic->lx->function_words, ic->d, i) != NULL;
+	return ic->d->toks[i].kind != TOK_WORD ||
+	    incons_in(ic->d, &ic->minor, i);
 }
 
 /*

@@ -372,7 +372,6 @@ void
 namecheck_word(struct namecheck *c, size_t i)
 {
 	struct doc *d = c->ic->d;
-	const struct lexset *lx = c->ic->lx;
 	struct nm_form *f;
 	const struct lex_entry *te;
 	struct nm_before before;
@@ -401,7 +400,7 @@ namecheck_word(struct namecheck *c, size_t i)
 	    (titled && r + 1 == i)))
 		given = given_key(d, r);
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
-	    lex_tok(lx->speech_verbs, d, i + 1) != NULL;
+	    incons_in(d, &c->ic->verbs, i + 1);
 	if (given || titled || verb)
 		f->person = 1;
 	if (given || titled)

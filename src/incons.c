@@ -733,7 +733,7 @@ quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
     size_t cap)
 {
 	size_t i, n = 0, k;
-	uint64_t key;
+	uint64_t key, seen = 0;
 
 	for (i = q->first; i < q->last && n < cap; i++) {
 		const struct tok *t = &ic->d->toks[i];
@@ -743,8 +743,15 @@ quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
 		if (!wordlike(t))
 			continue;
 		key = incons_stem_key(ic->d, i);
-		for (k = 0; k < n && out[k] != key; k++)
-			;
+		/* a bit per low six bits of the keys kept: a key whose bit
+		 * is clear is new without a search */
+		k = 0;
+		if (seen >> (key & 63) & 1)
+			while (k < n && out[k] != key)
+				k++;
+		else
+			k = n;
+		seen |= 1ULL << (key & 63);
 		if (k == n)
 			out[n++] = key;
 	}
@@ -994,6 +1001,14 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	 * byte, two tokens before, and need not be computed again */
 	uint64_t fp = pair_fp(d, 0), fp1 = pair_fp(d, 1);
 
+	/*
+	 * The marks that put a lowercase word outside quotes on a list
+	 * below (attribution phrases, number words), or 0 when a list has
+	 * no bit and takes every word: most words have none of them.
+	 */
+	const uint32_t quiet = nbit != 0 && (attrib == NULL || abit != 0) ?
+	    nbit | (attrib != NULL ? abit : 0) : 0;
+
 	/* a bit per low six bits of the vote words' keys: most words lack
 	 * theirs, and are not compared with the four keys */
 	for (k = 0; k < 4; k++)
@@ -1015,6 +1030,9 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 			list_add(d, &sc->votes, i);
 		if (t->flags & TOK_INQUOTE)
 			continue;
+		if (t->kind == TOK_WORD && !(t->flags & TOK_CAP) &&
+		    (t->lex & quiet) == 0 && quiet != 0)
+			continue;	/* none of the lists below */
 		if (attrib != NULL && lex_marked(t, abit))
 			list_add(d, &sc->attrib, i);
 		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&

@@ -126,6 +126,15 @@ title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 	const struct doc *d = c->ic->d;
 	size_t p, n;
 
+	/* most windows hold no title's first word: one test for all five */
+	_Static_assert(NM_MAX_TITLE == 4, "the test reads five tokens");
+	if (c->title_bit != 0 && j >= lo + NM_MAX_TITLE) {
+		const struct tok *t = &d->toks[j - NM_MAX_TITLE];
+
+		if (((t[0].lex | t[1].lex | t[2].lex | t[3].lex | t[4].lex) &
+		    c->title_bit) == 0)
+			return NULL;
+	}
 	for (p = j >= lo + NM_MAX_TITLE ? j - NM_MAX_TITLE : lo; p <= j;
 	    p++) {
 		const struct lex_entry *e;

@@ -623,18 +623,14 @@ hash_sub(const struct nm_hash *h, size_t a, size_t b)
 }
 
 /*
- * The key of a string of n bytes with hash x: the length is mixed in
- * (strings of two lengths never share a key) and the bits spread, since
- * incons_map probes by the low bits.
+ * The key of a string of n bytes with hash x: the length mixed in, and
+ * the bits spread upwards by an odd multiplier (incons_map_slot folds the
+ * high bits into the low ones it probes by).
  */
 static uint64_t
 hash_key(uint64_t x, size_t n)
 {
-	x ^= (uint64_t)n * 0xFF51AFD7ED558CCDULL;
-	x ^= x >> 33;
-	x *= 0xC4CEB9FE1A85EC53ULL;
-	x ^= x >> 33;
-	return x;
+	return (x ^ (uint64_t)n) * 0xC4CEB9FE1A85EC53ULL;
 }
 
 /* The neighbour key of the n bytes at s, hashed from scratch. */

@@ -113,36 +113,80 @@ pair(const struct rule *r, struct doc *d, const struct lexicon *subj,
 	return 0;
 }
 
-/* Bits of the first-word filter (a power of two, at least 64). */
+/* Bits of each filter of a contra_gate (a power of two, at least 64). */
 #define CONTRA_GATE_BITS 1024
 
 /*
- * The first words of a rule's subjects as a bit set of their keys (a
- * Bloom filter with one hash): a rule's lists are not among the lexicons
- * the token marks know, and most tokens start no subject.
+ * Most tokens of a subject tokenized to find its first two (subjects are
+ * a few words); a longer one is let through on its first word alone.
+ */
+#define CONTRA_SUBJ_TOKS 16
+
+/*
+ * The subjects' first words, and their first two, as bit sets of keys
+ * (Bloom filters with one hash): a rule's lists are not among the
+ * lexicons the token marks know, most tokens start no subject, and a
+ * subject's first word may be as common as "the" ("the market").
  */
 struct contra_gate {
-	uint64_t bits[CONTRA_GATE_BITS / 64];
+	uint64_t first[CONTRA_GATE_BITS / 64];	/* of every subject */
+	uint64_t alone[CONTRA_GATE_BITS / 64];	/* of one-word subjects */
+	uint64_t pair[CONTRA_GATE_BITS / 64];	/* lex keys of the first
+						 * two of longer ones */
 };
 
-/* The bit of token key k in the gate: its word and its mask. */
-#define GATE_WORD(k) (((k) >> 6) % (CONTRA_GATE_BITS / 64))
-#define GATE_MASK(k) (1ULL << ((k) & 63))
+static void
+gate_set(uint64_t *bits, uint64_t k)
+{
+	bits[(k >> 6) % (CONTRA_GATE_BITS / 64)] |= 1ULL << (k & 63);
+}
 
+static int
+gate_has(const uint64_t *bits, uint64_t k)
+{
+	return (bits[(k >> 6) % (CONTRA_GATE_BITS / 64)] >> (k & 63)) & 1;
+}
+
+/* The key lex_match gives the first two words k1 k2 of a phrase. */
+static uint64_t
+pair_key(uint64_t k1, uint64_t k2)
+{
+	return lex_key_step(lex_key_step(0, k1), k2);
+}
+
+/* Adds lx's entries, tokenized as lex.c tokenizes them, to g. */
 static void
 gate_add(struct contra_gate *g, const struct lexicon *lx)
 {
-	size_t i;
+	struct tok t[CONTRA_SUBJ_TOKS];
+	size_t i, nt;
 
-	for (i = 0; lx != NULL && i < lx->nfirsts; i++)
-		g->bits[GATE_WORD(lx->firsts[i])] |= GATE_MASK(lx->firsts[i]);
+	for (i = 0; lx != NULL && i < lx->n; i++) {
+		nt = tok_phrase(lx->entries[i].text,
+		    strlen(lx->entries[i].text), t, CONTRA_SUBJ_TOKS);
+		if (nt == 0)
+			continue;
+		gate_set(g->first, t[0].key);
+		if (nt >= 2 && nt <= CONTRA_SUBJ_TOKS)
+			gate_set(g->pair, pair_key(t[0].key, t[1].key));
+		else
+			gate_set(g->alone, t[0].key);
+	}
 }
 
-/* May a subject start at token t?  0 means none can. */
+/*
+ * May a subject start at token i?  0 means none can: its first word is
+ * no subject's, or starts only longer ones and the next word (in the
+ * sentence, as lex_match reads it) does not follow it in any.
+ */
 static int
-gate_may(const struct contra_gate *g, const struct tok *t)
+gate_may(const struct contra_gate *g, const struct doc *d, size_t i)
 {
-	return (g->bits[GATE_WORD(t->key)] & GATE_MASK(t->key)) != 0;
+	const struct tok *t = &d->toks[i];
+
+	return gate_has(g->first, t->key) && (gate_has(g->alone, t->key) ||
+	    (i + 1 < d->ntoks && t[1].sent == t->sent &&
+	    gate_has(g->pair, pair_key(t->key, t[1].key))));
 }
 
 /*
@@ -153,13 +197,19 @@ static int
 has_subject(const struct rule *r, const struct doc *d,
     const struct contra_gate *g, size_t from, size_t to)
 {
+	const struct tok *t, *end = d->toks + to;
 	size_t i, n;
 
-	for (i = from; i < to; i++)
-		if (gate_may(g, &d->toks[i]) && ((r->subjects != NULL &&
+	/* the first-word test alone in the loop over every token */
+	for (t = d->toks + from; t < end; t++) {
+		if (!gate_has(g->first, t->key))
+			continue;
+		i = (size_t)(t - d->toks);
+		if (gate_may(g, d, i) && ((r->subjects != NULL &&
 		    lex_match(r->subjects, d, i, &n)) ||
 		    (r->subjects2 != NULL && lex_match(r->subjects2, d, i, &n))))
 			return 1;
+	}
 	return 0;
 }
 

@@ -72,6 +72,16 @@ struct dc {
 	uint8_t *has_wday;	/* per sentence: a weekday outside quotes */
 	size_t *days;		/* the tokens that are weekdays, in order */
 	size_t ndays, capdays;
+	uint8_t *bar;		/* per token of anchors' sentence, from
+				 * bar_first: barrier_word, or DC_UNKNOWN */
+	size_t bar_first, capbar;
+};
+
+/* Answers kept by anchors (yes or no), or not asked yet. */
+enum dc_kept {
+	DC_UNKNOWN,
+	DC_YES,
+	DC_NO
 };
 
 /*
@@ -82,28 +92,30 @@ struct dc {
 static uint64_t
 event_stem(const struct dc *c, size_t i)
 {
-	static const char *const suf[] = { "ation", "ion", "ing", "ed", "e",
-	    NULL };
+	static const struct {
+		const char *s;
+		size_t n;
+	} suf[] = { { "ation", 5 }, { "ion", 3 }, { "ing", 3 }, { "ed", 2 },
+	    { "e", 1 } };
 	const struct doc *d = c->ic->d;
-	const char *v;
-	char w[64];
-	size_t n, k, l;
+	const char *v, *s = d->text + d->toks[i].off;
+	size_t n, k;
 
 	if (c->sec_event >= 0 && (v = incons_lex_val(d, c->ic->lx->calendar,
 	    i, c->sec_event)) != NULL && *v != '\0')
 		return tok_key(v, strlen(v));
-	n = incons_word(d, i, w, sizeof(w));
-
-	if (n > 3 && w[n - 1] == 's')
+	/* incons_word's lowercased word (64 bytes at most), read in place:
+	 * the key ignores ASCII case */
+	n = incons_word_len(d, i, 64);
+	if (n > 3 && incons_ends_in(s, n, "s", 1))
 		n--;
-	for (k = 0; suf[k] != NULL; k++) {
-		l = strlen(suf[k]);
-		if (n > l + 2 && memcmp(w + n - l, suf[k], l) == 0) {
-			n -= l;
+	for (k = 0; k < sizeof(suf) / sizeof(suf[0]); k++)
+		if (n > suf[k].n + 2 && incons_ends_in(s, n, suf[k].s,
+		    suf[k].n)) {
+			n -= suf[k].n;
 			break;
 		}
-	}
-	return tok_key(w, n > 5 ? 5 : n);
+	return tok_key(s, n > 5 ? 5 : n);
 }
 
 static int
@@ -173,8 +185,8 @@ find_weekdays(struct dc *c)
 		c->days[c->ndays++] = i;
 	}
 	c->mday = arena_alloc(&d->arena, (d->ntoks + 1) * sizeof(*c->mday));
-	for (k = 0; k <= d->ntoks; k++)
-		c->mday[k] = -1;
+	/* every byte 0xFF: every day -1 */
+	memset(c->mday, 0xFF, (d->ntoks + 1) * sizeof(*c->mday));
 	if (c->sec_month < 0)
 		return;
 	for (k = 0; k < l->n; k++) {
@@ -226,6 +238,21 @@ unanchored(const struct doc *d, size_t i)
 	return incons_after(d, i, w);
 }
 
+/* Does token k start another statement (barrier)? */
+static int
+barrier_word(const struct dc *c, size_t k)
+{
+	const struct doc *d = c->ic->d;
+	const char *base;
+	size_t n;
+
+	return tok_is(d, &d->toks[k], "according") ||
+	    ((base = incons_lex_val(d, c->ic->lx->speech_verbs, k,
+	    -1)) != NULL && !tok_is(d, &d->toks[k], base)) ||
+	    (c->ic->lx->doc_nouns != NULL &&
+	    lex_match(c->ic->lx->doc_nouns, d, k, &n) != NULL);
+}
+
 /*
  * Does a word between tokens a and b (exclusive) start another statement,
  * so that a weekday beyond it dates that one ("affected, according to a
@@ -235,17 +262,32 @@ unanchored(const struct doc *d, size_t i)
 static int
 barrier(const struct dc *c, size_t a, size_t b)
 {
-	const struct doc *d = c->ic->d;
-	size_t k, n;
-	const char *base;
+	size_t k;
 
 	for (k = a + 1; k < b; k++)
-		if (tok_is(d, &d->toks[k], "according") ||
-		    ((base = incons_lex_val(d, c->ic->lx->speech_verbs, k,
-		    -1)) != NULL && !tok_is(d, &d->toks[k], base)) ||
-		    (c->ic->lx->doc_nouns != NULL &&
-		    lex_match(c->ic->lx->doc_nouns, d, k, &n) != NULL))
+		if (barrier_word(c, k))
 			return 1;
+	return 0;
+}
+
+/*
+ * barrier for a and b in the sentence anchors is indexing: each word's
+ * answer is kept (c->bar), since the words between a day and the words
+ * it may date are asked about again for each of them.
+ */
+static int
+barrier_kept(const struct dc *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a + 1; k < b; k++) {
+		uint8_t *m = &c->bar[k - c->bar_first];
+
+		if (*m == DC_UNKNOWN)
+			*m = barrier_word(c, k) ? DC_YES : DC_NO;
+		if (*m == DC_YES)
+			return 1;
+	}
 	return 0;
 }
 
@@ -261,7 +303,9 @@ clock_time(const struct doc *d, size_t i)
 	for (k = lo; k < d->ntoks && k <= i + 3; k++) {
 		const struct tok *t = &d->toks[k];
 
-		if (t->sent != d->toks[i].sent)
+		/* every mark below is short */
+		if (t->sent != d->toks[i].sent || (t->kind != TOK_PUNCT &&
+		    t->len > 3))
 			continue;
 		/* "4:53", "a.m.", "p.m." */
 		if ((t->kind == TOK_PUNCT && d->text[t->off] == ':' && k > 0 &&
@@ -274,16 +318,22 @@ clock_time(const struct doc *d, size_t i)
 	return 0;
 }
 
-/* Can weekday i date a word at token j (the words between allowing)? */
+/* Can weekday i date a word, the words between allowing (dates)? */
 static int
-dates(const struct dc *c, size_t i, size_t j)
+day_anchored(const struct dc *c, size_t i)
 {
 	const struct doc *d = c->ic->d;
 
 	return day_val(c, i) >= 0 && !incons_possessive(d, i) &&
 	    !unanchored(d, i) &&
-	    !(DC_IS_DATE(day_val(c, i)) && date_unanchored(c, i)) &&
-	    !barrier(c, i < j ? i : j, i < j ? j : i);
+	    !(DC_IS_DATE(day_val(c, i)) && date_unanchored(c, i));
+}
+
+/* Can weekday i date a word at token j (the words between allowing)? */
+static int
+dates(const struct dc *c, size_t i, size_t j)
+{
+	return day_anchored(c, i) && !barrier(c, i < j ? i : j, i < j ? j : i);
 }
 
 /*
@@ -307,57 +357,146 @@ clause_day(const struct dc *c, size_t j, size_t first)
 	return (size_t)-1;
 }
 
-/* Indexes the words dated by each plain weekday of sentence s. */
+/*
+ * Advances the cursor *at past the days of cand[0, n) (in token order)
+ * more than DC_AFTER tokens before the word at token j; is there a day
+ * within reach of j, from DC_AFTER tokens before it to DC_BEFORE after?
+ */
+static int
+day_near(const size_t *cand, size_t n, size_t *at, size_t j, size_t first)
+{
+	size_t lo = j > first + DC_AFTER ? j - DC_AFTER : first;
+
+	while (*at < n && cand[*at] < lo)
+		++*at;
+	return *at < n && cand[*at] <= j + DC_BEFORE;
+}
+
+/*
+ * The nearest day of the kind (0 weekdays, 1 dates) among cand[at, n)
+ * that can date the word at token j (day_near's reach), the earlier of
+ * two as near; (size_t)-1 when none.  The days are tried nearest first,
+ * so that dates, which reads the words between, runs until one passes.
+ * ok[k] keeps day_anchored of cand[k] (DC_UNKNOWN before it is asked).
+ */
+static size_t
+nearest_day(const struct dc *c, const size_t *cand, uint8_t *ok, size_t n,
+    size_t at, size_t j, int kind)
+{
+	size_t hi, r, b, e;
+
+	/* cand[at, r) are before j, cand[r, hi) after it */
+	for (hi = at; hi < n && cand[hi] <= j + DC_BEFORE; hi++)
+		;
+	for (r = at; r < hi && cand[r] < j; r++)
+		;
+	/* outward from j: cand[at, b) and cand[e, hi) are still to try */
+	for (b = r, e = r; b > at || e < hi;) {
+		size_t i;
+
+		size_t k = b > at && (e == hi || j - cand[b - 1] <=
+		    cand[e] - j) ? --b : e++;
+
+		i = cand[k];
+		if (DC_IS_DATE(day_val(c, i)) != kind)
+			continue;
+		/* dates(c, i, j), its half about the day kept in ok */
+		if (ok[k] == DC_UNKNOWN)
+			ok[k] = day_anchored(c, i) ? DC_YES : DC_NO;
+		if (ok[k] == DC_YES && !barrier_kept(c, i < j ? i : j,
+		    i < j ? j : i))
+			return i;
+	}
+	return (size_t)-1;
+}
+
+/*
+ * The days of sentence s (weekdays and dates) into cand, in token order;
+ * returns their count.  *wd and *md are cursors into c->days and c->mdays,
+ * for the sentences in order.
+ */
+static size_t
+sentence_days(const struct dc *c, size_t s, size_t *cand, size_t *wd,
+    size_t *md)
+{
+	const struct doc *d = c->ic->d;
+	size_t n = 0, first = d->sents[s].first, end = first + d->sents[s].n;
+
+	while (*wd < c->ndays && c->days[*wd] < first)
+		++*wd;
+	while (*md < c->nmdays && c->mdays[*md] < first)
+		++*md;
+	while ((*wd < c->ndays && c->days[*wd] < end) ||
+	    (*md < c->nmdays && c->mdays[*md] < end)) {
+		if (*md >= c->nmdays || c->mdays[*md] >= end ||
+		    (*wd < c->ndays && c->days[*wd] < c->mdays[*md]))
+			cand[n++] = c->days[(*wd)++];
+		else
+			cand[n++] = c->mdays[(*md)++];
+	}
+	return n;
+}
+
+/*
+ * Indexes the words dated by each plain weekday of sentence s.  cand and
+ * ok have room for every day of the story; wd and md are sentence_days'
+ * cursors.
+ */
 static void
-anchors(struct dc *c, size_t s)
+anchors(struct dc *c, size_t s, size_t *cand, uint8_t *ok, size_t *wd,
+    size_t *md)
 {
 	struct doc *d = c->ic->d;
 	const struct sent *st = &d->sents[s];
-	size_t i, j, end = st->first + st->n;
-
+	size_t j, end = st->first + st->n, ncand;
 	int kind;
 
 	if (!c->has_wday[s])
 		return;		/* no weekday, nothing to anchor */
+	ncand = sentence_days(c, s, cand, wd, md);
+	memset(ok, DC_UNKNOWN, ncand);
+	arena_grow(&d->arena, (void **)&c->bar, &c->capbar, 1, st->n);
+	memset(c->bar, DC_UNKNOWN, st->n);
+	c->bar_first = st->first;
 	/* the nearest weekday, then the nearest date ("Sunday, Feb. 9") */
-	for (kind = 0; kind < 2; kind++)
-	for (j = st->first; j < end; j++) {
-		size_t best = 0, bestdist = (size_t)-1;
-		struct dc_anchor *a;
-		int32_t *h;
+	for (kind = 0; kind < 2; kind++) {
+		size_t at = 0;
 
-		if (d->toks[j].kind != TOK_WORD ||
-		    (d->toks[j].flags & TOK_INQUOTE) ||
-		    incons_minor(c->ic, j) || day_val(c, j) >= 0)
-			continue;
-		for (i = j > st->first + DC_AFTER ? j - DC_AFTER : st->first;
-		    i < end && i <= j + DC_BEFORE; i++) {
-			size_t dist = i > j ? i - j : j - i;
+		for (j = st->first; j < end; j++) {
+			size_t best;
+			int near;
+			struct dc_anchor *a;
+			int32_t *h;
 
-			if (day_val(c, i) < 0 ||
-			    DC_IS_DATE(day_val(c, i)) != kind ||
-			    dist >= bestdist || !dates(c, i, j))
+			if (d->toks[j].kind != TOK_WORD ||
+			    (d->toks[j].flags & TOK_INQUOTE) ||
+			    day_val(c, j) >= 0)
 				continue;
-			best = i;
-			bestdist = dist;
+			/* most words have no day near: they need no lexicon
+			 * look-up */
+			near = day_near(cand, ncand, &at, j, st->first);
+			if ((!near && kind != 0) || incons_minor(c->ic, j))
+				continue;
+			best = near ? nearest_day(c, cand, ok, ncand, at, j,
+			    kind) : (size_t)-1;
+			if (kind == 0 && best == (size_t)-1)
+				best = clause_day(c, j, st->first);
+			if (best == (size_t)-1)
+				continue;
+			arena_grow(&d->arena, (void **)&c->a, &c->cap,
+			    sizeof(*c->a), c->na + 1);
+			a = &c->a[c->na];
+			a->word = j;
+			a->day = best;
+			a->wday = day_val(c, best);
+			/* "at 11:50 p.m. on Feb. 9": a date's clock may come
+			 * earlier */
+			a->clock = clock_time(d, best) || (kind == 1 &&
+			    best >= 2 && clock_time(d, best - 2));
+			h = incons_map_head(&c->map, event_stem(c, j));
+			a->next = *h;
+			*h = (int32_t)c->na++;
 		}
-		if (kind == 0 && bestdist == (size_t)-1 &&
-		    (best = clause_day(c, j, st->first)) != (size_t)-1)
-			bestdist = j - best;
-		if (bestdist == (size_t)-1)
-			continue;
-		arena_grow(&d->arena, (void **)&c->a, &c->cap, sizeof(*c->a),
-		    c->na + 1);
-		a = &c->a[c->na];
-		a->word = j;
-		a->day = best;
-		a->wday = day_val(c, best);
-		/* "at 11:50 p.m. on Feb. 9": a date's clock may come earlier */
-		a->clock = clock_time(d, best) || (kind == 1 && best >= 2 &&
-		    clock_time(d, best - 2));
-		h = incons_map_head(&c->map, event_stem(c, j));
-		a->next = *h;
-		*h = (int32_t)c->na++;
 	}
 }
 
@@ -686,7 +825,8 @@ datecheck_run(const struct incons *ic)
 {
 	struct doc *d = ic->d;
 	struct dc c;
-	size_t s;
+	size_t s, *cand, wd = 0, md = 0;
+	uint8_t *ok;
 
 	memset(&c, 0, sizeof(c));
 	c.ic = ic;
@@ -699,8 +839,11 @@ datecheck_run(const struct incons *ic)
 	c.sec_disclose = lex_section(ic->lx->calendar, "disclosures");
 	incons_map_init(&c.map, &d->arena, 64);	/* grows with anchors */
 	find_weekdays(&c);
+	cand = arena_alloc(&d->arena, (c.ndays + c.nmdays + 1) *
+	    sizeof(*cand));
+	ok = arena_alloc(&d->arena, c.ndays + c.nmdays + 1);
 	for (s = 0; s < d->nsents; s++)
-		anchors(&c, s);
+		anchors(&c, s, cand, ok, &wd, &md);
 	possessives(&c);
 	restatements(&c);
 	weekday_dates(&c);

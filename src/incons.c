@@ -85,13 +85,15 @@
 static void
 map_alloc(struct incons_map *m, size_t cap)
 {
+	/* two empty slots (-2) a store: a large table is mostly this loop */
+	const int32_t two[2] = { -2, -2 };
 	size_t i;
 
 	m->keys = arena_alloc(m->a, cap * sizeof(*m->keys));
 	m->heads = arena_alloc(m->a, cap * sizeof(*m->heads));
 	m->mask = cap - 1;
-	for (i = 0; i < cap; i++)
-		m->heads[i] = -2;	/* empty slot */
+	for (i = 0; i < cap; i += 2)	/* cap is even */
+		memcpy(&m->heads[i], two, sizeof(two));
 }
 
 void
@@ -106,20 +108,8 @@ incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys)
 	map_alloc(m, cap);
 }
 
-/* The slot of key: where it is, or the empty slot it would take. */
-static size_t
-map_slot(const struct incons_map *m, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
-
-	while (m->heads[i] != -2 && m->keys[i] != key)
-		i = (i + 1) & m->mask;
-	return i;
-}
-
-/* Doubles the table: at most half full keeps probes short. */
-static void
-map_grow(struct incons_map *m)
+void
+incons_map_grow(struct incons_map *m)
 {
 	uint64_t *keys = m->keys;
 	int32_t *heads = m->heads;
@@ -128,33 +118,16 @@ map_grow(struct incons_map *m)
 	map_alloc(m, cap * 2);
 	for (i = 0; i < cap; i++)
 		if (heads[i] != -2) {
-			j = map_slot(m, keys[i]);
+			j = incons_map_slot(m, keys[i]);
 			m->keys[j] = keys[i];
 			m->heads[j] = heads[i];
 		}
 }
 
-int32_t *
-incons_map_head(struct incons_map *m, uint64_t key)
-{
-	size_t i = map_slot(m, key);
-
-	if (m->heads[i] == -2) {
-		if ((m->n + 1) * 2 > m->mask + 1) {
-			map_grow(m);
-			i = map_slot(m, key);
-		}
-		m->keys[i] = key;
-		m->heads[i] = -1;
-		m->n++;
-	}
-	return &m->heads[i];
-}
-
 int32_t
 incons_map_get(const struct incons_map *m, uint64_t key)
 {
-	size_t i = map_slot(m, key);
+	size_t i = incons_map_slot(m, key);
 
 	return m->heads[i] == -2 ? -1 : m->heads[i];
 }
@@ -166,26 +139,21 @@ stem_len(const struct doc *d, const struct tok *t)
 	return t->len - tok_poss_len(d, t);
 }
 
-int
-incons_possessive(const struct doc *d, size_t i)
+/* Byte c with ASCII capitals lowercased, as incons_word writes it. */
+static char
+lower(char c)
 {
-	return d->toks[i].kind == TOK_WORD &&
-	    stem_len(d, &d->toks[i]) != d->toks[i].len;
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
 size_t
 incons_word(const struct doc *d, size_t i, char *buf, size_t cap)
 {
 	const struct tok *t = &d->toks[i];
-	size_t n = stem_len(d, t), k;
+	size_t n = incons_word_len(d, i, cap), k;
 
-	if (n >= cap)
-		n = cap - 1;
-	for (k = 0; k < n; k++) {
-		char c = d->text[t->off + k];
-
-		buf[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-	}
+	for (k = 0; k < n; k++)
+		buf[k] = lower(d->text[t->off + k]);
 	buf[n] = '\0';
 	return n;
 }
@@ -200,25 +168,44 @@ incons_word_key(const struct doc *d, size_t i)
 	return n == t->len ? t->key : tok_key(d->text + t->off, n);
 }
 
+/*
+ * The stem is the lowercased word (incons_word, at most 63 bytes) less an
+ * ending, but it is hashed from the text itself: tok_key ignores ASCII
+ * case, and only "-ies" -> "-y" needs a copy.
+ */
 uint64_t
 incons_stem_key(const struct doc *d, size_t i)
 {
+	const struct tok *t = &d->toks[i];
+	const char *s = d->text + t->off;
 	char w[64];
-	size_t n = incons_word(d, i, w, sizeof(w));
+	size_t n = incons_word_len(d, i, sizeof(w));
 
-	if (n > 4 && strcmp(w + n - 3, "ies") == 0) {
+	if (n > 4 && incons_ends_in(s, n, "ies", 3)) {
+		memcpy(w, s, n - 3);
 		w[n - 3] = 'y';
-		n -= 2;
-	} else if (n > 5 && strcmp(w + n - 3, "ing") == 0)
+		return tok_key(w, n - 2);
+	}
+	if (n > 5 && incons_ends_in(s, n, "ing", 3))
 		n -= 3;
-	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
+	else if (n > 4 && incons_ends_in(s, n, "ed", 2))
 		n -= 2;
-	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
-	    w[n - 2] != 'u' && w[n - 2] != 'i')
+	else if (n > 3 && lower(s[n - 1]) == 's' && lower(s[n - 2]) != 's' &&
+	    lower(s[n - 2]) != 'u' && lower(s[n - 2]) != 'i')
 		n -= 1;
-	if (n > 3 && w[n - 1] == 'e')	/* damage, damag(ed) */
+	if (n > 3 && lower(s[n - 1]) == 'e')	/* damage, damag(ed) */
 		n -= 1;
-	return tok_key(w, n);
+	/* the whole word: the tokenizer's key */
+	return n == t->len ? t->key : tok_key(s, n);
+}
+
+void
+incons_words_init(struct incons_words *w, const struct lexicon *lx,
+    const struct doc *d)
+{
+	w->lx = lx;
+	w->bit = lex_bit(lx, d);
+	w->exact = w->bit != 0 && lx->maxwords == 1;
 }
 
 int
@@ -248,16 +235,6 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	if (e == NULL || e->nwords != 1 || (sec >= 0 && e->section != sec))
 		return NULL;
 	return e->val;
-}
-
-int
-incons_minor(const struct incons *ic, size_t i)
-{
-	const struct tok *t = &ic->d->toks[i];
-
-	if (t->kind != TOK_WORD)
-		return 1;
-	return lex_tok(ic->lx->function_words, ic->d, i) != NULL;
 }
 
 /* Is token i an -ing word used as an adjective ("rising costs")? */
@@ -533,12 +510,13 @@ pair_window(const struct doc *d, size_t i)
  * Can a repeated phrase start at token i (sentence ending at end)?  Its
  * first token must be a word outside quotes, and its first two tokens'
  * keys must come again where a second copy can start: most tokens fail
- * here, before any n-gram.  win is pair_window(d, i): when no byte of
- * its low seven (the starts i + 2 ... i + 8) is token i's fingerprint,
- * no key pair there matches, and no key is read.
+ * here, before any n-gram.  win is pair_window(d, i) and fp is
+ * pair_fp(d, i): when no byte of win's low seven (the starts i + 2 ...
+ * i + 8) is fp, no key pair there matches, and no key is read.
  */
 static int
-may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win)
+may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win,
+    uint64_t fp)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
 	const struct tok *t = &d->toks[i];
@@ -549,7 +527,7 @@ may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win)
 		return 0;
 	/* a zero byte of x is a start with i's fingerprint (the top byte,
 	 * start i + 9, is set so that it never counts) */
-	x = (win ^ (pair_fp(d, i) * ones)) | 0xFF00000000000000ULL;
+	x = (win ^ (fp * ones)) | 0xFF00000000000000ULL;
 	if (((x - ones) & ~x & (ones << 7)) == 0)
 		return 0;
 	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
@@ -677,7 +655,7 @@ speech_at(const struct incons *ic, size_t i, size_t first)
 
 	return i > first && d->toks[i].kind == TOK_WORD &&
 	    !(d->toks[i].flags & TOK_INQUOTE) &&
-	    lex_tok(ic->lx->speech_verbs, d, i) != NULL &&
+	    incons_in(d, &ic->verbs, i) &&
 	    speaker_word(ic, i - 1);
 }
 
@@ -755,7 +733,7 @@ quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
     size_t cap)
 {
 	size_t i, n = 0, k;
-	uint64_t key;
+	uint64_t key, seen = 0;
 
 	for (i = q->first; i < q->last && n < cap; i++) {
 		const struct tok *t = &ic->d->toks[i];
@@ -765,8 +743,15 @@ quote_words(const struct incons *ic, const struct quote *q, uint64_t *out,
 		if (!wordlike(t))
 			continue;
 		key = incons_stem_key(ic->d, i);
-		for (k = 0; k < n && out[k] != key; k++)
-			;
+		/* a bit per low six bits of the keys kept: a key whose bit
+		 * is clear is new without a search */
+		k = 0;
+		if (seen >> (key & 63) & 1)
+			while (k < n && out[k] != key)
+				k++;
+		else
+			k = n;
+		seen |= 1ULL << (key & 63);
 		if (k == n)
 			out[n++] = key;
 	}
@@ -1012,6 +997,17 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	const struct lexicon *cal = ic->lx->calendar;
 	size_t i, k, end = 0;
 	uint64_t win = pair_window(d, 0), vbits = 0;
+	/* token i's and i + 1's fingerprints: each left win as its lowest
+	 * byte, two tokens before, and need not be computed again */
+	uint64_t fp = pair_fp(d, 0), fp1 = pair_fp(d, 1);
+
+	/*
+	 * The marks that put a lowercase word outside quotes on a list
+	 * below (attribution phrases, number words), or 0 when a list has
+	 * no bit and takes every word: most words have none of them.
+	 */
+	const uint32_t quiet = nbit != 0 && (attrib == NULL || abit != 0) ?
+	    nbit | (attrib != NULL ? abit : 0) : 0;
 
 	/* a bit per low six bits of the vote words' keys: most words lack
 	 * theirs, and are not compared with the four keys */
@@ -1023,8 +1019,10 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 
 		if (i >= end)
 			end = sent_end(d, i);
-		if (may_repeat(d, i, end, win))
+		if (may_repeat(d, i, end, win, fp))
 			list_add(d, &sc->rep, i);
+		fp = fp1;
+		fp1 = win & 0xFF;	/* pair_fp(d, i + 2) */
 		win = win >> 8 | pair_fp(d, i + 10) << 56;
 		if (t->kind == TOK_WORD && (vbits >> (t->key & 63) & 1) &&
 		    (t->key == votes[0] || t->key == votes[1] ||
@@ -1032,6 +1030,9 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 			list_add(d, &sc->votes, i);
 		if (t->flags & TOK_INQUOTE)
 			continue;
+		if (t->kind == TOK_WORD && !(t->flags & TOK_CAP) &&
+		    (t->lex & quiet) == 0 && quiet != 0)
+			continue;	/* none of the lists below */
 		if (attrib != NULL && lex_marked(t, abit))
 			list_add(d, &sc->attrib, i);
 		if (t->kind == TOK_NUM || (t->kind == TOK_WORD &&
@@ -1061,6 +1062,8 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	ic.rs = rs;
 	ic.lx = lx;
 	ic.scan = &sc;
+	incons_words_init(&ic.minor, lx->function_words, d);
+	incons_words_init(&ic.verbs, lx->speech_verbs, d);
 	if (d->ntoks == 0)
 		return;
 	/* numbers and names are gathered during the scan, their tokens

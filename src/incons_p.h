@@ -8,6 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc.h"
+#include "lex.h"
+#include "lexset.h"
+#include "tok.h"
+
 struct doc;
 struct ruleset;
 struct lexset;
@@ -37,13 +42,50 @@ struct incons_scan {
 					 * that may be calendar words */
 };
 
+/*
+ * A lexicon whose membership the checks test often (incons_in): its bit in
+ * the token marks (lex_bit), and whether a word's mark is the word's own
+ * entry.  A token is marked when its key, or its possessive's stem's, is
+ * the first word of an entry: with one-word entries, of the word's entry.
+ */
+struct incons_words {
+	const struct lexicon *lx;
+	uint32_t bit;
+	int exact;		/* bit != 0 and lx's entries one word each */
+};
+
 /* What every check receives. */
 struct incons {
 	struct doc *d;
 	const struct ruleset *rs;
 	const struct lexset *lx;
 	const struct incons_scan *scan;
+	struct incons_words minor;	/* lx->function_words */
+	struct incons_words verbs;	/* lx->speech_verbs */
 };
+
+/* Sets w up for lexicon lx (may be NULL) and d's marks.  Cannot fail. */
+void incons_words_init(struct incons_words *w, const struct lexicon *lx,
+    const struct doc *d);
+
+/*
+ * Is token i of d an entry of w's lexicon (lex_tok non-NULL)?  Inline, and
+ * the marks answer for most words without a look-up: no mark, no entry;
+ * with an exact mark, an entry, unless the word may be a possessive whose
+ * stem has the mark.
+ */
+static inline int
+incons_in(const struct doc *d, const struct incons_words *w, size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	const char *end = d->text + t->off + t->len;
+
+	if (!lex_marked(t, w->bit))
+		return 0;
+	if (w->exact && !(t->len >= 2 && (end[-1] == 's' || end[-1] == 'S')))
+		return 1;
+	return lex_tok(w->lx, d, i) != NULL;
+}
 
 /*
  * A multimap from 64-bit keys to item indexes, in the document's arena:
@@ -61,11 +103,42 @@ struct incons_map {
 
 void incons_map_init(struct incons_map *m, struct arena *a, size_t nkeys);
 
+/* Doubles m's table (for incons_map_head). */
+void incons_map_grow(struct incons_map *m);
+
+/* The slot of key: where it is, or the empty slot (head -2) it would take. */
+static inline size_t
+incons_map_slot(const struct incons_map *m, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+
+	while (m->heads[i] != -2 && m->keys[i] != key)
+		i = (i + 1) & m->mask;
+	return i;
+}
+
 /*
  * The chain head for key (created empty, -1, when new).  The pointer is
- * valid until the next incons_map_head call on m.
+ * valid until the next incons_map_head call on m.  Inline: the checks
+ * call it for each word they index.
  */
-int32_t *incons_map_head(struct incons_map *m, uint64_t key);
+static inline int32_t *
+incons_map_head(struct incons_map *m, uint64_t key)
+{
+	size_t i = incons_map_slot(m, key);
+
+	if (m->heads[i] == -2) {
+		/* at most half full keeps probes short */
+		if ((m->n + 1) * 2 > m->mask + 1) {
+			incons_map_grow(m);
+			i = incons_map_slot(m, key);
+		}
+		m->keys[i] = key;
+		m->heads[i] = -1;
+		m->n++;
+	}
+	return &m->heads[i];
+}
 
 /* The chain head for key, or -1 when the key was never added. */
 int32_t incons_map_get(const struct incons_map *m, uint64_t key);
@@ -77,6 +150,36 @@ int32_t incons_map_get(const struct incons_map *m, uint64_t key);
  */
 size_t incons_word(const struct doc *d, size_t i, char *buf, size_t cap);
 
+/* The length of incons_word's result for a buffer of cap bytes. */
+static inline size_t
+incons_word_len(const struct doc *d, size_t i, size_t cap)
+{
+	size_t n = d->toks[i].len - tok_poss_len(d, &d->toks[i]);
+
+	return n >= cap ? cap - 1 : n;
+}
+
+/*
+ * Do the n bytes at s end in suf, k lowercase bytes, ASCII case aside (as
+ * incons_word's result would)?  Inline: the stems ask it of every word.
+ */
+static inline int
+incons_ends_in(const char *s, size_t n, const char *suf, size_t k)
+{
+	size_t j;
+
+	if (n < k)
+		return 0;
+	for (j = 0; j < k; j++) {
+		char c = s[n - k + j];
+
+		if ((c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c) !=
+		    suf[j])
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * A light stem of token i's word for comparing nouns and verb forms
  * (homes/home, damaged/damage, arrived/arrive), as a tok_key.
@@ -86,8 +189,13 @@ uint64_t incons_stem_key(const struct doc *d, size_t i);
 /* tok_key of incons_word's result. */
 uint64_t incons_word_key(const struct doc *d, size_t i);
 
-/* Does token i end in a possessive 's (or ’s)? */
-int incons_possessive(const struct doc *d, size_t i);
+/* Does token i end in a possessive 's (or ’s)?  Inline: asked often. */
+static inline int
+incons_possessive(const struct doc *d, size_t i)
+{
+	return d->toks[i].kind == TOK_WORD &&
+	    tok_poss_len(d, &d->toks[i]) != 0;
+}
 
 /*
  * Is the token before i, in the same sentence, one of the NULL-terminated
@@ -99,9 +207,30 @@ int incons_after(const struct doc *d, size_t i, const char *const *w);
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
     size_t i, int sec);
 
+/*
+ * incons_lex_val, where bit is lx's lex_bit for d (which a check keeps):
+ * inline, so that the token marks turn most words away without a call.
+ */
+static inline const char *
+incons_marked_val(const struct doc *d, const struct lexicon *lx,
+    uint32_t bit, size_t i, int sec)
+{
+	if (!lex_marked(&d->toks[i], bit))
+		return NULL;
+	return incons_lex_val(d, lx, i, sec);
+}
 
-/* Is token i a function word (or a number, or not a word at all)? */
-int incons_minor(const struct incons *ic, size_t i);
+/*
+ * Is token i a function word (or a number, or not a word at all)?  Inline:
+ * the checks ask it of most words they pass, and the token's marks answer
+ * no for most without a look-up.
+ */
+static inline int
+incons_minor(const struct incons *ic, size_t i)
+{
+	return ic->d->toks[i].kind != TOK_WORD ||
+	    incons_in(ic->d, &ic->minor, i);
+}
 
 /*
  * Does a change or revision word (change-words.txt) occur within win tokens

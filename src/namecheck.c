@@ -76,14 +76,27 @@ struct nm_title {
 	int32_t next;
 };
 
+/* Heads whose title group namecheck keeps (title_group). */
+#define NM_GROUP_CACHE 64
+
+/* A title head and its group (title_group). */
+struct nm_group {
+	const char *head;	/* NULL when the slot is empty */
+	const char *group;
+};
+
 struct namecheck {
 	const struct incons *ic;
-	struct nm_form *f;
+	struct nm_form **f;	/* each allocated once: growing the array
+				 * copies pointers, not forms */
 	size_t nf, capf;
 	struct nm_title *t;
 	size_t nt, capt;
 	struct incons_map forms;	/* key -> form */
+	struct nm_group groups[NM_GROUP_CACHE];
 	uint32_t title_bit;	/* lex_bit of the titles */
+	uint32_t given_bit;	/* of the given names */
+	uint32_t cal_bit;	/* of the calendar */
 };
 
 static int
@@ -95,6 +108,17 @@ capword(const struct doc *d, size_t i)
 	    !(t->flags & TOK_ALLCAP);
 }
 
+/*
+ * incons_lex_val of token i in lexicon lx (any section), whose bit in the
+ * token marks is bit: the marks rule most words out without a call.
+ */
+static const char *
+lex_val(const struct namecheck *c, const struct lexicon *lx, uint32_t bit,
+    size_t i)
+{
+	return incons_marked_val(c->ic->d, lx, bit, i, -1);
+}
+
 /* The title lexicon entry that ends exactly at token j, and its start. */
 static const struct lex_entry *
 title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
@@ -102,6 +126,15 @@ title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 	const struct doc *d = c->ic->d;
 	size_t p, n;
 
+	/* most windows hold no title's first word: one test for all five */
+	_Static_assert(NM_MAX_TITLE == 4, "the test reads five tokens");
+	if (c->title_bit != 0 && j >= lo + NM_MAX_TITLE) {
+		const struct tok *t = &d->toks[j - NM_MAX_TITLE];
+
+		if (((t[0].lex | t[1].lex | t[2].lex | t[3].lex | t[4].lex) &
+		    c->title_bit) == 0)
+			return NULL;
+	}
 	for (p = j >= lo + NM_MAX_TITLE ? j - NM_MAX_TITLE : lo; p <= j;
 	    p++) {
 		const struct lex_entry *e;
@@ -119,19 +152,72 @@ title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 	return NULL;
 }
 
-/* The first token of the name whose last token is i (given names kept). */
+/*
+ * title_ending(c, r - 1, 0, ...) for a name starting at r, when
+ * name_start has looked it up (known): the entry or NULL, and its start
+ * (r when NULL).
+ */
+struct nm_before {
+	int known;
+	const struct lex_entry *title;
+	size_t start;
+};
+
+/*
+ * The first token of the name whose last token is i (given names kept).
+ * Fills b, when not NULL.
+ */
 static size_t
-name_start(const struct namecheck *c, size_t i)
+name_start(const struct namecheck *c, size_t i, struct nm_before *b)
 {
 	const struct doc *d = c->ic->d;
-	size_t r = i, s;
+	const struct lex_entry *e = NULL;
+	size_t r = i, s = 0;
 
 	while (r > 0 && capword(d, r - 1) &&
 	    d->toks[r - 1].sent == d->toks[i].sent &&
-	    title_ending(c, r - 1, 0, &s) == NULL &&
+	    (e = title_ending(c, r - 1, 0, &s)) == NULL &&
 	    !incons_minor(c->ic, r - 1))
 		r--;
+	if (b != NULL) {
+		/* the loop stopped at a title, or at a word after asking */
+		b->known = r > 0 && capword(d, r - 1) &&
+		    d->toks[r - 1].sent == d->toks[i].sent;
+		b->title = e;
+		b->start = e != NULL ? s : r;
+	}
 	return r;
+}
+
+/*
+ * Are the n bytes at s all ASCII?  Eight, then four, two and one at a
+ * time: a high bit in any is a non-ASCII byte (asked of most names).
+ */
+static inline int
+ascii(const char *s, size_t n)
+{
+	uint64_t w8, any = 0;
+	uint32_t w4;
+	uint16_t w2;
+	size_t k = 0;
+
+	for (; k + 8 <= n; k += 8) {
+		memcpy(&w8, s + k, 8);
+		any |= w8;
+	}
+	if (k + 4 <= n) {
+		memcpy(&w4, s + k, 4);
+		any |= w4;
+		k += 4;
+	}
+	if (k + 2 <= n) {
+		memcpy(&w2, s + k, 2);
+		any |= w2;
+		k += 2;
+	}
+	if (k < n)
+		any |= (unsigned char)s[k];
+	return (any & 0x8080808080808080ULL) == 0;
 }
 
 /*
@@ -144,17 +230,13 @@ given_val(const struct namecheck *c, size_t i)
 	const struct doc *d = c->ic->d;
 	const struct tok *t = &d->toks[i];
 	const struct lex_entry *e;
-	const char *v = incons_lex_val(d, c->ic->lx->given_names, i, -1);
+	const char *v = lex_val(c, c->ic->lx->given_names, c->given_bit, i);
 	char w[NM_MAX_LEN + 1];
-	size_t k, n;
+	size_t n;
 
-	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN)
+	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN ||
+	    ascii(d->text + t->off, t->len))
 		return v;
-	for (k = 0; k < t->len && (unsigned char)d->text[t->off + k] < 0x80;
-	    k++)
-		;
-	if (k == t->len)
-		return NULL;
 	n = utf8_fold_strip(d->text + t->off, t->len, w, sizeof(w));
 	if (n == 0 || n > NM_MAX_LEN)
 		return NULL;
@@ -169,7 +251,9 @@ given_key(const struct doc *d, size_t g)
 	char w[NM_MAX_LEN + 1];
 	size_t n;
 
-	if (d->toks[g].len > NM_MAX_LEN)
+	/* folding ASCII only lowercases it, which the key ignores */
+	if (d->toks[g].len > NM_MAX_LEN ||
+	    ascii(d->text + d->toks[g].off, d->toks[g].len))
 		return d->toks[g].key;
 	n = utf8_fold_strip(d->text + d->toks[g].off, d->toks[g].len, w,
 	    sizeof(w));
@@ -191,8 +275,8 @@ is_name_word(const struct namecheck *c, size_t i)
 	    !incons_possessive(d, i))
 		return 0;
 	if (incons_minor(c->ic, i) ||
-	    incons_lex_val(d, lx->titles, i, -1) != NULL ||
-	    incons_lex_val(d, lx->calendar, i, -1) != NULL)
+	    lex_val(c, lx->titles, c->title_bit, i) != NULL ||
+	    lex_val(c, lx->calendar, c->cal_bit, i) != NULL)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
 	 * Reed is one */
@@ -208,22 +292,19 @@ form_of(struct namecheck *c, size_t i)
 	int32_t *h = incons_map_head(&c->forms, key);
 	struct nm_form *f;
 	char w[NM_MAX_LEN * 3 + 1];
-	size_t n, k;
+	size_t n;
 
 	if (*h >= 0)
-		return &c->f[*h];
+		return c->f[*h];
 	n = incons_word(d, i, w, sizeof(w));
 	arena_grow(&d->arena, (void **)&c->f, &c->capf, sizeof(*c->f),
 	    c->nf + 1);
-	f = &c->f[c->nf];
-	memset(f, 0, sizeof(*f));
+	f = c->f[c->nf] = arena_calloc(&d->arena, 1, sizeof(*f));
 	f->key = key;
 	f->first = i;
 	/* fold from the original text: incons_word lowercases ASCII only,
 	 * which for an ASCII word is all utf8_fold_strip would do */
-	for (k = 0; k < n && (unsigned char)w[k] < 0x80; k++)
-		;
-	if (k == n) {
+	if (ascii(w, n)) {
 		f->flen = n;
 		memcpy(f->fold, w, n < NM_MAX_LEN ? n : NM_MAX_LEN);
 	} else
@@ -238,10 +319,12 @@ form_of(struct namecheck *c, size_t i)
 
 /*
  * Records the title run before the name [r, i] (form f) and its
- * appositive.
+ * appositive.  te is the title that ends right before r (or its period),
+ * starting at token ts: namecheck_word has looked it up already.
  */
 static void
-titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f);
+titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
+    const struct lex_entry *te, size_t ts);
 
 /*
  * Whose titles these are: the person the attribution's person table
@@ -289,6 +372,8 @@ namecheck_new(const struct incons *ic)
 	/* distinct words, not tokens: the maps grow as they fill */
 	incons_map_init(&c->forms, &d->arena, 256);
 	c->title_bit = lex_bit(ic->lx->titles, d);
+	c->given_bit = lex_bit(ic->lx->given_names, d);
+	c->cal_bit = lex_bit(ic->lx->calendar, d);
 	return c;
 }
 
@@ -296,8 +381,9 @@ void
 namecheck_word(struct namecheck *c, size_t i)
 {
 	struct doc *d = c->ic->d;
-	const struct lexset *lx = c->ic->lx;
 	struct nm_form *f;
+	const struct lex_entry *te;
+	struct nm_before before;
 	size_t r, s;
 	uint64_t given = 0;
 	int titled, verb;
@@ -306,19 +392,24 @@ namecheck_word(struct namecheck *c, size_t i)
 		return;
 	f = form_of(c, i);
 	f->count++;
-	r = name_start(c, i);
+	r = name_start(c, i, &before);
 	s = r;
 	if (s > 0 && d->toks[s - 1].kind == TOK_PUNCT &&
 	    d->text[d->toks[s - 1].off] == '.')
 		s--;
-	titled = s > 0 && title_ending(c, s - 1, 0, &s) != NULL;
+	if (s == r && before.known) {
+		te = before.title;	/* "Mayor Ann Cole": Mayor */
+		s = before.start;
+	} else
+		te = s > 0 ? title_ending(c, s - 1, 0, &s) : NULL;
+	titled = te != NULL;
 	/* a listed given name, or any one word between a title and the
 	 * surname (Dr. Amani Castellanos) */
 	if (r < i && (given_val(c, r) != NULL ||
 	    (titled && r + 1 == i)))
 		given = given_key(d, r);
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
-	    lex_tok(lx->speech_verbs, d, i + 1) != NULL;
+	    incons_in(d, &c->ic->verbs, i + 1);
 	if (given || titled || verb)
 		f->person = 1;
 	if (given || titled)
@@ -331,7 +422,7 @@ namecheck_word(struct namecheck *c, size_t i)
 		f->r = r;
 	if (given)
 		add_given(f, d, r);
-	titles_of(c, r, i, f);
+	titles_of(c, r, i, f, te, s);
 }
 
 /* Optimal string alignment distance of a and b, capped at max + 1. */
@@ -495,40 +586,125 @@ report_variant(const struct namecheck *c, struct nm_form *a, struct nm_form *b,
 	    incons_line(d, d->toks[other->first].off));
 }
 
-/* Neighbour keys of a folded form: itself, one deletion, hyphen parts. */
+/*
+ * Neighbour keys are compared only with one another, so they need not be
+ * tok_keys: with a polynomial hash (mod 2^64) of the folded bytes, the key
+ * of a form with one or two letters deleted comes from its prefix hashes
+ * in a few steps, where hashing each of the ~L*L/2 strings anew cost L
+ * steps each.  NM_HASH_BASE is odd, so that no power of it is 0.
+ */
+#define NM_HASH_BASE 0x9E3779B97F4A7C15ULL
+
+/* Prefix hashes and powers of a folded form, for neighbours. */
+struct nm_hash {
+	uint64_t pre[NM_MAX_LEN + 1];	/* hash of fold[0, k) */
+	uint64_t pow[NM_MAX_LEN + 1];	/* NM_HASH_BASE^k */
+};
+
+static void
+hash_init(struct nm_hash *h, const char *s, size_t n)
+{
+	size_t k;
+
+	h->pre[0] = 0;
+	h->pow[0] = 1;
+	for (k = 0; k < n; k++) {
+		h->pre[k + 1] = h->pre[k] * NM_HASH_BASE +
+		    (unsigned char)s[k] + 1;
+		h->pow[k + 1] = h->pow[k] * NM_HASH_BASE;
+	}
+}
+
+/* The hash of s[a, b) from h's prefixes. */
+static uint64_t
+hash_sub(const struct nm_hash *h, size_t a, size_t b)
+{
+	return h->pre[b] - h->pre[a] * h->pow[b - a];
+}
+
+/*
+ * The key of a string of n bytes with hash x: the length mixed in, and
+ * the bits spread upwards by an odd multiplier (incons_map_slot folds the
+ * high bits into the low ones it probes by).
+ */
+static uint64_t
+hash_key(uint64_t x, size_t n)
+{
+	return (x ^ (uint64_t)n) * 0xC4CEB9FE1A85EC53ULL;
+}
+
+/* The neighbour key of the n bytes at s, hashed from scratch. */
+static uint64_t
+plain_key(const char *s, size_t n)
+{
+	uint64_t x = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		x = x * NM_HASH_BASE + (unsigned char)s[k] + 1;
+	return hash_key(x, n);
+}
+
+/*
+ * Most neighbour keys of a form of flen bytes: itself, flen single
+ * deletions, fewer than flen * flen / 2 double ones, and a hyphen
+ * part for each hyphen and one more.
+ */
+static size_t
+neighbours_max(size_t flen)
+{
+	return 2 + 2 * flen + flen * flen / 2;
+}
+
+/*
+ * Neighbour keys of a folded form: itself, one deletion (two from
+ * NM_LEN_DIST2 letters), hyphen parts; duplicates are kept (deleting
+ * either of a double letter gives one string twice).
+ */
 static size_t
 neighbours(const struct nm_form *f, uint64_t *out, size_t cap)
 {
+	struct nm_hash h;
 	char w[NM_MAX_LEN + 1];
-	size_t n = 0, i, j;
+	size_t n = 0, L = f->flen, i, j, k;
 
-	out[n++] = tok_key(f->fold, f->flen);
-	for (i = 0; i < f->flen && n < cap; i++) {
-		memcpy(w, f->fold, i);
-		memcpy(w + i, f->fold + i + 1, f->flen - i - 1);
-		out[n++] = tok_key(w, f->flen - 1);
-		if (f->flen < NM_LEN_DIST2)
+	hash_init(&h, f->fold, L);
+	out[n++] = hash_key(h.pre[L], L);
+	for (i = 0; i < L && n < cap; i++) {
+		/* fold without byte i */
+		out[n++] = hash_key(h.pre[i] * h.pow[L - 1 - i] +
+		    hash_sub(&h, i + 1, L), L - 1);
+		if (L < NM_LEN_DIST2)
 			continue;
-		for (j = i; j + 1 < f->flen - 1 && n < cap; j++) {
-			char v[NM_MAX_LEN + 1];
-
-			memcpy(v, w, j);
-			memcpy(v + j, w + j + 1, f->flen - 2 - j);
-			out[n++] = tok_key(v, f->flen - 2);
-		}
+		/* and without byte k too, i < k < L - 1 (the last byte of
+		 * the shortened form stays) */
+		for (k = i + 1; k + 1 < L && n < cap; k++)
+			out[n++] = hash_key(h.pre[i] * h.pow[L - 2 - i] +
+			    hash_sub(&h, i + 1, k) * h.pow[L - 1 - k] +
+			    hash_sub(&h, k + 1, L), L - 2);
 	}
 	/* hyphenated: each part replaced by a wildcard */
-	if (memchr(f->fold, '-', f->flen) == NULL)
+	if (memchr(f->fold, '-', L) == NULL)
 		return n;
-	for (i = 0; i <= f->flen && n < cap; i = j + 1) {
-		for (j = i; j < f->flen && f->fold[j] != '-'; j++)
+	for (i = 0; i <= L && n < cap; i = j + 1) {
+		for (j = i; j < L && f->fold[j] != '-'; j++)
 			;
 		memcpy(w, f->fold, i);
 		w[i] = '*';
-		memcpy(w + i + 1, f->fold + j, f->flen - j);
-		out[n++] = tok_key(w, i + 1 + f->flen - j);
+		memcpy(w + i + 1, f->fold + j, L - j);
+		out[n++] = plain_key(w, i + 1 + L - j);
 	}
 	return n;
+}
+
+/*
+ * Is f compared by its own folded key only: no person's name, nor one
+ * that may be (a place's Pena may still be a person's Peña misspelled)?
+ */
+static int
+own_key_only(const struct nm_form *f)
+{
+	return !f->person && !may_be_person(f);
 }
 
 static void
@@ -539,27 +715,29 @@ name_variants(struct namecheck *c)
 	int32_t *next;
 	size_t i, k, cap = NM_MAX_LEN * NM_MAX_LEN;
 	size_t *from = arena_alloc(&d->arena, (c->nf + 1) * sizeof(*from));
-	uint64_t *keys = NULL;
+	uint64_t *keys;
 	size_t capk = 0, nitems = 0, total = 0;
 	int32_t *item;
 
+	/* room for every form's keys at once: no copying as they are added */
+	for (i = 0; i < c->nf; i++)
+		capk += own_key_only(c->f[i]) ? 1 :
+		    neighbours_max(c->f[i]->flen);
+	keys = arena_alloc(&d->arena, (capk + 1) * sizeof(*keys));
 	/* each person form's neighbour keys, once: keys[from[i], from[i+1]) */
 	for (i = 0; i < c->nf; i++) {
 		from[i] = total;
-		if (!c->f[i].person && !may_be_person(&c->f[i])) {
+		if (own_key_only(c->f[i])) {
 			/* its own folded key only: an accent variant of a
 			 * person's name (Pena for Peña) */
-			if (c->f[i].flen >= NM_MIN_LEN) {
-				arena_grow(&d->arena, (void **)&keys, &capk,
-				    sizeof(*keys), total + 1);
-				keys[total++] = tok_key(c->f[i].fold,
-				    c->f[i].flen);
-			}
+			if (c->f[i]->flen >= NM_MIN_LEN)
+				keys[total++] = plain_key(c->f[i]->fold,
+				    c->f[i]->flen);
 			continue;
 		}
-		arena_grow(&d->arena, (void **)&keys, &capk, sizeof(*keys),
-		    total + cap);
-		total += neighbours(&c->f[i], keys + total, cap);
+		total += neighbours(c->f[i], keys + total,
+		    neighbours_max(c->f[i]->flen) < cap ?
+		    neighbours_max(c->f[i]->flen) : cap);
 	}
 	from[c->nf] = total;
 	if (total == 0)
@@ -574,13 +752,13 @@ name_variants(struct namecheck *c)
 
 			for (e = *h; e >= 0 && len < NM_MAX_CHAIN;
 			    e = next[e], len++) {
-				struct nm_form *a = &c->f[item[e]];
+				struct nm_form *a = c->f[item[e]];
 
-				if (a == &c->f[i])
+				if (a == c->f[i])
 					continue;
-				kind = variant(a, &c->f[i]);
+				kind = variant(a, c->f[i]);
 				if (kind)
-					report_variant(c, a, &c->f[i], kind);
+					report_variant(c, a, c->f[i], kind);
 			}
 			item[nitems] = (int32_t)i;
 			next[nitems] = *h;
@@ -664,7 +842,7 @@ given_variants(struct namecheck *c)
 	int j, k;
 
 	for (i = 0; i < c->nf; i++) {
-		struct nm_form *f = &c->f[i];
+		struct nm_form *f = c->f[i];
 
 		for (j = 0; j < f->ng; j++)
 			for (k = j + 1; k < f->ng; k++) {
@@ -698,13 +876,33 @@ csuite(const char *head)
 	    strcmp(head + n - 8, " officer") == 0 ? "csuite" : NULL;
 }
 
+/*
+ * The exclusive group of title head (title-groups.txt, or csuite), or
+ * NULL.  Heads are mostly the titles lexicon's own strings, given again
+ * for each use of a title: the answer is kept by the head's address (a
+ * string never changes, so one address has one answer).
+ */
+static const char *
+title_group(struct namecheck *c, const char *head)
+{
+	struct nm_group *k = &c->groups[((uintptr_t)head >> 4) %
+	    NM_GROUP_CACHE];
+	const struct lex_entry *g;
+
+	if (k->head != head) {
+		g = lex_get(c->ic->lx->title_groups, head, strlen(head));
+		k->head = head;
+		k->group = g != NULL ? g->val : csuite(head);
+	}
+	return k->group;
+}
+
 /* Records title head over tokens [a, b] for the name at token name (f). */
 static void
 add_title(struct namecheck *c, const struct nm_form *f, const char *head, size_t a,
     size_t b, size_t name)
 {
 	struct doc *d = c->ic->d;
-	const struct lex_entry *g;
 	struct nm_title *t;
 
 	if (head == NULL || strcmp(head, "-") == 0)
@@ -714,8 +912,7 @@ add_title(struct namecheck *c, const struct nm_form *f, const char *head, size_t
 	t = &c->t[c->nt++];
 	t->who = person_key(c, name, f);
 	t->head = head;
-	g = lex_get(c->ic->lx->title_groups, head, strlen(head));
-	t->group = g != NULL ? g->val : csuite(head);
+	t->group = title_group(c, head);
 	t->a = a;
 	t->b = b;
 	t->name = name;
@@ -820,7 +1017,8 @@ formal(const struct doc *d, size_t a, size_t r)
 }
 
 static void
-titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
+titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
+    const struct lex_entry *te, size_t ts)
 {
 	const struct doc *d = c->ic->d;
 	const struct lex_entry *e[NM_MAX_TITLE], *m;
@@ -835,8 +1033,14 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		if (p > 0 && d->toks[p - 1].kind == TOK_PUNCT &&
 		    d->text[d->toks[p - 1].off] == '.')
 			p--;
-		if (p == 0 || d->toks[p - 1].sent != d->toks[r].sent ||
-		    (e[n] = title_ending(c, p - 1, 0, &p)) == NULL)
+		if (p == 0 || d->toks[p - 1].sent != d->toks[r].sent)
+			break;
+		if (n == 0) {
+			e[n] = te;	/* title_ending(c, p - 1, 0, &p) */
+			p = ts;
+		} else
+			e[n] = title_ending(c, p - 1, 0, &p);
+		if (e[n] == NULL)
 			break;
 		start[n++] = p;
 		s = p;
@@ -873,8 +1077,9 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		}
 		/* "St. Brendan's chief medical officer": a capitalized
 		 * owner, counted once its possessive is reached */
-		if ((capword(d, j) && incons_lex_val(d, c->ic->lx->titles, j,
-		    -1) == NULL) || (org && d->toks[j].kind == TOK_PUNCT &&
+		if ((capword(d, j) && lex_val(c, c->ic->lx->titles,
+		    c->title_bit, j) == NULL) || (org &&
+		    d->toks[j].kind == TOK_PUNCT &&
 		    d->text[d->toks[j].off] == '.')) {
 			org = 1;
 			continue;
@@ -886,7 +1091,7 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 
 			if (!former(d, j))
 				add_title(c, f, head != NULL ? head : m->rest,
-				    name_start(c, i), j + len - 1, i);
+				    name_start(c, i, NULL), j + len - 1, i);
 		}
 		return;
 	}
@@ -943,7 +1148,7 @@ title_conflicts(struct namecheck *c)
 		int32_t fi = incons_map_get(&c->forms,
 		    incons_word_key(d, t->name));
 
-		if (fi >= 0 && c->f[fi].given_conflict)
+		if (fi >= 0 && c->f[fi]->given_conflict)
 			continue;	/* two people share the surname */
 		for (e = *h; e >= 0; e = c->t[e].next) {
 			const struct nm_title *o = &c->t[e];

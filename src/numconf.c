@@ -84,13 +84,42 @@ struct nc_mention {
 	int8_t dated;		/* dated(first): 0, 1, -1 unknown */
 };
 
+/* Lexicon values whose number numconf keeps (lex_num). */
+#define NC_NUM_CACHE 32
+
+/* A lexicon value ("1000") and its number. */
+struct nc_num {
+	const char *val;	/* NULL when the slot is empty */
+	double v;
+};
+
 struct numconf {
 	const struct incons *ic;
-	struct nc_mention *m;
+	struct nc_mention **m;	/* each allocated once: growing the array
+				 * copies pointers, not mentions */
 	size_t n, cap;
 	int sec_approx, sec_scale, sec_anaphor, sec_unit, sec_cardinal;
 	int sec_headcount, sec_backref;
+	struct nc_num *nums;	/* NC_NUM_CACHE slots, by address */
+	uint32_t qbit, nbit;	/* lex_bit of quantity and numbers */
 };
+
+/*
+ * strtod of the number words' and scale words' lexicon values ("2",
+ * "1000000"): a few strings, given again for each use of their words, so
+ * the number is kept by the string's address (a value never changes).
+ */
+static double
+lex_num(const struct numconf *c, const char *val)
+{
+	struct nc_num *k = &c->nums[((uintptr_t)val >> 3) % NC_NUM_CACHE];
+
+	if (k->val != val) {
+		k->val = val;
+		k->v = strtod(val, NULL);
+	}
+	return k->v;
+}
 
 static int
 plural(const struct doc *d, size_t i)
@@ -183,8 +212,9 @@ add(struct numconf *c, const struct nc_mention *m)
 
 	arena_grow(&d->arena, (void **)&c->m, &c->cap, sizeof(*c->m),
 	    c->n + 1);
-	c->m[c->n] = *m;
-	c->m[c->n].changed = c->m[c->n].dated = -1;
+	c->m[c->n] = arena_alloc(&d->arena, sizeof(*m));
+	*c->m[c->n] = *m;
+	c->m[c->n]->changed = c->m[c->n]->dated = -1;
 	c->n++;
 }
 
@@ -275,7 +305,7 @@ restricted(const struct numconf *c, struct nc_mention *m, size_t head)
 		return 0;
 	if (participle(d, head + 1)) {
 		/* "the 40 workers affected", not "affected in Ohio" */
-		if (incons_lex_val(d, c->ic->lx->quantity, head + 1,
+		if (incons_marked_val(d, c->ic->lx->quantity, c->qbit, head + 1,
 		    c->sec_backref) != NULL && !restrictor(d, head + 2, w))
 			return 0;
 		m->post = incons_stem_key(d, head + 1);
@@ -313,6 +343,21 @@ post_qualifier(struct numconf *c, struct nc_mention *m, size_t head)
 	}
 }
 
+/* Are the n bytes at s ASCII letters, one or more? */
+static int
+letters(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		char ch = (char)(s[k] | 0x20);	/* ASCII lowercase */
+
+		if (ch < 'a' || ch > 'z')
+			return 0;
+	}
+	return n > 0;
+}
+
 /* Is token i a unit of measure (quantity-words.txt units), any number? */
 static int
 unit_word(const struct numconf *c, size_t i)
@@ -323,9 +368,13 @@ unit_word(const struct numconf *c, size_t i)
 
 	if (n > 3 && w[n - 1] == 's')
 		n--;
-	e = lex_get(c->ic->lx->quantity, w, n);
+	/* letters alone are one token, whose key the tokenizer would give:
+	 * no need to tokenize them again (lex_get) */
+	e = letters(w, n) ? lex_get_tok(c->ic->lx->quantity, tok_key(w, n)) :
+	    lex_get(c->ic->lx->quantity, w, n);
 	return (e != NULL && e->section == c->sec_unit) ||
-	    incons_lex_val(c->ic->d, c->ic->lx->quantity, i, c->sec_unit);
+	    incons_marked_val(c->ic->d, c->ic->lx->quantity, c->qbit, i,
+	    c->sec_unit);
 }
 
 /*
@@ -362,7 +411,8 @@ counted_noun(struct numconf *c, struct nc_mention *m, size_t j)
 	if (nw == 0)
 		return 0;
 	/* "22 jobs", "the 22 positions": one figure */
-	cls = incons_lex_val(d, c->ic->lx->quantity, head, c->sec_headcount);
+	cls = incons_marked_val(d, c->ic->lx->quantity, c->qbit, head,
+	    c->sec_headcount);
 	if (cls != NULL)
 		words[nw - 1] = tok_key(cls, strlen(cls));
 	m->key = words[nw - 1] * NC_UNITS + (uint64_t)m->unit;
@@ -370,7 +420,7 @@ counted_noun(struct numconf *c, struct nc_mention *m, size_t j)
 	for (k = 0; k + 1 < nw && m->nqual < NC_MAX_QUAL; k++)
 		if (quals[k])
 			m->qual[m->nqual++] = words[k];
-	m->anaphor = incons_lex_val(d, c->ic->lx->quantity, head,
+	m->anaphor = incons_marked_val(d, c->ic->lx->quantity, c->qbit, head,
 	    c->sec_anaphor) != NULL;
 	if (m->definite && restricted(c, m, head))
 		m->definite = 0;
@@ -488,16 +538,16 @@ quantity_at(const struct numconf *c, size_t i, double *v, int *unit, size_t *end
 		if (parse_num(d->text + t->off, t->len, v, unit, &age,
 		    &grouped) < 0 || age)
 			return -1;
-	} else if ((val = incons_lex_val(d, c->ic->lx->numbers, i,
+	} else if ((val = incons_marked_val(d, c->ic->lx->numbers, c->nbit, i,
 	    c->sec_cardinal)) != NULL) {
-		*v = strtod(val, NULL);
+		*v = lex_num(c, val);
 		*unit = NC_COUNT;
 	} else
 		return -1;
 	while (j < d->ntoks && d->toks[j].sent == t->sent &&
-	    (val = incons_lex_val(d, c->ic->lx->quantity, j,
+	    (val = incons_marked_val(d, c->ic->lx->quantity, c->qbit, j,
 	    c->sec_scale)) != NULL) {
-		*v *= strtod(val, NULL);
+		*v *= lex_num(c, val);
 		j++;
 	}
 	*end = j - 1;
@@ -762,17 +812,18 @@ mention(struct numconf *c, size_t i)
 		    m.v <= 2100)
 			return;
 	} else {
-		val = incons_lex_val(d, c->ic->lx->numbers, i,
+		val = incons_marked_val(d, c->ic->lx->numbers, c->nbit, i,
 		    c->sec_cardinal);
 		/* "hundred" alone ("a few hundred") is a scale, not a count */
-		if (val == NULL || (m.v = strtod(val, NULL)) < 2 ||
-		    incons_lex_val(d, c->ic->lx->quantity, i, c->sec_scale))
+		if (val == NULL || (m.v = lex_num(c, val)) < 2 ||
+		    incons_marked_val(d, c->ic->lx->quantity, c->qbit, i,
+		    c->sec_scale))
 			return;
 	}
 	while (j < d->ntoks && d->toks[j].sent == t->sent &&
-	    (val = incons_lex_val(d, c->ic->lx->quantity, j,
+	    (val = incons_marked_val(d, c->ic->lx->quantity, c->qbit, j,
 	    c->sec_scale)) != NULL) {
-		m.v *= strtod(val, NULL);
+		m.v *= lex_num(c, val);
 		j++;
 	}
 	if (m.unit == NC_COUNT && j < d->ntoks && (tok_is(d, &d->toks[j],
@@ -907,8 +958,8 @@ figure_particle(const struct numconf *c, size_t j)
 	    k++)
 		;
 	return k < d->ntoks && d->toks[k].sent == s &&
-	    (d->toks[k].kind == TOK_NUM || incons_lex_val(d,
-	    c->ic->lx->numbers, k, c->sec_cardinal) != NULL);
+	    (d->toks[k].kind == TOK_NUM || incons_marked_val(d,
+	    c->ic->lx->numbers, c->nbit, k, c->sec_cardinal) != NULL);
 }
 
 /*
@@ -1013,11 +1064,11 @@ anaphor(const struct numconf *c, const struct nc_mention *b, size_t bi)
 	size_t k;
 
 	for (k = 0; k < bi; k++) {
-		if (c->m[k].unit != NC_MONEY)
+		if (c->m[k]->unit != NC_MONEY)
 			continue;
 		if (lead == NULL)
-			lead = &c->m[k];
-		if (overlap(&c->m[k], b))
+			lead = c->m[k];
+		if (overlap(c->m[k], b))
 			return;	/* the figure was given before */
 	}
 	if (lead == NULL || d->toks[lead->first].para > 2 ||
@@ -1090,8 +1141,8 @@ dissenters(const struct numconf *c, size_t j)
 			    &age, &grouped) == 0 && unit == NC_COUNT &&
 			    v >= 1 && v <= 999 ? i - 1 : (size_t)-1;
 		}
-		if ((val = incons_lex_val(d, c->ic->lx->numbers, i - 1,
-		    c->sec_cardinal)) != NULL && strtod(val, NULL) >= 1)
+		if ((val = incons_marked_val(d, c->ic->lx->numbers, c->nbit,
+		    i - 1, c->sec_cardinal)) != NULL && lex_num(c, val) >= 1)
 			return i - 1;
 	}
 	return (size_t)-1;
@@ -1218,6 +1269,9 @@ numconf_new(const struct incons *ic)
 		return NULL;
 	c = arena_calloc(&ic->d->arena, 1, sizeof(*c));
 	c->ic = ic;
+	c->nums = arena_calloc(&ic->d->arena, NC_NUM_CACHE, sizeof(*c->nums));
+	c->qbit = lex_bit(ic->lx->quantity, ic->d);
+	c->nbit = lex_bit(ic->lx->numbers, ic->d);
 	c->sec_approx = lex_section(ic->lx->quantity, "approx");
 	c->sec_scale = lex_section(ic->lx->quantity, "scale");
 	c->sec_anaphor = lex_section(ic->lx->quantity, "anaphors");
@@ -1247,17 +1301,17 @@ numconf_run(struct numconf *c)
 		return;
 	incons_map_init(&map, &d->arena, c->n);
 	for (i = 0; i < c->n; i++) {
-		struct nc_mention *b = &c->m[i];
+		struct nc_mention *b = c->m[i];
 		int32_t *h = incons_map_head(&map, b->key), e;
 		const struct nc_mention *bad = NULL;
 		int agree = 0, len = 0;
 
-		for (e = *h; e >= 0 && len < NC_MAX_CHAIN; e = c->m[e].next,
+		for (e = *h; e >= 0 && len < NC_MAX_CHAIN; e = c->m[e]->next,
 		    len++) {
-			if (overlap(&c->m[e], b))
+			if (overlap(c->m[e], b))
 				agree = 1;
-			else if (comparable(c, &c->m[e], b))
-				bad = &c->m[e];
+			else if (comparable(c, c->m[e], b))
+				bad = c->m[e];
 		}
 		if (!agree && bad != NULL)
 			report(c, b, bad);

@@ -1257,6 +1257,32 @@ lead_in(const struct attr *s, size_t k, size_t f)
 	return 1;
 }
 
+/*
+ * Are the tokens [k, f) capitalized honorifics before a name, each with
+ * or without its period ("said Dr. Amira Castellano", "Prof. Dr.")?
+ * The person table keeps them out of the mention's title.
+ */
+static int
+honorific_lead(const struct attr *s, size_t k, size_t f)
+{
+	const struct doc *d = s->d;
+	const struct lex_entry *e;
+	size_t i;
+
+	if (f <= k || f > k + 4)
+		return 0;
+	for (i = k; i < f; i++) {
+		if (is_p(d, i, '.') && i > k)
+			continue;
+		if (d->toks[i].kind != TOK_WORD || !(d->toks[i].flags &
+		    TOK_CAP) || in_quote(d, i) ||
+		    (e = lex_tok(s->lx->titles, d, i)) == NULL ||
+		    strcmp(e->rest, "-") != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* Does a head noun at token i go on with the phrase ("... Transportation
  * report")? */
 static int
@@ -1305,6 +1331,7 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		const struct mention *m = &d->mentions[mi];
 
 		if (m->first == k || (m->tntok > 0 && m->tfirst <= k) ||
+		    honorific_lead(s, k, m->first) ||
 		    (lead_in(s, k, m->first) && !noun_after(s,
 		    (size_t)m->first + m->ntok, hi)))
 			return who_mention(s, mi, w);

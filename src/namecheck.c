@@ -334,14 +334,14 @@ namecheck_word(struct namecheck *c, size_t i)
 	titles_of(c, r, i, f);
 }
 
-/* Optimal string alignment distance of a and b, capped at max + 1. */
-static int
-osa(const char *a, size_t na, const char *b, size_t nb, int max)
+int
+namecheck_osa(const char *a, size_t na, const char *b, size_t nb, int max)
 {
 	int row[3][NM_MAX_LEN + 2];
 	size_t i, j;
 
-	if ((na > nb ? na - nb : nb - na) > (size_t)max)
+	if ((na > nb ? na - nb : nb - na) > (size_t)max || na > NM_MAX_LEN ||
+	    nb > NM_MAX_LEN)
 		return max + 1;
 	for (j = 0; j <= nb; j++)
 		row[0][j] = (int)j;
@@ -452,7 +452,7 @@ variant(const struct nm_form *a, const struct nm_form *b)
 	    !((a->count == 1) != (b->count == 1)) &&
 	    !((a->given != 0) != (b->given != 0)))
 		return 0;
-	if (osa(a->fold, a->flen, b->fold, b->flen, max) <= max ||
+	if (namecheck_osa(a->fold, a->flen, b->fold, b->flen, max) <= max ||
 	    hyphen_variant(a, b))
 		return 1;
 	return 0;
@@ -609,7 +609,7 @@ spelling_variant(const char *a, size_t na, const char *b, size_t nb)
 
 	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN ||
 	    memcmp(a, b, NM_GIVEN_MIN) != 0 ||
-	    osa(a, na, b, nb, NM_GIVEN_MAX_EDITS) > NM_GIVEN_MAX_EDITS)
+	    namecheck_osa(a, na, b, nb, NM_GIVEN_MAX_EDITS) > NM_GIVEN_MAX_EDITS)
 		return 0;
 	for (;;) {
 		while (i < na && vowel(a[i]))
@@ -643,7 +643,7 @@ given_variant(const struct namecheck *c, size_t g, size_t h)
 	nb = utf8_fold_strip(d->text + d->toks[h].off, d->toks[h].len, b,
 	    sizeof(b));
 	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN || na > NM_MAX_LEN ||
-	    nb > NM_MAX_LEN || (osa(a, na, b, nb, 1) > 1 &&
+	    nb > NM_MAX_LEN || (namecheck_osa(a, na, b, nb, 1) > 1 &&
 	    !spelling_variant(a, na, b, nb)))
 		return 0;
 	ga = given_val(c, g);

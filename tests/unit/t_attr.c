@@ -798,6 +798,43 @@ t_clause_grammar(void)
 	    "engineering study", 1, "document subject over a participle");
 }
 
+/* Speakers the person table met only in the attribution frame. */
+static void
+t_frame_speakers(void)
+{
+	struct doc *d;
+
+	/* an honorific between the verb and the name */
+	d = run("\"Smoke is bad,\" said Dr. Amira Castellano, a "
+	    "cardiologist.\n");
+	STR_EQ(speaker(d, 0), "Amira Castellano", "said Dr. NAME");
+	STR_EQ(method(d, 0), "adjacent", "said Dr. NAME: adjacent");
+	doc_free(d);
+	/* a surname never given in full is its own speaker, not the last
+	 * person named */
+	d = run("Dana Smith spoke.\n\n\"I ran,\" Ruiz said.\n\n"
+	    "\"I ran far,\" said Ruiz.\n");
+	STR_EQ(speaker(d, 0), "Ruiz", "Q, SURNAME said: unknown surname");
+	STR_EQ(speaker(d, 1), "Ruiz", "Q, said SURNAME: unknown surname");
+	doc_free(d);
+	/* ... unless it misspells one person's surname by a letter */
+	d = run("Lydia Brennan spoke.\n\n\"We lost,\" Brenan said.\n");
+	STR_EQ(speaker(d, 0), "Lydia Brennan", "misspelled surname");
+	doc_free(d);
+	/* a new sentence after the quote is no frame */
+	d = run("Dana Smith spoke.\n\n\"We lost.\" Police asked for "
+	    "calm.\n");
+	OK(source_named(d, "Police") == NULL ||
+	    source_named(d, "Police")->kind != SPEAKER_NAMED,
+	    "Police after a full stop: no person");
+	doc_free(d);
+	/* a given name the lexicon lacks, known by the surname's frame */
+	d = run("Dani Ruiz-Tanaka had waited.\n\n\"I ran,\" Ruiz-Tanaka "
+	    "said.\n");
+	STR_EQ(speaker(d, 0), "Dani Ruiz-Tanaka", "unknown given name");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -818,6 +855,7 @@ main(void)
 	t_scare_terms();
 	t_unmarked();
 	t_clause_grammar();
+	t_frame_speakers();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

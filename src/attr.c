@@ -21,6 +21,7 @@
 #define ATTR_NAMING_OBJ 4	/* object of "called ... \"Q\"" */
 #define ATTR_CLAUSE 30		/* ", who ..., " skipped before a verb */
 #define ATTR_NP 6		/* modifiers in a noun phrase */
+#define ATTR_FRAME_CUES 3	/* cues tried before a quote, nearest first */
 #define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
 #define ATTR_BACKREF 64		/* sources searched for "the official" */
 #define ATTR_BUCKET 64		/* tokens a bucket of the mention index spans */
@@ -106,6 +107,7 @@ struct attr {
 	struct words dets, skips, poss_dets;	/* is_det, skippable,
 						 * is_poss_det */
 	struct words auxs;			/* aux_word */
+	struct words body_verbs, not_bodies;	/* the_body */
 };
 
 /* ---- small predicates ---- */
@@ -183,6 +185,22 @@ static const char *const aux_words[] = {
 	"was", "were", "is", "are", "had", "has", "have", "would", "will",
 	"could", "should", "can", "may", "might", "must", "did", "does",
 	"do", NULL
+};
+
+/* What a body is said to say (the_body): statements, not "the rest
+ * spoke" or "the other asked". */
+static const char *const body_verbs[] = {
+	"said", "says", "told", "announced", "confirmed", "added", "stated",
+	"warned", "acknowledged", "denied", "insisted", "noted",
+	"wrote", "responded", NULL
+};
+
+/* Nouns that say things without being a body (the_body): speech acts and
+ * people at large. */
+static const char *const not_bodies[] = {
+	"people", "public", "statement", "proclamation", "announcement",
+	"message", "writing", "website", "post", "tweet", "note", "email",
+	"rest", "other", "same", NULL
 };
 
 /* Possessive determiners, and "the" (is_poss_det). */
@@ -1540,6 +1558,79 @@ sentence_subject(const struct attr *s, size_t v, struct who *w)
 	return 0;
 }
 
+/* Does word t end like a noun for a person: "the father", "the
+ * commissioner", "the organizer", "the novelist", "the librarian"? */
+static int
+agent_noun(const struct doc *d, const struct tok *t)
+{
+	static const char *const end[] = { "er", "or", "ist", "ian", NULL };
+	size_t k, n;
+
+	for (k = 0; end[k] != NULL; k++) {
+		n = strlen(end[k]);
+		if (t->len > n + 2 && memcmp(d->text + t->off + t->len - n,
+		    end[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "The lottery said", "the state utility said": a definite singular noun
+ * no lexicon lists, opening its clause right before a speech verb, is a
+ * body speaking (an organization): the one named earlier with that word
+ * if any.  Not a document's verb, not a plural ("the researchers said"),
+ * not the object of a preposition ("a spokesman for the lottery said").
+ */
+static int
+the_body(const struct attr *s, size_t v, size_t lo, struct who *w)
+{
+	const struct doc *d = s->d;
+	const struct tok *h;
+	size_t k = v, a, j;
+	int m, n = 0;
+
+	while (k > lo && k + 2 > v && skippable(s, k - 1))
+		k--;
+	if (k < lo + 2 || !words_has(&s->body_verbs, d, v))
+		return 0;
+	h = &d->toks[k - 1];
+	if (h->kind != TOK_WORD || (h->flags & TOK_CAP) || h->len < 3 ||
+	    in_quote(d, k - 1) || is_fw(s, k - 1) ||
+	    d->text[h->off + h->len - 1] == 's' || tok_poss_len(d, h) ||
+	    agent_noun(d, h) || words_has(&s->not_bodies, d, k - 1) ||
+	    lex_tok(s->lx->titles, d, k - 1) != NULL)
+		return 0;
+	a = k - 2;
+	if (!is_w(d, a, "the") && a > lo && !(d->toks[a].flags & TOK_CAP) &&
+	    d->toks[a].kind == TOK_WORD && !is_fw(s, a) &&
+	    !in_quote(d, a) && is_w(d, a - 1, "the"))
+		a--;	/* one modifier: "the state lottery" */
+	if (!is_w(d, a, "the") || !(a == lo || (d->toks[a].flags &
+	    TOK_SSTART) || is_p(d, a - 1, ',') || is_w(d, a - 1, "and") ||
+	    is_w(d, a - 1, "but")))
+		return 0;
+	who_init(w);
+	w->kind = SPEAKER_ORGANIZATION;
+	w->a = a;
+	w->na = a + 1;
+	w->b = k;
+	m = mention_before(s, a);
+	for (; m >= 0 && n < ATTR_BACKREF; m--, n++) {
+		const struct mention *mm = &d->mentions[m];
+
+		if (mm->person < 0 || d->people[mm->person].kind != PERSON_ORG)
+			continue;
+		for (j = mm->first; j < mm->first + mm->ntok; j++)
+			if (d->toks[j].key == h->key) {
+				w->person = mm->person;
+				return 1;
+			}
+	}
+	w->source = source_by_head(s, h->key, SPEAKER_ORGANIZATION, a);
+	return 1;
+}
+
 /*
  * The speaker of the cue at token v (len tokens): the subject before it,
  * the agent after "by", "according to X", the sentence subject of a
@@ -1576,7 +1667,7 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	if (k > lo && (is_w(d, k - 1, "and") || is_w(d, k - 1, "but")) &&
 	    !(k - 1 > lo && is_p(d, k - 2, ',')))
 		return sentence_subject(s, v, w);
-	ok = np_before(s, v, lo, w);
+	ok = np_before(s, v, lo, w) || the_body(s, v, lo, w);
 	if (is_doc_verb(s, v) && (!ok || w->kind != SPEAKER_DOCUMENT))
 		return doc_subject(s, v, lo, w);
 	if (ok || is_doc_verb(s, v))
@@ -1914,7 +2005,7 @@ static int
 sieve_frame(const struct attr *s, const struct quote *q, size_t bs,
     size_t ae, struct attrib *r)
 {
-	size_t vb = 0, va = 0, lb = 0, la = 0;
+	size_t vb = 0, va = 0, lb = 0, la = 0, n;
 	int hb = nearest_cue(s, bs, q->open, 1, &vb, &lb);
 	int ha = q->closed && nearest_cue(s, (size_t)q->close + 1, ae, 0, &va,
 	    &la);
@@ -1926,6 +2017,12 @@ sieve_frame(const struct attr *s, const struct quote *q, size_t bs,
 		return 1;
 	if (hb && ha && try_cue(s, vb, lb, bs, q->open, "frame", r))
 		return 1;
+	/* "The union said in a statement that the results showed \"...\"":
+	 * a cue whose subject names no one is reported by an earlier one */
+	for (n = 1; hb && n < ATTR_FRAME_CUES && nearest_cue(s, bs, vb, 1,
+	    &vb, &lb); n++)
+		if (try_cue(s, vb, lb, bs, q->open, "frame", r))
+			return 1;
 	return 0;
 }
 
@@ -2259,6 +2356,8 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	words_init(&s.skips, skip_words);
 	words_init(&s.poss_dets, poss_det_words);
 	words_init(&s.auxs, aux_words);
+	words_init(&s.body_verbs, body_verbs);
+	words_init(&s.not_bodies, not_bodies);
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);

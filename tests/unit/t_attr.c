@@ -833,6 +833,30 @@ t_frame_speakers(void)
 	    "said.\n");
 	STR_EQ(speaker(d, 0), "Dani Ruiz-Tanaka", "unknown given name");
 	doc_free(d);
+	/* a nearer cue whose subject names no one: the earlier one */
+	d = run("The union said in a statement that the results showed "
+	    "\"there is money to pay us.\"\n");
+	STR_EQ(speaker(d, 0), "union", "frame: the cue before the nearest");
+	doc_free(d);
+	/* "the lottery said": a body no lexicon lists */
+	d = run("The lottery said in a statement that it had \"rebuilt its "
+	    "controls\" since then.\n");
+	STR_EQ(speaker(d, 0), "lottery", "the NOUN said: a body");
+	OK(nth(d, 0)->speaker_kind == SPEAKER_ORGANIZATION,
+	    "the NOUN said: organization");
+	doc_free(d);
+	/* ... not a person's noun, a plural or a speech act */
+	d = run("The father said he was \"heartbroken and angry.\"\n"
+	    "The researchers said it was \"a warning sign.\"\n"
+	    "The statement said it was \"a dark day.\"\n");
+	OK(source_named(d, "father") == NULL, "the father: no body");
+	OK(source_named(d, "researchers") == NULL ||
+	    source_named(d, "researchers")->kind != SPEAKER_ORGANIZATION,
+	    "the researchers: no body");
+	OK(source_named(d, "statement") == NULL ||
+	    source_named(d, "statement")->kind != SPEAKER_ORGANIZATION,
+	    "the statement: no body");
+	doc_free(d);
 }
 
 int

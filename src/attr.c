@@ -672,6 +672,31 @@ anon_near(const struct attr *s, const struct tok *toks, size_t n, size_t i)
 }
 
 /*
+ * Start of the indefinite noun phrase that opens the clause and ends at
+ * token a's phrase: "A lineman working on the shutoff, who was not
+ * authorized to speak" is the lineman, not the shutoff.  Else a.
+ */
+static size_t
+clause_np(const struct attr *s, size_t a)
+{
+	const struct doc *d = s->d;
+	size_t k = a, n = 0;
+
+	while (k > 0 && n < ATTR_NP && d->toks[k - 1].kind == TOK_WORD &&
+	    d->toks[k - 1].sent == d->toks[a].sent && !in_quote(d, k - 1)) {
+		k--;
+		n++;
+		if ((is_w(d, k, "a") || is_w(d, k, "an") || is_w(d, k, "one")) &&
+		    ((d->toks[k].flags & TOK_SSTART) || (k > 0 &&
+		    is_p(d, k - 1, ','))))
+			return k;
+		if (d->toks[k].flags & TOK_CAP)
+			break;
+	}
+	return a;
+}
+
+/*
  * Adds the anonymous phrase whose role noun (or noun before a qualifier)
  * is token i, if there is one; returns its end, or 0.  Token i is outside
  * quotes, and anon_near.
@@ -692,6 +717,8 @@ anon_add(struct attr *s, size_t i)
 	a = role_start(s, i, &det);
 	if (a > 0 && d->toks[a - 1].kind == TOK_WORD && poss_word(s, a - 1))
 		return 0;	/* "the company's employees" */
+	if (!is_role(s, i))
+		a = clause_np(s, a);
 	b = qualifier(s, i, &ne);
 	if (b == 0) {
 		/* no qualifier: anonymous only when it speaks */

@@ -857,6 +857,16 @@ t_frame_speakers(void)
 	    source_named(d, "statement")->kind != SPEAKER_ORGANIZATION,
 	    "the statement: no body");
 	doc_free(d);
+	/* an anonymity clause after any noun: the clause's whole phrase */
+	d = run("A lineman working on the shutoff, who was not authorized to "
+	    "speak publicly, said crews expected a long night.\n"
+	    "One juror, a retired bus driver who declined to give her name, "
+	    "said the panel was split.\n");
+	OK(source_named(d, "A lineman working on the shutoff") != NULL,
+	    "indefinite noun phrase before an anonymity clause");
+	OK(source_named(d, "a retired bus driver who declined to give her "
+	    "name") != NULL, "declined to give her name");
+	doc_free(d);
 }
 
 int

@@ -15,6 +15,7 @@
 #include "lexset.h"
 #include "namecheck.h"
 #include "numconf.h"
+#include "transpose.h"
 #include "quote.h"
 #include "rule.h"
 #include "tok.h"
@@ -1078,8 +1079,10 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	}
 	if (on(&ic, FINDING_QUOTE_MISMATCH))
 		quote_mismatch(&ic);
-	if (nu != NULL)
+	if (nu != NULL) {
 		numconf_run(nu);
+		transpose_run(&ic);
+	}
 	if (nc != NULL)
 		namecheck_run(nc);
 	if (on(&ic, FINDING_DATE_CONFLICT))

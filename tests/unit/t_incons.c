@@ -532,6 +532,32 @@ t_shares(void)
 	    "shares: a change word near a share");
 }
 
+/* transpose.c: two digits swapped in a figure given twice */
+static void
+t_transposed(void)
+{
+	char buf[200];
+
+	STR_EQ(match("The airline earned $48.6 million in the quarter. The "
+	    "$46.8 million profit was its largest.", FINDING_NUMBER_CONFLICT,
+	    buf, sizeof(buf)), "$46.8 million",
+	    "transposed: money, whatever the noun");
+	STR_EQ(match("The quake struck 12 miles northeast of town. It was "
+	    "centered about 21 miles from town.", FINDING_NUMBER_CONFLICT, buf,
+	    sizeof(buf)), "21 miles", "transposed: a measure");
+	INT_EQ(count("The trail was 12 miles long. It grew to 21 miles.",
+	    FINDING_NUMBER_CONFLICT), 0, "transposed: a change word before");
+	INT_EQ(count("The trail ran from 12 miles to 21 miles.",
+	    FINDING_NUMBER_CONFLICT), 0, "transposed: one sentence");
+	INT_EQ(count("Turnout was 45% in one ward. It was 54% in the next.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "transposed: two-digit percentages meet by chance");
+	INT_EQ(count("He served 12 years. She served 21 years.",
+	    FINDING_NUMBER_CONFLICT), 0, "transposed: time spans");
+	INT_EQ(count("The fund holds $48.6 million. The $48.6 million fund "
+	    "grew.", FINDING_NUMBER_CONFLICT), 0, "transposed: same figure");
+}
+
 int
 main(void)
 {
@@ -547,6 +573,7 @@ main(void)
 	t_repetition();
 	t_month_dates();
 	t_shares();
+	t_transposed();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -39,7 +39,7 @@
  * ("will move to Carver Elementary, will move to Carver Elementary"):
  * shorter ones are parallel wording ("again, again").
  */
-#define REP_MIN_CLAUSE 4
+#define REP_MIN_CLAUSE 3
 
 /*
  * Most tokens between a first attribution phrase and a second one for the

@@ -433,6 +433,12 @@ t_repetition(void)
 	INT_EQ(count("Students will move to Carver Elementary, will move to "
 	    "Carver Elementary, which has room.", FINDING_PHRASE_REPETITION),
 	    1, "repetition: a clause twice with a comma between");
+	INT_EQ(count("The fire was 15% contained, was 15% contained, as of 6 "
+	    "p.m.", FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a three-token clause twice with a comma between");
+	INT_EQ(count("The fire was 15% contained, was 20% contained by noon.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: three-token clauses that differ");
 	INT_EQ(count("The brooch, which had been on display since 1987, which "
 	    "had been on display since 1987, is gone.",
 	    FINDING_PHRASE_REPETITION), 1,

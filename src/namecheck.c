@@ -819,6 +819,14 @@ formal(const struct doc *d, size_t a, size_t r)
 	return n >= 2 || (a > d->sents[d->toks[a].sent].first && n == 1);
 }
 
+/* Is head a prefix that makes a lower post of the title after it? */
+static int
+lower_post(const char *head)
+{
+	return strcmp(head, "deputy") == 0 || strcmp(head, "assistant") == 0 ||
+	    strcmp(head, "associate") == 0 || strcmp(head, "vice") == 0;
+}
+
 static void
 titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 {
@@ -853,6 +861,11 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f)
 		    (m = lex_get(c->ic->lx->titles, joined, strlen(joined))) !=
 		    NULL)
 			add_title(c, f, m->rest, start[1], i, i);
+		else if (n >= 2 && lower_post(e[1]->rest))
+			/* "Deputy District Attorney Renata Vosk": the
+			 * deputy's post, not the district attorney's */
+			add_title(c, f, arena_strndup(&c->ic->d->arena,
+			    joined, strlen(joined)), start[1], i, i);
 		else
 			add_title(c, f, e[0]->rest, start[0], i, i);
 		if (c->nt > nt)

@@ -252,6 +252,12 @@ t_titles(void)
 	INT_EQ(count("Police Chief Dana Reed spoke. Reed said yes. Sheriff "
 	    "Reed said no.", FINDING_TITLE_CONFLICT), 1,
 	    "titles: police chief and sheriff");
+	INT_EQ(count("Deputy District Attorney Renata Vosk spoke. Vosk, the "
+	    "county's district attorney, said no.", FINDING_TITLE_CONFLICT),
+	    1, "titles: a deputy's post before the name, the post after");
+	INT_EQ(count("Deputy District Attorney Renata Vosk spoke. Deputy "
+	    "District Attorney Vosk said no.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: the deputy's post twice");
 	INT_EQ(count("Dr. Samuel Achebe, St. Brendan's chief medical officer, "
 	    "spoke. Achebe, the chief financial officer, said no.",
 	    FINDING_TITLE_CONFLICT), 1,

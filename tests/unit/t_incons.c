@@ -100,6 +100,11 @@ t_numbers(void)
 	    "numbers: 'the $3.2 million plan' restates the main figure");
 	INT_EQ(count("Mayor John Cowen, 54, spoke. The 55-year-old Cowen left.",
 	    FINDING_NUMBER_CONFLICT), 1, "numbers: two ages of one man");
+	INT_EQ(count("Marcel Dufresne walked the lease.\n\nDufresne, 67, has "
+	    "farmed for 41 years. His son, Luc Dufresne, 38, took over.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: a bare surname's age and his son's, told apart by "
+	    "the person table");
 	INT_EQ(count("The outage hit about 2,000 customers. The company "
 	    "later revised the 3,400 customers figure.",
 	    FINDING_NUMBER_CONFLICT), 0, "numbers: a stated revision");

@@ -493,6 +493,15 @@ t_month_dates(void)
 	    "said. Since the Feb. 11 break-in, neighbors have left flowers.",
 	    FINDING_DATE_CONFLICT), 1, "dates: a break-in on Feb. 9 and the "
 	    "Feb. 11 break-in");
+	INT_EQ(count("The first order was issued Saturday night. The fire "
+	    "grew. The first evacuation order was issued at 9 p.m. Sunday.",
+	    FINDING_DATE_CONFLICT), 1, "dates: one first event, two days");
+	INT_EQ(count("The first order was issued Saturday. The second order "
+	    "was issued Sunday.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a first and a second event");
+	INT_EQ(count("The first order was issued Saturday. The fire grew. "
+	    "The first order was issued Saturday night.",
+	    FINDING_DATE_CONFLICT), 0, "dates: one first event, one day");
 	INT_EQ(count("The break-in happened on Feb. 9, police said. Since the "
 	    "Feb. 9 break-in, neighbors have left flowers.",
 	    FINDING_DATE_CONFLICT), 0, "dates: the same date twice");

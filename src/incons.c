@@ -14,6 +14,7 @@
 #include "lex.h"
 #include "lexset.h"
 #include "namecheck.h"
+#include "firsttime.h"
 #include "numconf.h"
 #include "transpose.h"
 #include "quote.h"
@@ -1057,6 +1058,7 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	struct incons_scan sc;
 	struct numconf *nu = NULL;
 	struct namecheck *nc = NULL;
+	const struct rule *r;
 
 	ic.d = d;
 	ic.rs = rs;
@@ -1087,4 +1089,9 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 		namecheck_run(nc);
 	if (on(&ic, FINDING_DATE_CONFLICT))
 		datecheck_run(&ic);
+	/* a "first time" told of again as "once before": the shipped
+	 * contradiction rule's, on when it is */
+	if ((r = rule_find(rs, "Copydesk.Contradiction")) != NULL &&
+	    rule_level(d, r) != LEVEL_NONE)
+		firsttime_run(r, d);
 }

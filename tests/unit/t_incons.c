@@ -33,6 +33,22 @@ run(const char *text)
 	return d;
 }
 
+/* Findings of the rule named id (a shipped YAML rule) in text. */
+static int
+count_id(const char *text, const char *id)
+{
+	struct doc *d = run(text);
+	const struct rule *r = rule_find(rs, id);
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < d->nfindings; i++)
+		if (r != NULL && d->findings[i].rule == r)
+			n++;
+	doc_free(d);
+	return n;
+}
+
 /* Findings of built-in check id in text. */
 static int
 count(const char *text, int id)
@@ -584,6 +600,24 @@ t_transposed(void)
 	    "grew.", FINDING_NUMBER_CONFLICT), 0, "transposed: same figure");
 }
 
+/* firsttime.c: "the first time" told of again as "once before" */
+static void
+t_first_time(void)
+{
+	const char *cd = "Copydesk.Contradiction";
+
+	INT_EQ(count_id("It was the first time the department had ever closed "
+	    "the bay for heat, said Ann Lee, who has worked there since "
+	    "2009.\n\nLee said the department had closed the bay once before, "
+	    "in 2018.", cd), 1, "first time: an earlier closure of the bay");
+	INT_EQ(count_id("It was the first time the department had closed the "
+	    "bay since 2010.\n\nThe department had closed the bay once "
+	    "before, in 2009.", cd), 0, "first time: bounded by 'since'");
+	INT_EQ(count_id("It was the first time the department had closed the "
+	    "bay.\n\nThe team had won the title twice before.", cd), 0,
+	    "first time: another act done before");
+}
+
 int
 main(void)
 {
@@ -591,6 +625,10 @@ main(void)
 	if (lexset_load(&lx, "rules/lexicons") < 0)
 		return 2;
 	rs = rule_set_new();
+	/* firsttime.c reports under the shipped contradiction rule */
+	if (rule_load_file(rs, "rules/Copydesk/Contradiction.yml", "Copydesk",
+	    "Contradiction") < 0)
+		return 2;
 	t_map();
 	t_numbers();
 	t_names();
@@ -600,6 +638,7 @@ main(void)
 	t_month_dates();
 	t_shares();
 	t_transposed();
+	t_first_time();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

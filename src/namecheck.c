@@ -15,6 +15,7 @@
 
 /* Longest folded surname compared (bytes); longer ones are skipped. */
 #define NM_MAX_LEN 40
+#define NM_MAX_PAIRS 64	/* hyphenated double names kept a story */
 
 /*
  * Surnames of at least this many letters may differ by 2 edits (Reyes
@@ -84,6 +85,16 @@ struct namecheck {
 	size_t nt, capt;
 	struct incons_map forms;	/* key -> form */
 	uint32_t title_bit;	/* lex_bit of the titles */
+	/* "Ruiz-Tanaka" and "Ruiz Tanaka": the two parts' keys, mixed */
+	struct nm_pair *hy, *sp;
+	size_t nhy, caphy, nsp, capsp;
+};
+
+/* A double surname as one hyphenated token or as two words. */
+struct nm_pair {
+	uint64_t key;		/* pair_key of its two parts */
+	size_t tok;		/* its first token */
+	size_t len;		/* bytes of its text */
 };
 
 static int
@@ -292,6 +303,90 @@ namecheck_new(const struct incons *ic)
 	return c;
 }
 
+/* The key of two name parts, from their tok_keys. */
+static uint64_t
+pair_key(uint64_t a, uint64_t b)
+{
+	return a * 0x9E3779B97F4A7C15ULL ^ b;
+}
+
+static void
+add_pair(struct namecheck *c, struct nm_pair **v, size_t *n, size_t *cap,
+    uint64_t key, size_t tok, size_t len)
+{
+	arena_grow(&c->ic->d->arena, (void **)v, cap, sizeof(**v), *n + 1);
+	(*v)[*n].key = key;
+	(*v)[*n].tok = tok;
+	(*v)[(*n)++].len = len;
+}
+
+/*
+ * Notes name word i as a double surname: a hyphenated token
+ * ("Ruiz-Tanaka") or a capitalized word and this one ("Ruiz Tanaka's").
+ */
+static void
+note_pair(struct namecheck *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *s = d->text + t->off, *h;
+	size_t pl = tok_poss_len(d, t), n = t->len - pl;
+
+	if ((h = memchr(s, '-', n)) != NULL) {
+		size_t a = (size_t)(h - s);
+
+		if (a == 0 || a + 1 >= n || !(h[1] >= 'A' && h[1] <= 'Z') ||
+		    c->nhy >= NM_MAX_PAIRS)
+			return;
+		add_pair(c, &c->hy, &c->nhy, &c->caphy, pair_key(tok_key(s, a),
+		    tok_key(h + 1, n - a - 1)), i, n);
+		return;
+	}
+	if (i == 0 || !capword(d, i - 1) || d->toks[i - 1].sent != t->sent ||
+	    !(t->flags & TOK_SPACE) || tok_poss_len(d, &d->toks[i - 1]) ||
+	    memchr(d->text + d->toks[i - 1].off, '-', d->toks[i - 1].len))
+		return;
+	add_pair(c, &c->sp, &c->nsp, &c->capsp, pair_key(d->toks[i - 1].key,
+	    pl ? tok_key(s, n) : t->key), i - 1,
+	    (size_t)(t->off + n - d->toks[i - 1].off));
+}
+
+/*
+ * A double surname written both ways: reports the form used fewer times
+ * (the later on a tie) at its first use.
+ */
+static void
+pair_variants(struct namecheck *c)
+{
+	struct doc *d = c->ic->d;
+	size_t k, j, nh, ns;
+
+	for (k = 0; k < c->nhy; k++) {
+		const struct nm_pair *h = &c->hy[k], *sp = NULL, *hy = h, *r, *o;
+
+		for (j = 0; j < k && c->hy[j].key != h->key; j++)
+			;
+		if (j < k)
+			continue;	/* that double name is done */
+		nh = ns = 0;
+		for (j = 0; j < c->nhy; j++)
+			nh += c->hy[j].key == h->key;
+		for (j = 0; j < c->nsp; j++)
+			if (c->sp[j].key == h->key && ns++ == 0)
+				sp = &c->sp[j];
+		if (sp == NULL)
+			continue;
+		r = ns < nh || (ns == nh && sp->tok > hy->tok) ? sp : hy;
+		o = r == sp ? hy : sp;
+		incons_report(c->ic, FINDING_NAME_VARIANT, d->toks[r->tok].off,
+		    r->len, "'%.*s' is written '%.*s' elsewhere (line %zu): "
+		    "with or without the hyphen?", (int)r->len,
+		    d->text + d->toks[r->tok].off, (int)o->len,
+		    d->text + d->toks[o->tok].off,
+		    incons_line(d, d->toks[o->tok].off));
+	}
+}
+
 void
 namecheck_word(struct namecheck *c, size_t i)
 {
@@ -304,6 +399,7 @@ namecheck_word(struct namecheck *c, size_t i)
 
 	if (!is_name_word(c, i))
 		return;
+	note_pair(c, i);
 	f = form_of(c, i);
 	f->count++;
 	r = name_start(c, i);
@@ -982,6 +1078,8 @@ void
 namecheck_run(struct namecheck *c)
 {
 	name_variants(c);
+	if (c->nhy > 0)
+		pair_variants(c);
 	given_variants(c);
 	title_conflicts(c);
 }

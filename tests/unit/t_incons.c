@@ -211,6 +211,12 @@ t_names(void)
 	STR_EQ(match("Superintendent Corinne Whitlock spoke. Whitlock said "
 	    "yes. Whitlocke said no.", FINDING_NAME_VARIANT, buf,
 	    sizeof(buf)), "Whitlocke", "names: the rarer spelling");
+	STR_EQ(match("Dani Ruiz-Tanaka homered. Ruiz-Tanaka said yes. Ruiz "
+	    "Tanaka's homer won it.", FINDING_NAME_VARIANT, buf, sizeof(buf)),
+	    "Ruiz Tanaka", "names: a double surname without its hyphen");
+	INT_EQ(count("Ana Ruiz-Tanaka spoke. Ruiz-Tanaka said yes. Her "
+	    "cousin, Ruiz Castillo, said no.", FINDING_NAME_VARIANT), 0,
+	    "names: another double name sharing a part");
 	INT_EQ(count("Ana Reyes-Whitman spoke. Reyes-Whitman said yes. "
 	    "Reyes-Whitmore said no.", FINDING_NAME_VARIANT), 1,
 	    "names: one part of a hyphenated name");

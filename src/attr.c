@@ -21,6 +21,7 @@
 #define ATTR_NAMING_OBJ 4	/* object of "called ... \"Q\"" */
 #define ATTR_CLAUSE 30		/* ", who ..., " skipped before a verb */
 #define ATTR_NP 6		/* modifiers in a noun phrase */
+#define ATTR_FRAME_CUES 3	/* cues tried before a quote, nearest first */
 #define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
 #define ATTR_BACKREF 64		/* sources searched for "the official" */
 #define ATTR_BUCKET 64		/* tokens a bucket of the mention index spans */
@@ -108,6 +109,7 @@ struct attr {
 	struct words dets, skips, poss_dets;	/* is_det, skippable,
 						 * is_poss_det */
 	struct words auxs;			/* aux_word */
+	struct words body_verbs, not_bodies;	/* the_body */
 };
 
 /* ---- small predicates ---- */
@@ -185,6 +187,22 @@ static const char *const aux_words[] = {
 	"was", "were", "is", "are", "had", "has", "have", "would", "will",
 	"could", "should", "can", "may", "might", "must", "did", "does",
 	"do", NULL
+};
+
+/* What a body is said to say (the_body): statements, not "the rest
+ * spoke" or "the other asked". */
+static const char *const body_verbs[] = {
+	"said", "says", "told", "announced", "confirmed", "added", "stated",
+	"warned", "acknowledged", "denied", "insisted", "noted",
+	"wrote", "responded", NULL
+};
+
+/* Nouns that say things without being a body (the_body): speech acts and
+ * people at large. */
+static const char *const not_bodies[] = {
+	"people", "public", "statement", "proclamation", "announcement",
+	"message", "writing", "website", "post", "tweet", "note", "email",
+	"rest", "other", "same", NULL
 };
 
 /* Possessive determiners, and "the" (is_poss_det). */
@@ -656,6 +674,31 @@ anon_near(const struct attr *s, const struct tok *toks, size_t n, size_t i)
 }
 
 /*
+ * Start of the indefinite noun phrase that opens the clause and ends at
+ * token a's phrase: "A lineman working on the shutoff, who was not
+ * authorized to speak" is the lineman, not the shutoff.  Else a.
+ */
+static size_t
+clause_np(const struct attr *s, size_t a)
+{
+	const struct doc *d = s->d;
+	size_t k = a, n = 0;
+
+	while (k > 0 && n < ATTR_NP && d->toks[k - 1].kind == TOK_WORD &&
+	    d->toks[k - 1].sent == d->toks[a].sent && !in_quote(d, k - 1)) {
+		k--;
+		n++;
+		if ((is_w(d, k, "a") || is_w(d, k, "an") || is_w(d, k, "one")) &&
+		    ((d->toks[k].flags & TOK_SSTART) || (k > 0 &&
+		    is_p(d, k - 1, ','))))
+			return k;
+		if (d->toks[k].flags & TOK_CAP)
+			break;
+	}
+	return a;
+}
+
+/*
  * Adds the anonymous phrase whose role noun (or noun before a qualifier)
  * is token i, if there is one; returns its end, or 0.  Token i is outside
  * quotes, and anon_near.  Out of line: it is seldom called, and
@@ -677,6 +720,8 @@ anon_add(struct attr *s, size_t i)
 	a = role_start(s, i, &det);
 	if (a > 0 && d->toks[a - 1].kind == TOK_WORD && poss_word(s, a - 1))
 		return 0;	/* "the company's employees" */
+	if (!is_role(s, i))
+		a = clause_np(s, a);
 	b = qualifier(s, i, &ne);
 	if (b == 0) {
 		/* no qualifier: anonymous only when it speaks */
@@ -1293,6 +1338,32 @@ lead_in(const struct attr *s, size_t k, size_t f)
 	return 1;
 }
 
+/*
+ * Are the tokens [k, f) capitalized honorifics before a name, each with
+ * or without its period ("said Dr. Amira Castellano", "Prof. Dr.")?
+ * The person table keeps them out of the mention's title.
+ */
+static int
+honorific_lead(const struct attr *s, size_t k, size_t f)
+{
+	const struct doc *d = s->d;
+	const struct lex_entry *e;
+	size_t i;
+
+	if (f <= k || f > k + 4)
+		return 0;
+	for (i = k; i < f; i++) {
+		if (is_p(d, i, '.') && i > k)
+			continue;
+		if (d->toks[i].kind != TOK_WORD || !(d->toks[i].flags &
+		    TOK_CAP) || in_quote(d, i) ||
+		    (e = lex_tok(s->lx->titles, d, i)) == NULL ||
+		    strcmp(e->rest, "-") != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* Does a head noun at token i go on with the phrase ("... Transportation
  * report")? */
 static int
@@ -1341,6 +1412,7 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 		const struct mention *m = &d->mentions[mi];
 
 		if (m->first == k || (m->tntok > 0 && m->tfirst <= k) ||
+		    honorific_lead(s, k, m->first) ||
 		    (lead_in(s, k, m->first) && !noun_after(s,
 		    (size_t)m->first + m->ntok, hi)))
 			return who_mention(s, mi, w);
@@ -1549,6 +1621,79 @@ sentence_subject(const struct attr *s, size_t v, struct who *w)
 	return 0;
 }
 
+/* Does word t end like a noun for a person: "the father", "the
+ * commissioner", "the organizer", "the novelist", "the librarian"? */
+static int
+agent_noun(const struct doc *d, const struct tok *t)
+{
+	static const char *const end[] = { "er", "or", "ist", "ian", NULL };
+	size_t k, n;
+
+	for (k = 0; end[k] != NULL; k++) {
+		n = strlen(end[k]);
+		if (t->len > n + 2 && memcmp(d->text + t->off + t->len - n,
+		    end[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "The lottery said", "the state utility said": a definite singular noun
+ * no lexicon lists, opening its clause right before a speech verb, is a
+ * body speaking (an organization): the one named earlier with that word
+ * if any.  Not a document's verb, not a plural ("the researchers said"),
+ * not the object of a preposition ("a spokesman for the lottery said").
+ */
+static int
+the_body(const struct attr *s, size_t v, size_t lo, struct who *w)
+{
+	const struct doc *d = s->d;
+	const struct tok *h;
+	size_t k = v, a, j;
+	int m, n = 0;
+
+	while (k > lo && k + 2 > v && skippable(s, k - 1))
+		k--;
+	if (k < lo + 2 || !words_has(&s->body_verbs, d, v))
+		return 0;
+	h = &d->toks[k - 1];
+	if (h->kind != TOK_WORD || (h->flags & TOK_CAP) || h->len < 3 ||
+	    in_quote(d, k - 1) || is_fw(s, k - 1) ||
+	    d->text[h->off + h->len - 1] == 's' || tok_poss_len(d, h) ||
+	    agent_noun(d, h) || words_has(&s->not_bodies, d, k - 1) ||
+	    lex_tok(s->lx->titles, d, k - 1) != NULL)
+		return 0;
+	a = k - 2;
+	if (!is_w(d, a, "the") && a > lo && !(d->toks[a].flags & TOK_CAP) &&
+	    d->toks[a].kind == TOK_WORD && !is_fw(s, a) &&
+	    !in_quote(d, a) && is_w(d, a - 1, "the"))
+		a--;	/* one modifier: "the state lottery" */
+	if (!is_w(d, a, "the") || !(a == lo || (d->toks[a].flags &
+	    TOK_SSTART) || is_p(d, a - 1, ',') || is_w(d, a - 1, "and") ||
+	    is_w(d, a - 1, "but")))
+		return 0;
+	who_init(w);
+	w->kind = SPEAKER_ORGANIZATION;
+	w->a = a;
+	w->na = a + 1;
+	w->b = k;
+	m = mention_before(s, a);
+	for (; m >= 0 && n < ATTR_BACKREF; m--, n++) {
+		const struct mention *mm = &d->mentions[m];
+
+		if (mm->person < 0 || d->people[mm->person].kind != PERSON_ORG)
+			continue;
+		for (j = mm->first; j < mm->first + mm->ntok; j++)
+			if (d->toks[j].key == h->key) {
+				w->person = mm->person;
+				return 1;
+			}
+	}
+	w->source = source_by_head(s, h->key, SPEAKER_ORGANIZATION, a);
+	return 1;
+}
+
 /*
  * The speaker of the cue at token v (len tokens): the subject before it,
  * the agent after "by", "according to X", the sentence subject of a
@@ -1585,7 +1730,7 @@ cue_subject(const struct attr *s, size_t v, size_t len, size_t lo,
 	if (k > lo && (is_w(d, k - 1, "and") || is_w(d, k - 1, "but")) &&
 	    !(k - 1 > lo && is_p(d, k - 2, ',')))
 		return sentence_subject(s, v, w);
-	ok = np_before(s, v, lo, w);
+	ok = np_before(s, v, lo, w) || the_body(s, v, lo, w);
 	if (is_doc_verb(s, v) && (!ok || w->kind != SPEAKER_DOCUMENT))
 		return doc_subject(s, v, lo, w);
 	if (ok || is_doc_verb(s, v))
@@ -1923,7 +2068,7 @@ static int
 sieve_frame(const struct attr *s, const struct quote *q, size_t bs,
     size_t ae, struct attrib *r)
 {
-	size_t vb = 0, va = 0, lb = 0, la = 0;
+	size_t vb = 0, va = 0, lb = 0, la = 0, n;
 	int hb = nearest_cue(s, bs, q->open, 1, &vb, &lb);
 	int ha = q->closed && nearest_cue(s, (size_t)q->close + 1, ae, 0, &va,
 	    &la);
@@ -1935,6 +2080,12 @@ sieve_frame(const struct attr *s, const struct quote *q, size_t bs,
 		return 1;
 	if (hb && ha && try_cue(s, vb, lb, bs, q->open, "frame", r))
 		return 1;
+	/* "The union said in a statement that the results showed \"...\"":
+	 * a cue whose subject names no one is reported by an earlier one */
+	for (n = 1; hb && n < ATTR_FRAME_CUES && nearest_cue(s, bs, vb, 1,
+	    &vb, &lb); n++)
+		if (try_cue(s, vb, lb, bs, q->open, "frame", r))
+			return 1;
 	return 0;
 }
 
@@ -2268,6 +2419,8 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	words_init(&s.skips, skip_words);
 	words_init(&s.poss_dets, poss_det_words);
 	words_init(&s.auxs, aux_words);
+	words_init(&s.body_verbs, body_verbs);
+	words_init(&s.not_bodies, not_bodies);
 	d->sources = NULL;
 	d->nsources = 0;
 	people_build(d, lx);

@@ -19,6 +19,9 @@
 #define DC_BEFORE 12
 #define DC_AFTER 4
 
+/* Words between "the first" and its noun: "the first evacuation order". */
+#define DC_FIRST_NP 3
+
 /* Words after "Tuesday's" searched for the event noun. */
 #define DC_MAX_NP 3
 
@@ -723,6 +726,79 @@ restatements(struct dc *c)
 	}
 }
 
+/*
+ * Is anchor word j the noun of "the first ...", "the initial ..." (up to
+ * two words between: "the first evacuation order")?  There is one first
+ * of a kind, so its day is one day.
+ */
+static int
+first_of_kind(const struct dc *c, size_t j)
+{
+	const struct doc *d = c->ic->d;
+	size_t k;
+
+	for (k = j; k > 1 && k + DC_FIRST_NP > j; k--) {
+		const struct tok *t = &d->toks[k - 1];
+
+		if (t->sent != d->toks[j].sent || t->kind != TOK_WORD ||
+		    (t->flags & (TOK_CAP | TOK_INQUOTE)))
+			return 0;
+		if ((tok_is(d, t, "first") || tok_is(d, t, "initial")) &&
+		    tok_is(d, &d->toks[k - 2], "the"))
+			return k < j || j + 1 >= d->ntoks ||
+			    !(d->toks[j + 1].kind == TOK_WORD &&
+			    !incons_minor(c->ic, j + 1));
+	}
+	return 0;
+}
+
+/*
+ * "the first order was issued Saturday night" and later "The first
+ * evacuation order ... was issued at 9 p.m. Sunday": one first event
+ * anchored to two days.  Weekdays and dates are compared among their
+ * kind; a clock time excuses a date one day off (time zones), not a
+ * weekday.
+ */
+static void
+firsts(struct dc *c)
+{
+	struct doc *d = c->ic->d;
+	size_t x, y, n = 0, off, len, ooff, olen, a, b;
+	size_t *f;
+
+	f = arena_alloc(&d->arena, (c->na + 1) * sizeof(*f));
+	for (x = 0; x < c->na; x++)
+		if (first_of_kind(c, c->a[x].word))
+			f[n++] = x;
+	for (x = 1; x < n; x++) {
+		const struct dc_anchor *an = &c->a[f[x]];
+
+		for (y = 0; y < x; y++) {
+			const struct dc_anchor *o = &c->a[f[y]];
+
+			if (event_stem(c, o->word) != event_stem(c, an->word) ||
+			    d->toks[o->word].sent == d->toks[an->word].sent ||
+			    DC_IS_DATE(o->wday) != DC_IS_DATE(an->wday) ||
+			    o->wday == an->wday || (DC_IS_DATE(an->wday) &&
+			    (o->clock || an->clock) &&
+			    abs(o->wday - an->wday) <= 1))
+				continue;
+			a = an->word < an->day ? an->word : an->day;
+			b = an->word < an->day ? day_end(c, an->day) : an->word;
+			incons_span(d, a, b, &off, &len);
+			a = o->word < o->day ? o->word : o->day;
+			b = o->word < o->day ? day_end(c, o->day) : o->word;
+			incons_span(d, a, b, &ooff, &olen);
+			incons_report(c->ic, FINDING_DATE_CONFLICT, off, len,
+			    "'%.*s' puts the first event on another day than "
+			    "'%.*s' on line %zu", (int)(len > 60 ? 60 : len),
+			    d->text + off, (int)(olen > 60 ? 60 : olen),
+			    d->text + ooff, incons_line(d, ooff));
+			break;
+		}
+	}
+}
+
 /* Day of the week (0 = Sunday) of a Gregorian date. */
 static int
 day_of_week(int y, int m, int dd)
@@ -846,5 +922,6 @@ datecheck_run(const struct incons *ic)
 		anchors(&c, s, cand, ok, &wd, &md);
 	possessives(&c);
 	restatements(&c);
+	firsts(&c);
 	weekday_dates(&c);
 }

@@ -14,7 +14,9 @@
 #include "lex.h"
 #include "lexset.h"
 #include "namecheck.h"
+#include "firsttime.h"
 #include "numconf.h"
+#include "transpose.h"
 #include "quote.h"
 #include "rule.h"
 #include "tok.h"
@@ -38,7 +40,7 @@
  * ("will move to Carver Elementary, will move to Carver Elementary"):
  * shorter ones are parallel wording ("again, again").
  */
-#define REP_MIN_CLAUSE 4
+#define REP_MIN_CLAUSE 3
 
 /*
  * Most tokens between a first attribution phrase and a second one for the
@@ -1057,6 +1059,7 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	struct incons_scan sc;
 	struct numconf *nu = NULL;
 	struct namecheck *nc = NULL;
+	const struct rule *r;
 
 	ic.d = d;
 	ic.rs = rs;
@@ -1081,10 +1084,17 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	}
 	if (on(&ic, FINDING_QUOTE_MISMATCH))
 		quote_mismatch(&ic);
-	if (nu != NULL)
+	if (nu != NULL) {
 		numconf_run(nu);
+		transpose_run(&ic);
+	}
 	if (nc != NULL)
 		namecheck_run(nc);
 	if (on(&ic, FINDING_DATE_CONFLICT))
 		datecheck_run(&ic);
+	/* a "first time" told of again as "once before": the shipped
+	 * contradiction rule's, on when it is */
+	if ((r = rule_find(rs, "Copydesk.Contradiction")) != NULL &&
+	    rule_level(d, r) != LEVEL_NONE)
+		firsttime_run(r, d);
 }

@@ -15,6 +15,7 @@
 
 /* Longest folded surname compared (bytes); longer ones are skipped. */
 #define NM_MAX_LEN 40
+#define NM_MAX_PAIRS 64	/* hyphenated double names kept a story */
 
 /*
  * Surnames of at least this many letters may differ by 2 edits (Reyes
@@ -97,6 +98,16 @@ struct namecheck {
 	uint32_t title_bit;	/* lex_bit of the titles */
 	uint32_t given_bit;	/* of the given names */
 	uint32_t cal_bit;	/* of the calendar */
+	/* "Ruiz-Tanaka" and "Ruiz Tanaka": the two parts' keys, mixed */
+	struct nm_pair *hy, *sp;
+	size_t nhy, caphy, nsp, capsp;
+};
+
+/* A double surname as one hyphenated token or as two words. */
+struct nm_pair {
+	uint64_t key;		/* pair_key of its two parts */
+	size_t tok;		/* its first token */
+	size_t len;		/* bytes of its text */
 };
 
 static int
@@ -377,6 +388,90 @@ namecheck_new(const struct incons *ic)
 	return c;
 }
 
+/* The key of two name parts, from their tok_keys. */
+static uint64_t
+pair_key(uint64_t a, uint64_t b)
+{
+	return a * 0x9E3779B97F4A7C15ULL ^ b;
+}
+
+static void
+add_pair(struct namecheck *c, struct nm_pair **v, size_t *n, size_t *cap,
+    uint64_t key, size_t tok, size_t len)
+{
+	arena_grow(&c->ic->d->arena, (void **)v, cap, sizeof(**v), *n + 1);
+	(*v)[*n].key = key;
+	(*v)[*n].tok = tok;
+	(*v)[(*n)++].len = len;
+}
+
+/*
+ * Notes name word i as a double surname: a hyphenated token
+ * ("Ruiz-Tanaka") or a capitalized word and this one ("Ruiz Tanaka's").
+ */
+static void
+note_pair(struct namecheck *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *s = d->text + t->off, *h;
+	size_t pl = tok_poss_len(d, t), n = t->len - pl;
+
+	if ((h = memchr(s, '-', n)) != NULL) {
+		size_t a = (size_t)(h - s);
+
+		if (a == 0 || a + 1 >= n || !(h[1] >= 'A' && h[1] <= 'Z') ||
+		    c->nhy >= NM_MAX_PAIRS)
+			return;
+		add_pair(c, &c->hy, &c->nhy, &c->caphy, pair_key(tok_key(s, a),
+		    tok_key(h + 1, n - a - 1)), i, n);
+		return;
+	}
+	if (i == 0 || !capword(d, i - 1) || d->toks[i - 1].sent != t->sent ||
+	    !(t->flags & TOK_SPACE) || tok_poss_len(d, &d->toks[i - 1]) ||
+	    memchr(d->text + d->toks[i - 1].off, '-', d->toks[i - 1].len))
+		return;
+	add_pair(c, &c->sp, &c->nsp, &c->capsp, pair_key(d->toks[i - 1].key,
+	    pl ? tok_key(s, n) : t->key), i - 1,
+	    (size_t)(t->off + n - d->toks[i - 1].off));
+}
+
+/*
+ * A double surname written both ways: reports the form used fewer times
+ * (the later on a tie) at its first use.
+ */
+static void
+pair_variants(struct namecheck *c)
+{
+	struct doc *d = c->ic->d;
+	size_t k, j, nh, ns;
+
+	for (k = 0; k < c->nhy; k++) {
+		const struct nm_pair *h = &c->hy[k], *sp = NULL, *hy = h, *r, *o;
+
+		for (j = 0; j < k && c->hy[j].key != h->key; j++)
+			;
+		if (j < k)
+			continue;	/* that double name is done */
+		nh = ns = 0;
+		for (j = 0; j < c->nhy; j++)
+			nh += c->hy[j].key == h->key;
+		for (j = 0; j < c->nsp; j++)
+			if (c->sp[j].key == h->key && ns++ == 0)
+				sp = &c->sp[j];
+		if (sp == NULL)
+			continue;
+		r = ns < nh || (ns == nh && sp->tok > hy->tok) ? sp : hy;
+		o = r == sp ? hy : sp;
+		incons_report(c->ic, FINDING_NAME_VARIANT, d->toks[r->tok].off,
+		    r->len, "'%.*s' is written '%.*s' elsewhere (line %zu): "
+		    "with or without the hyphen?", (int)r->len,
+		    d->text + d->toks[r->tok].off, (int)o->len,
+		    d->text + d->toks[o->tok].off,
+		    incons_line(d, d->toks[o->tok].off));
+	}
+}
+
 void
 namecheck_word(struct namecheck *c, size_t i)
 {
@@ -390,6 +485,7 @@ namecheck_word(struct namecheck *c, size_t i)
 
 	if (!is_name_word(c, i))
 		return;
+	note_pair(c, i);
 	f = form_of(c, i);
 	f->count++;
 	r = name_start(c, i, &before);
@@ -425,14 +521,14 @@ namecheck_word(struct namecheck *c, size_t i)
 	titles_of(c, r, i, f, te, s);
 }
 
-/* Optimal string alignment distance of a and b, capped at max + 1. */
-static int
-osa(const char *a, size_t na, const char *b, size_t nb, int max)
+int
+namecheck_osa(const char *a, size_t na, const char *b, size_t nb, int max)
 {
 	int row[3][NM_MAX_LEN + 2];
 	size_t i, j;
 
-	if ((na > nb ? na - nb : nb - na) > (size_t)max)
+	if ((na > nb ? na - nb : nb - na) > (size_t)max || na > NM_MAX_LEN ||
+	    nb > NM_MAX_LEN)
 		return max + 1;
 	for (j = 0; j <= nb; j++)
 		row[0][j] = (int)j;
@@ -543,7 +639,7 @@ variant(const struct nm_form *a, const struct nm_form *b)
 	    !((a->count == 1) != (b->count == 1)) &&
 	    !((a->given != 0) != (b->given != 0)))
 		return 0;
-	if (osa(a->fold, a->flen, b->fold, b->flen, max) <= max ||
+	if (namecheck_osa(a->fold, a->flen, b->fold, b->flen, max) <= max ||
 	    hyphen_variant(a, b))
 		return 1;
 	return 0;
@@ -787,7 +883,7 @@ spelling_variant(const char *a, size_t na, const char *b, size_t nb)
 
 	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN ||
 	    memcmp(a, b, NM_GIVEN_MIN) != 0 ||
-	    osa(a, na, b, nb, NM_GIVEN_MAX_EDITS) > NM_GIVEN_MAX_EDITS)
+	    namecheck_osa(a, na, b, nb, NM_GIVEN_MAX_EDITS) > NM_GIVEN_MAX_EDITS)
 		return 0;
 	for (;;) {
 		while (i < na && vowel(a[i]))
@@ -821,7 +917,7 @@ given_variant(const struct namecheck *c, size_t g, size_t h)
 	nb = utf8_fold_strip(d->text + d->toks[h].off, d->toks[h].len, b,
 	    sizeof(b));
 	if (na < NM_GIVEN_MIN || nb < NM_GIVEN_MIN || na > NM_MAX_LEN ||
-	    nb > NM_MAX_LEN || (osa(a, na, b, nb, 1) > 1 &&
+	    nb > NM_MAX_LEN || (namecheck_osa(a, na, b, nb, 1) > 1 &&
 	    !spelling_variant(a, na, b, nb)))
 		return 0;
 	ga = given_val(c, g);
@@ -1016,6 +1112,14 @@ formal(const struct doc *d, size_t a, size_t r)
 	return n >= 2 || (a > d->sents[d->toks[a].sent].first && n == 1);
 }
 
+/* Is head a prefix that makes a lower post of the title after it? */
+static int
+lower_post(const char *head)
+{
+	return strcmp(head, "deputy") == 0 || strcmp(head, "assistant") == 0 ||
+	    strcmp(head, "associate") == 0 || strcmp(head, "vice") == 0;
+}
+
 static void
 titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
     const struct lex_entry *te, size_t ts)
@@ -1057,6 +1161,11 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
 		    (m = lex_get(c->ic->lx->titles, joined, strlen(joined))) !=
 		    NULL)
 			add_title(c, f, m->rest, start[1], i, i);
+		else if (n >= 2 && lower_post(e[1]->rest))
+			/* "Deputy District Attorney Renata Vosk": the
+			 * deputy's post, not the district attorney's */
+			add_title(c, f, arena_strndup(&c->ic->d->arena,
+			    joined, strlen(joined)), start[1], i, i);
 		else
 			add_title(c, f, e[0]->rest, start[0], i, i);
 		if (c->nt > nt)
@@ -1174,6 +1283,8 @@ void
 namecheck_run(struct namecheck *c)
 {
 	name_variants(c);
+	if (c->nhy > 0)
+		pair_variants(c);
 	given_variants(c);
 	title_conflicts(c);
 }

@@ -27,4 +27,12 @@ void namecheck_word(struct namecheck *c, size_t i);
  */
 void namecheck_run(struct namecheck *c);
 
+/*
+ * Optimal string alignment distance of byte strings a and b (a swap of
+ * two neighbours is one edit), capped at max + 1; max + 1 too when either
+ * is longer than 40 bytes.
+ */
+int namecheck_osa(const char *a, size_t na, const char *b, size_t nb,
+    int max);
+
 #endif

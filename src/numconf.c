@@ -73,6 +73,7 @@ struct nc_mention {
 	int subset;		/* "the other three treatments": a part */
 	uint64_t key;		/* unit and counted noun, or person */
 	uint64_t given;		/* an age's given name ("Mateo Ruiz, 25") */
+	int person;		/* an age's person (d->people) + 1, or 0 */
 	uint64_t qual[NC_MAX_QUAL];
 	int nqual;
 	uint64_t pred;		/* the verb before it: "eliminates 22 jobs" */
@@ -463,6 +464,7 @@ age_mention(struct numconf *c, size_t i, double v, int age)
 	const struct doc *d = c->ic->d;
 	struct nc_mention m;
 	size_t who = 0, j;
+	int mi;
 
 	memset(&m, 0, sizeof(m));
 	if (!age) {
@@ -498,6 +500,11 @@ age_mention(struct numconf *c, size_t i, double v, int age)
 	m.v = m.lo = m.hi = v;
 	m.unit = NC_AGE;
 	m.key = incons_word_key(d, who) * NC_UNITS + NC_AGE;
+	/* "Dufresne, 67" is the father the story named first, "Luc
+	 * Dufresne, 38" his son: the person table tells them apart */
+	if ((mi = people_mention_at(d, who)) >= 0 &&
+	    d->mentions[mi].person >= 0)
+		m.person = d->mentions[mi].person + 1;
 	m.first = i < who ? i : who;
 	m.last = i < who ? who : i;
 	add(c, &m);
@@ -1018,7 +1025,9 @@ comparable(const struct numconf *c, struct nc_mention *a, struct nc_mention *b)
 	if (changed_or_dated(c, a) || changed_or_dated(c, b))
 		return 0;
 	if (a->unit == NC_AGE)
-		return a->given == 0 || b->given == 0 || a->given == b->given;
+		return (a->person == 0 || b->person == 0 ||
+		    a->person == b->person) && (a->given == 0 ||
+		    b->given == 0 || a->given == b->given);
 	/* one body's vote split two ways */
 	if (a->unit == NC_TALLY)
 		return b->definite;

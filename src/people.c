@@ -1,17 +1,20 @@
 /* people.c: the person table: names, titles, appositives, surnames, pronouns. */
 #include "people.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "doc.h"
 #include "lex.h"
 #include "lexset.h"
+#include "namecheck.h"
 #include "tok.h"
 
 /* Most tokens in a name, a title before it, and an appositive after it. */
 #define PEOPLE_MAX_NAME 6
 #define PEOPLE_MAX_TITLE_BACK 4
 #define PEOPLE_MAX_APPOS 14
+#define PEOPLE_FOLD 40		/* bytes of a word compared for misspelling */
 /* Mentions looked at when resolving a pronoun backwards. */
 #define PEOPLE_PRONOUN_WINDOW 48
 
@@ -30,13 +33,16 @@ struct pstate {
 	struct pmap sur;	/* surname (or org first word) -> person, or
 				 * -2 when two people share it */
 	struct pmap orgs;	/* an organization's whole name -> person */
+	struct pmap said;	/* lone capitalized words before a speech
+				 * verb ("Ruiz-Tanaka said"): names someone
+				 * goes by, whatever the given name */
 	uint64_t *pfirst;	/* per person: key of the first name word */
 	int *pnwords;		/* per person: words in its name */
 	size_t cappx;
 	uint64_t k_of, k_for, k_and, k_to;	/* connectors in org names */
 	uint64_t k_who, k_whose;
 	/* marks of the lexicons tested for every token */
-	uint32_t m_fw, m_pronouns, m_titles, m_suffixes;
+	uint32_t m_fw, m_pronouns, m_titles, m_suffixes, m_speech;
 	uint32_t m_lower;	/* pronouns and titles; 0 when the marks say
 				 * nothing about one of them */
 };
@@ -278,6 +284,86 @@ cap_run(const struct pstate *s, size_t i)
 }
 
 /* ---- building the table ---- */
+
+/* a's bytes, lower-cased (ASCII), into buf of PEOPLE_FOLD + 1; length */
+static size_t
+fold(const char *a, size_t n, char *buf)
+{
+	size_t k;
+
+	if (n > PEOPLE_FOLD)
+		n = PEOPLE_FOLD;
+	for (k = 0; k < n; k++)
+		buf[k] = (char)tolower((unsigned char)a[k]);
+	buf[n] = '\0';
+	return n;
+}
+
+/*
+ * The one person whose surname the word at token a misspells by one edit
+ * ("Brenan said" after Lydia Brennan), surnames of five letters or more
+ * with the same first letter; -1 when none or several.  NameVariant
+ * reports the spelling; the quote still has its speaker.
+ */
+static int
+misspelled(const struct pstate *s, size_t a)
+{
+	const struct doc *d = s->d;
+	char w[PEOPLE_FOLD + 1], o[PEOPLE_FOLD + 1];
+	size_t nw, no, n = d->toks[a].len - poss_len(d, a);
+	size_t k;
+	int found = -1;
+
+	if (n < 5)
+		return -1;
+	nw = fold(d->text + d->toks[a].off, n, w);
+	for (k = 0; k < d->npeople; k++) {
+		const struct person *p = &d->people[k];
+
+		if (p->kind != PERSON_HUMAN || p->surname == NULL ||
+		    strlen(p->surname) < 5)
+			continue;
+		no = fold(p->surname, strlen(p->surname), o);
+		if (o[0] != w[0] || namecheck_osa(w, nw, o, no, 1) != 1)
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int)k;
+	}
+	return found;
+}
+
+/* Is token i a quotation's closing mark, or a comma right after one? */
+static int
+after_quote(const struct doc *d, size_t i)
+{
+	if (is_punct(d, i, ',') && i > 0)
+		i--;
+	return d->toks[i].kind == TOK_QUOTE &&
+	    (d->toks[i].flags & TOK_QMARK) && !(d->toks[i].flags & TOK_OPEN);
+}
+
+/*
+ * Is the one capitalized word a the speaker of an attribution frame
+ * right after a quotation: "...,\" Ruiz said" or "...,\" said Ruiz."?
+ * A surname the story never gave in full is still someone, not the
+ * last person named.
+ */
+static int
+frame_speaker(const struct pstate *s, size_t a)
+{
+	const struct doc *d = s->d;
+	size_t b = a + 1;
+
+	if (d->toks[a].flags & TOK_SSTART)
+		return 0;	/* "...\" Police asked": a new sentence */
+	if (a >= 1 && b < d->ntoks && after_quote(d, a - 1) &&
+	    lex_tok(s->lx->speech_verbs, d, b) != NULL)
+		return 1;
+	return a >= 2 && lex_tok(s->lx->speech_verbs, d, a - 1) != NULL &&
+	    after_quote(d, a - 2) && (b >= d->ntoks ||
+	    is_punct(d, b, '.') || is_punct(d, b, ','));
+}
 
 static const char *
 span_str(struct doc *d, size_t a, size_t b, size_t strip)
@@ -822,7 +908,8 @@ name_at(struct pstate *s, size_t i)
 		a = descriptor_skip(s, a, last);
 	if (last > a) {
 		int known = lex_tok(s->lx->given_names, d, a) !=
-		    NULL || te != NULL || hon != NULL;
+		    NULL || te != NULL || hon != NULL || (b - a <= 3 &&
+		    pmap_get(&s->said, bare_key(d, last)) >= 0);
 		size_t pa, pb;
 		const struct lex_entry *ae = NULL;
 		int ap = known ? 0 : appositive(s, b, &pa, &pb, &ae);
@@ -857,10 +944,15 @@ name_at(struct pstate *s, size_t i)
 				if (appositive(s, b, &pa, &pb, &ae) == 2) {
 					p = org_person(s, a, b);
 					add_mention(s, p, a, b, MENTION_ORG);
+					return b;
 				}
-				return b;
+				if (b != a + 1 || !frame_speaker(s, a) ||
+				    (d->toks[a].flags & TOK_ALLCAP))
+					return b;
+				p = misspelled(s, a);
 			}
-			p = single_person(s, a);
+			if (p < 0)
+				p = single_person(s, a);
 		}
 	}
 	m = add_mention(s, p, a, b, flags);
@@ -902,6 +994,35 @@ next_candidate(const struct tok *toks, size_t i, size_t n, uint32_t m_lower)
 	return i;
 }
 
+/*
+ * Notes the lone capitalized words that a speech verb follows ("Ruiz said",
+ * not "Dani Ruiz said" or "The Ruiz family said"): a run that ends in one
+ * of them names a person even when its given name is not in the lexicon
+ * ("Dani Ruiz-Tanaka had waited ... Ruiz-Tanaka said").
+ */
+static void
+speakers(struct pstate *s)
+{
+	struct doc *d = s->d;
+	size_t i;
+
+	for (i = 1; i < d->ntoks; i++) {
+		const struct tok *t = &d->toks[i];
+		size_t a = i - 1;
+
+		if (t->kind != TOK_WORD || !lex_marked(t, s->m_speech) ||
+		    !is_cap_word(s, a) || (d->toks[a].flags & TOK_ALLCAP) ||
+		    is_fw(s, a) || (a > 0 && d->toks[a - 1].sent ==
+		    d->toks[a].sent && (is_cap_word(s, a - 1) ||
+		    is_punct(d, a - 1, '.'))) ||
+		    lex_tok(s->lx->speech_verbs, d, i) == NULL ||
+		    lex_tok(s->lx->titles, d, a) != NULL ||
+		    lex_tok(s->lx->pronouns, d, a) != NULL)
+			continue;
+		pmap_put(d, &s->said, bare_key(d, a), 1);
+	}
+}
+
 void
 people_build(struct doc *d, const struct lexset *lx)
 {
@@ -933,6 +1054,9 @@ people_build(struct doc *d, const struct lexset *lx)
 	s.m_pronouns = lex_bit(lx->pronouns, d);
 	s.m_titles = lex_bit(lx->titles, d);
 	s.m_suffixes = lex_bit(lx->org_suffixes, d);
+	s.m_speech = lex_bit(lx->speech_verbs, d);
+	pmap_init(d, &s.said, 16);
+	speakers(&s);
 	s.m_lower = s.m_pronouns != 0 && s.m_titles != 0 ?
 	    s.m_pronouns | s.m_titles : 0;
 	/* in locals, which the calls below cannot be thought to change */

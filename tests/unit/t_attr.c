@@ -798,6 +798,77 @@ t_clause_grammar(void)
 	    "engineering study", 1, "document subject over a participle");
 }
 
+/* Speakers the person table met only in the attribution frame. */
+static void
+t_frame_speakers(void)
+{
+	struct doc *d;
+
+	/* an honorific between the verb and the name */
+	d = run("\"Smoke is bad,\" said Dr. Amira Castellano, a "
+	    "cardiologist.\n");
+	STR_EQ(speaker(d, 0), "Amira Castellano", "said Dr. NAME");
+	STR_EQ(method(d, 0), "adjacent", "said Dr. NAME: adjacent");
+	doc_free(d);
+	/* a surname never given in full is its own speaker, not the last
+	 * person named */
+	d = run("Dana Smith spoke.\n\n\"I ran,\" Ruiz said.\n\n"
+	    "\"I ran far,\" said Ruiz.\n");
+	STR_EQ(speaker(d, 0), "Ruiz", "Q, SURNAME said: unknown surname");
+	STR_EQ(speaker(d, 1), "Ruiz", "Q, said SURNAME: unknown surname");
+	doc_free(d);
+	/* ... unless it misspells one person's surname by a letter */
+	d = run("Lydia Brennan spoke.\n\n\"We lost,\" Brenan said.\n");
+	STR_EQ(speaker(d, 0), "Lydia Brennan", "misspelled surname");
+	doc_free(d);
+	/* a new sentence after the quote is no frame */
+	d = run("Dana Smith spoke.\n\n\"We lost.\" Police asked for "
+	    "calm.\n");
+	OK(source_named(d, "Police") == NULL ||
+	    source_named(d, "Police")->kind != SPEAKER_NAMED,
+	    "Police after a full stop: no person");
+	doc_free(d);
+	/* a given name the lexicon lacks, known by the surname's frame */
+	d = run("Dani Ruiz-Tanaka had waited.\n\n\"I ran,\" Ruiz-Tanaka "
+	    "said.\n");
+	STR_EQ(speaker(d, 0), "Dani Ruiz-Tanaka", "unknown given name");
+	doc_free(d);
+	/* a nearer cue whose subject names no one: the earlier one */
+	d = run("The union said in a statement that the results showed "
+	    "\"there is money to pay us.\"\n");
+	STR_EQ(speaker(d, 0), "union", "frame: the cue before the nearest");
+	doc_free(d);
+	/* "the lottery said": a body no lexicon lists */
+	d = run("The lottery said in a statement that it had \"rebuilt its "
+	    "controls\" since then.\n");
+	STR_EQ(speaker(d, 0), "lottery", "the NOUN said: a body");
+	OK(nth(d, 0)->speaker_kind == SPEAKER_ORGANIZATION,
+	    "the NOUN said: organization");
+	doc_free(d);
+	/* ... not a person's noun, a plural or a speech act */
+	d = run("The father said he was \"heartbroken and angry.\"\n"
+	    "The researchers said it was \"a warning sign.\"\n"
+	    "The statement said it was \"a dark day.\"\n");
+	OK(source_named(d, "father") == NULL, "the father: no body");
+	OK(source_named(d, "researchers") == NULL ||
+	    source_named(d, "researchers")->kind != SPEAKER_ORGANIZATION,
+	    "the researchers: no body");
+	OK(source_named(d, "statement") == NULL ||
+	    source_named(d, "statement")->kind != SPEAKER_ORGANIZATION,
+	    "the statement: no body");
+	doc_free(d);
+	/* an anonymity clause after any noun: the clause's whole phrase */
+	d = run("A lineman working on the shutoff, who was not authorized to "
+	    "speak publicly, said crews expected a long night.\n"
+	    "One juror, a retired bus driver who declined to give her name, "
+	    "said the panel was split.\n");
+	OK(source_named(d, "A lineman working on the shutoff") != NULL,
+	    "indefinite noun phrase before an anonymity clause");
+	OK(source_named(d, "a retired bus driver who declined to give her "
+	    "name") != NULL, "declined to give her name");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -818,6 +889,7 @@ main(void)
 	t_scare_terms();
 	t_unmarked();
 	t_clause_grammar();
+	t_frame_speakers();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

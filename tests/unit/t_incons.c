@@ -33,6 +33,22 @@ run(const char *text)
 	return d;
 }
 
+/* Findings of the rule named id (a shipped YAML rule) in text. */
+static int
+count_id(const char *text, const char *id)
+{
+	struct doc *d = run(text);
+	const struct rule *r = rule_find(rs, id);
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < d->nfindings; i++)
+		if (r != NULL && d->findings[i].rule == r)
+			n++;
+	doc_free(d);
+	return n;
+}
+
 /* Findings of built-in check id in text. */
 static int
 count(const char *text, int id)
@@ -100,6 +116,11 @@ t_numbers(void)
 	    "numbers: 'the $3.2 million plan' restates the main figure");
 	INT_EQ(count("Mayor John Cowen, 54, spoke. The 55-year-old Cowen left.",
 	    FINDING_NUMBER_CONFLICT), 1, "numbers: two ages of one man");
+	INT_EQ(count("Marcel Dufresne walked the lease.\n\nDufresne, 67, has "
+	    "farmed for 41 years. His son, Luc Dufresne, 38, took over.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "numbers: a bare surname's age and his son's, told apart by "
+	    "the person table");
 	INT_EQ(count("The outage hit about 2,000 customers. The company "
 	    "later revised the 3,400 customers figure.",
 	    FINDING_NUMBER_CONFLICT), 0, "numbers: a stated revision");
@@ -190,6 +211,12 @@ t_names(void)
 	STR_EQ(match("Superintendent Corinne Whitlock spoke. Whitlock said "
 	    "yes. Whitlocke said no.", FINDING_NAME_VARIANT, buf,
 	    sizeof(buf)), "Whitlocke", "names: the rarer spelling");
+	STR_EQ(match("Dani Ruiz-Tanaka homered. Ruiz-Tanaka said yes. Ruiz "
+	    "Tanaka's homer won it.", FINDING_NAME_VARIANT, buf, sizeof(buf)),
+	    "Ruiz Tanaka", "names: a double surname without its hyphen");
+	INT_EQ(count("Ana Ruiz-Tanaka spoke. Ruiz-Tanaka said yes. Her "
+	    "cousin, Ruiz Castillo, said no.", FINDING_NAME_VARIANT), 0,
+	    "names: another double name sharing a part");
 	INT_EQ(count("Ana Reyes-Whitman spoke. Reyes-Whitman said yes. "
 	    "Reyes-Whitmore said no.", FINDING_NAME_VARIANT), 1,
 	    "names: one part of a hyphenated name");
@@ -252,6 +279,12 @@ t_titles(void)
 	INT_EQ(count("Police Chief Dana Reed spoke. Reed said yes. Sheriff "
 	    "Reed said no.", FINDING_TITLE_CONFLICT), 1,
 	    "titles: police chief and sheriff");
+	INT_EQ(count("Deputy District Attorney Renata Vosk spoke. Vosk, the "
+	    "county's district attorney, said no.", FINDING_TITLE_CONFLICT),
+	    1, "titles: a deputy's post before the name, the post after");
+	INT_EQ(count("Deputy District Attorney Renata Vosk spoke. Deputy "
+	    "District Attorney Vosk said no.", FINDING_TITLE_CONFLICT), 0,
+	    "titles: the deputy's post twice");
 	INT_EQ(count("Dr. Samuel Achebe, St. Brendan's chief medical officer, "
 	    "spoke. Achebe, the chief financial officer, said no.",
 	    FINDING_TITLE_CONFLICT), 1,
@@ -433,6 +466,12 @@ t_repetition(void)
 	INT_EQ(count("Students will move to Carver Elementary, will move to "
 	    "Carver Elementary, which has room.", FINDING_PHRASE_REPETITION),
 	    1, "repetition: a clause twice with a comma between");
+	INT_EQ(count("The fire was 15% contained, was 15% contained, as of 6 "
+	    "p.m.", FINDING_PHRASE_REPETITION), 1,
+	    "repetition: a three-token clause twice with a comma between");
+	INT_EQ(count("The fire was 15% contained, was 20% contained by noon.",
+	    FINDING_PHRASE_REPETITION), 0,
+	    "repetition: three-token clauses that differ");
 	INT_EQ(count("The brooch, which had been on display since 1987, which "
 	    "had been on display since 1987, is gone.",
 	    FINDING_PHRASE_REPETITION), 1,
@@ -476,6 +515,15 @@ t_month_dates(void)
 	    "said. Since the Feb. 11 break-in, neighbors have left flowers.",
 	    FINDING_DATE_CONFLICT), 1, "dates: a break-in on Feb. 9 and the "
 	    "Feb. 11 break-in");
+	INT_EQ(count("The first order was issued Saturday night. The fire "
+	    "grew. The first evacuation order was issued at 9 p.m. Sunday.",
+	    FINDING_DATE_CONFLICT), 1, "dates: one first event, two days");
+	INT_EQ(count("The first order was issued Saturday. The second order "
+	    "was issued Sunday.", FINDING_DATE_CONFLICT), 0,
+	    "dates: a first and a second event");
+	INT_EQ(count("The first order was issued Saturday. The fire grew. "
+	    "The first order was issued Saturday night.",
+	    FINDING_DATE_CONFLICT), 0, "dates: one first event, one day");
 	INT_EQ(count("The break-in happened on Feb. 9, police said. Since the "
 	    "Feb. 9 break-in, neighbors have left flowers.",
 	    FINDING_DATE_CONFLICT), 0, "dates: the same date twice");
@@ -532,6 +580,50 @@ t_shares(void)
 	    "shares: a change word near a share");
 }
 
+/* transpose.c: two digits swapped in a figure given twice */
+static void
+t_transposed(void)
+{
+	char buf[200];
+
+	STR_EQ(match("The airline earned $48.6 million in the quarter. The "
+	    "$46.8 million profit was its largest.", FINDING_NUMBER_CONFLICT,
+	    buf, sizeof(buf)), "$46.8 million",
+	    "transposed: money, whatever the noun");
+	STR_EQ(match("The quake struck 12 miles northeast of town. It was "
+	    "centered about 21 miles from town.", FINDING_NUMBER_CONFLICT, buf,
+	    sizeof(buf)), "21 miles", "transposed: a measure");
+	INT_EQ(count("The trail was 12 miles long. It grew to 21 miles.",
+	    FINDING_NUMBER_CONFLICT), 0, "transposed: a change word before");
+	INT_EQ(count("The trail ran from 12 miles to 21 miles.",
+	    FINDING_NUMBER_CONFLICT), 0, "transposed: one sentence");
+	INT_EQ(count("Turnout was 45% in one ward. It was 54% in the next.",
+	    FINDING_NUMBER_CONFLICT), 0,
+	    "transposed: two-digit percentages meet by chance");
+	INT_EQ(count("He served 12 years. She served 21 years.",
+	    FINDING_NUMBER_CONFLICT), 0, "transposed: time spans");
+	INT_EQ(count("The fund holds $48.6 million. The $48.6 million fund "
+	    "grew.", FINDING_NUMBER_CONFLICT), 0, "transposed: same figure");
+}
+
+/* firsttime.c: "the first time" told of again as "once before" */
+static void
+t_first_time(void)
+{
+	const char *cd = "Copydesk.Contradiction";
+
+	INT_EQ(count_id("It was the first time the department had ever closed "
+	    "the bay for heat, said Ann Lee, who has worked there since "
+	    "2009.\n\nLee said the department had closed the bay once before, "
+	    "in 2018.", cd), 1, "first time: an earlier closure of the bay");
+	INT_EQ(count_id("It was the first time the department had closed the "
+	    "bay since 2010.\n\nThe department had closed the bay once "
+	    "before, in 2009.", cd), 0, "first time: bounded by 'since'");
+	INT_EQ(count_id("It was the first time the department had closed the "
+	    "bay.\n\nThe team had won the title twice before.", cd), 0,
+	    "first time: another act done before");
+}
+
 int
 main(void)
 {
@@ -539,6 +631,10 @@ main(void)
 	if (lexset_load(&lx, "rules/lexicons") < 0)
 		return 2;
 	rs = rule_set_new();
+	/* firsttime.c reports under the shipped contradiction rule */
+	if (rule_load_file(rs, "rules/Copydesk/Contradiction.yml", "Copydesk",
+	    "Contradiction") < 0)
+		return 2;
 	t_map();
 	t_numbers();
 	t_names();
@@ -547,6 +643,8 @@ main(void)
 	t_repetition();
 	t_month_dates();
 	t_shares();
+	t_transposed();
+	t_first_time();
 	rule_set_free(rs);
 	lexset_release(&lx);
 	return harness_failed != 0;

@@ -64,18 +64,27 @@ content(const struct doc *d, size_t i)
 	return 1;
 }
 
+/* The keys of the cue words, set once a run. */
+struct ft_keys {
+	uint64_t first, never, once, twice, times;
+};
+
 /*
  * Where a "first time" or "never before" claim starts in sentence s, or
- * (size_t)-1; a claim bounded in time does not count.
+ * (size_t)-1; a claim bounded in time does not count.  Token keys rule
+ * out most words before any text is compared.
  */
 static size_t
-claim_at(const struct doc *d, size_t s)
+claim_at(const struct doc *d, const struct ft_keys *k, size_t s)
 {
 	const struct sent *st = &d->sents[s];
 	size_t i, end = st->first + st->n, cue = (size_t)-1;
 
 	for (i = st->first; i + 1 < end; i++) {
-		if (d->toks[i].flags & TOK_INQUOTE)
+		uint64_t key = d->toks[i].key;
+
+		if ((key != k->first && key != k->never) ||
+		    (d->toks[i].flags & TOK_INQUOTE))
 			continue;
 		if ((is_word(d, i, "first") && is_word(d, i + 1, "time")) ||
 		    (is_word(d, i, "never") && is_word(d, i + 1, "before"))) {
@@ -95,13 +104,15 @@ claim_at(const struct doc *d, size_t s)
 
 /* Where "once/twice/N times before" starts in sentence s, or -1. */
 static size_t
-before_at(const struct doc *d, size_t s)
+before_at(const struct doc *d, const struct ft_keys *k, size_t s)
 {
 	const struct sent *st = &d->sents[s];
 	size_t i, end = st->first + st->n;
 
 	for (i = st->first; i + 1 < end; i++)
-		if (!(d->toks[i].flags & TOK_INQUOTE) &&
+		if ((d->toks[i].key == k->once || d->toks[i].key == k->twice ||
+		    d->toks[i].key == k->times) &&
+		    !(d->toks[i].flags & TOK_INQUOTE) &&
 		    is_word(d, i + 1, "before") && (is_word(d, i, "once") ||
 		    is_word(d, i, "twice") || is_word(d, i, "times")))
 			return i;
@@ -155,12 +166,18 @@ void
 firsttime_run(const struct rule *r, struct doc *d)
 {
 	struct ft_claim c;
+	struct ft_keys k;
 	size_t s, t, i, at;
 
+	k.first = tok_key("first", 5);
+	k.never = tok_key("never", 5);
+	k.once = tok_key("once", 4);
+	k.twice = tok_key("twice", 5);
+	k.times = tok_key("times", 5);
 	for (s = 0; s < d->nsents; s++) {
 		const struct sent *st = &d->sents[s];
 
-		if ((c.cue = claim_at(d, s)) == (size_t)-1)
+		if ((c.cue = claim_at(d, &k, s)) == (size_t)-1)
 			continue;
 		c.sent = s;
 		c.n = 0;
@@ -170,7 +187,7 @@ firsttime_run(const struct rule *r, struct doc *d)
 			if (content(d, i))
 				c.w[c.n++] = incons_stem_key(d, i);
 		for (t = s + 1; t < d->nsents; t++)
-			if ((at = before_at(d, t)) != (size_t)-1)
+			if ((at = before_at(d, &k, t)) != (size_t)-1)
 				compare(r, d, &c, t, at);
 		return;		/* one claim a story */
 	}

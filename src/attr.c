@@ -22,6 +22,7 @@
 #define ATTR_CLAUSE 30		/* ", who ..., " skipped before a verb */
 #define ATTR_NP 6		/* modifiers in a noun phrase */
 #define ATTR_FRAME_CUES 3	/* cues tried before a quote, nearest first */
+#define ATTR_RUNNING 8		/* quotes between two parts of a running one */
 #define ATTR_QUAL_OBJ 10	/* "familiar with the discussions" */
 #define ATTR_BACKREF 64		/* sources searched for "the official" */
 #define ATTR_BUCKET 64		/* tokens a bucket of the mention index spans */
@@ -2089,6 +2090,36 @@ sieve_frame(const struct attr *s, const struct quote *q, size_t bs,
 	return 0;
 }
 
+/*
+ * Sieve 5: the first paragraphs of a running quote, credited where it
+ * ends ("\"Greg was careful. ... [new paragraph] \"None of it mattered,\"
+ * she said."): the attribution beside a later part of the same quote.
+ */
+static int
+sieve_running(const struct attr *s, size_t qi, struct attrib *r)
+{
+	const struct doc *d = s->d;
+	size_t qj, last = qi;
+
+	for (qj = qi + 1; qj < d->nquotes && qj <= last + ATTR_RUNNING;
+	    qj++) {
+		const struct quote *q = &d->quotes[qj];
+		size_t bs, ae;
+
+		if (q->prev != (int)last)
+			continue;
+		bs = region_before(d, q);
+		ae = region_after(d, q);
+		if (sieve_adjacent(s, q, bs, ae, r) ||
+		    sieve_frame(s, q, bs, ae, r)) {
+			r->method = "continuation";
+			return 1;
+		}
+		last = qj;
+	}
+	return 0;
+}
+
 /* Sieve 3: "NAME said in a statement." right before the quote. */
 static int
 sieve_reporting(const struct attr *s, const struct quote *q, size_t bs,
@@ -2208,7 +2239,8 @@ attribute_quotes(struct attr *s)
 		    !(q->prev >= 0 &&
 		    sieve_continuation(s, (int)qi, bs, r, got)) &&
 		    !sieve_reporting(s, q, bs, r) &&
-		    !sieve_continuation(s, (int)qi, bs, r, got)) {
+		    !sieve_continuation(s, (int)qi, bs, r, got) &&
+		    !sieve_running(s, qi, r)) {
 			memset(r, 0, sizeof(*r));
 			q->speaker_kind = SPEAKER_NONE;
 			finding_add(d, rule_builtin(s->rs,

@@ -857,6 +857,12 @@ t_frame_speakers(void)
 	    source_named(d, "statement")->kind != SPEAKER_ORGANIZATION,
 	    "the statement: no body");
 	doc_free(d);
+	/* a running quote credited only where it ends */
+	d = run("Helen Sato read a statement.\n\n\"Greg was careful. He "
+	    "did everything right.\n\n\"None of it mattered,\" she said.\n");
+	STR_EQ(speaker(d, 0), "Helen Sato", "running quote: its first part");
+	STR_EQ(method(d, 0), "continuation", "running quote: method");
+	doc_free(d);
 	/* an anonymity clause after any noun: the clause's whole phrase */
 	d = run("A lineman working on the shutoff, who was not authorized to "
 	    "speak publicly, said crews expected a long night.\n"

@@ -1425,6 +1425,9 @@ np_after(const struct attr *s, size_t k, size_t hi, struct who *w)
 	for (j = k; j < hi && j < k + ATTR_NP; j++) {
 		const struct tok *t = &d->toks[j];
 
+		/* "a 2024 department report": a year or count modifies */
+		if (t->kind == TOK_NUM && j > k && !in_quote(d, j))
+			continue;
 		if (in_quote(d, j) || t->kind != TOK_WORD)
 			break;
 		if (is_role(s, j) || is_docnoun(s, j) || is_orgnoun(s, j)) {

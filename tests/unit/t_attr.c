@@ -857,6 +857,16 @@ t_frame_speakers(void)
 	    source_named(d, "statement")->kind != SPEAKER_ORGANIZATION,
 	    "the statement: no body");
 	doc_free(d);
+	/* documents with a year before the noun, notes, texts, agendas */
+	d = run("Temperatures rose, according to a 2024 department report. "
+	    "The fee would raise $19 million, according to a fiscal note. It "
+	    "takes effect Jan. 1, according to the bill's text.\n");
+	OK(source_named(d, "2024 department report") != NULL &&
+	    source_named(d, "2024 department report")->kind ==
+	    SPEAKER_DOCUMENT, "document: a year modifies the noun");
+	OK(source_named(d, "fiscal note") != NULL, "document: a fiscal note");
+	OK(source_named(d, "bill's text") != NULL, "document: the bill's text");
+	doc_free(d);
 	/* a running quote credited only where it ends */
 	d = run("Helen Sato read a statement.\n\n\"Greg was careful. He "
 	    "did everything right.\n\n\"None of it mattered,\" she said.\n");

@@ -14,6 +14,7 @@
 #define PEOPLE_MAX_NAME 6
 #define PEOPLE_MAX_TITLE_BACK 4
 #define PEOPLE_MAX_APPOS 14
+#define PEOPLE_SHORT_LINE 40	/* bytes: a byline's line, not a wrapped one */
 #define PEOPLE_FOLD 40		/* bytes of a word compared for misspelling */
 /* Mentions looked at when resolving a pronoun backwards. */
 #define PEOPLE_PRONOUN_WINDOW 48
@@ -247,6 +248,32 @@ title_at(const struct pstate *s, size_t i, size_t *n)
 	return title_match(s, i, n);
 }
 
+/*
+ * Does a line break of a short line stand between token j and the one
+ * before it: a byline ("By Jolene Park" / "Harbor Gazette"), not a
+ * paragraph wrapped at 72 columns, whose lines are long?
+ */
+static int
+line_break(const struct doc *d, size_t j)
+{
+	const struct tok *p = &d->toks[j - 1];
+	size_t end = (size_t)p->off + p->len, a, b;
+	const char *nl;
+
+	if (!(d->toks[j].flags & TOK_SPACE) || d->toks[j].off <= end ||
+	    (nl = memchr(d->text + end, '\n', d->toks[j].off - end)) == NULL)
+		return 0;
+	for (a = end; a > 0 && d->text[a - 1] != '\n'; a--)
+		if (end - a >= PEOPLE_SHORT_LINE)
+			break;
+	for (b = (size_t)(nl - d->text) + 1; b < d->textlen &&
+	    d->text[b] != '\n' && b - (size_t)(nl - d->text) <=
+	    PEOPLE_SHORT_LINE; b++)
+		;
+	return end - a < PEOPLE_SHORT_LINE ||
+	    b - (size_t)(nl - d->text) <= PEOPLE_SHORT_LINE;
+}
+
 /* End of the run of capitalised name words starting at i (exclusive). */
 static size_t
 cap_run(const struct pstate *s, size_t i)
@@ -257,6 +284,10 @@ cap_run(const struct pstate *s, size_t i)
 
 	while (j < d->ntoks && d->toks[j].sent == sent &&
 	    words < PEOPLE_MAX_NAME + PEOPLE_MAX_TITLE_BACK) {
+		/* "By Jolene Park" and "Harbor Gazette" on the next line of
+		 * a byline are two names */
+		if (j > i && line_break(d, j))
+			break;
 		if (is_cap_word(s, j) && !(j > i && is_fw(s, j) &&
 		    !(d->toks[j].flags & TOK_ALLCAP))) {
 			j++;

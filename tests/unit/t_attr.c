@@ -867,6 +867,16 @@ t_frame_speakers(void)
 	OK(source_named(d, "fiscal note") != NULL, "document: a fiscal note");
 	OK(source_named(d, "bill's text") != NULL, "document: the bill's text");
 	doc_free(d);
+	/* a byline's lines are two names; a wrapped paragraph's are not */
+	d = run("By Jolene Park\nHarbor Gazette\n\nThe board met on Tuesday "
+	    "to discuss the new budget, and Mayor John\nCowen said the plan "
+	    "would pass easily this year.\n");
+	OK(source_named(d, "Jolene Park Harbor Gazette") == NULL,
+	    "byline: no name across its lines");
+	OK(d->nsources == 1 && strstr(d->sources[0].name, "Cowen") != NULL &&
+	    strncmp(d->sources[0].name, "John", 4) == 0,
+	    "wrapped line: one name across it");
+	doc_free(d);
 	/* a running quote credited only where it ends */
 	d = run("Helen Sato read a statement.\n\n\"Greg was careful. He "
 	    "did everything right.\n\n\"None of it mattered,\" she said.\n");

@@ -551,6 +551,15 @@ qualifier(const struct attr *s, size_t r, size_t *name_end)
 }
 
 /* Start of the determiner and modifiers before a role noun at r. */
+/* Is the role noun at token r plural (anonymous-roles.txt number p)? */
+static int
+plural_role(const struct attr *s, size_t r)
+{
+	const struct lex_entry *e = lex_tok(s->lx->anon, s->d, r);
+
+	return e != NULL && e->section == s->sec_roles && e->val[0] == 'p';
+}
+
 static size_t
 role_start(const struct attr *s, size_t r, int *has_det)
 {
@@ -565,6 +574,16 @@ role_start(const struct attr *s, size_t r, int *has_det)
 		    d->toks[p].sent != d->toks[r].sent)
 			break;
 		if (is_det(s, p)) {
+			/* "a move supporters said": a singular article is
+			 * not a plural role's */
+			if ((is_w(d, p, "a") || is_w(d, p, "an")) &&
+			    k < r && plural_role(s, r) &&
+			    !is_w(d, k, "dozen") && !is_w(d, k, "few") &&
+			    !is_w(d, k, "couple") && !is_w(d, k, "hundred") &&
+			    !is_w(d, k, "number") && !is_w(d, k, "handful")) {
+				k = r;
+				break;
+			}
 			k = p;
 			*has_det = 1;
 			/* "one of the sources" */

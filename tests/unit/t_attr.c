@@ -877,6 +877,11 @@ t_frame_speakers(void)
 	    strncmp(d->sources[0].name, "John", 4) == 0,
 	    "wrapped line: one name across it");
 	doc_free(d);
+	/* a singular article is not a plural role's */
+	d = run("The Senate raised the fee, a move supporters said would "
+	    "make owners pay a fairer share.\n");
+	OK(source_named(d, "supporters") != NULL, "a move supporters said");
+	doc_free(d);
 	/* a running quote credited only where it ends */
 	d = run("Helen Sato read a statement.\n\n\"Greg was careful. He "
 	    "did everything right.\n\n\"None of it mattered,\" she said.\n");

@@ -874,6 +874,18 @@ quote_pair(const struct incons *ic, const struct quote *a,
 	    (double)small)
 		return;
 	sp = same_speaker(a, b);
+	/* a whole sentence word for word, from two speakers: short quotes
+	 * too ("Every driver uses the roads, and every driver should pay
+	 * for them") */
+	if (sp == 0 && na == nb && words_of(d, a) >= QM_MIN_TOKENS &&
+	    words_of(d, b) >= QM_MIN_TOKENS &&
+	    quote_contained(d, a, b) == 2) {
+		incons_report(ic, FINDING_QUOTE_MISMATCH, b->toff, b->tlen,
+		    "The same quote is credited to %s here and to %s on "
+		    "line %zu", b->speaker, a->speaker,
+		    incons_line(d, a->toff));
+		return;
+	}
 	if ((shared < QM_MIN_SHARED || small < QM_MIN_WORDS) && (sp == 0 ||
 	    (sp == -1 && a->speaker == NULL && b->speaker == NULL) ||
 	    (double)shared < QM_OVERLAP * (double)(na > nb ? na : nb) ||

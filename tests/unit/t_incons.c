@@ -343,6 +343,14 @@ t_titles(void)
 static void
 t_quotes_dates(void)
 {
+	INT_EQ(count("\"Every driver uses the roads, and every driver should pay "
+	    "for them,\" said Sen. Patrice Okwu.\n\nRep. Dale Whitcombe said "
+	    "the change was overdue. \"Every driver uses the roads, and every "
+	    "driver should pay for them.\"", FINDING_QUOTE_MISMATCH), 1,
+	    "quotes: one short sentence credited to two speakers");
+	INT_EQ(count("\"We will win,\" said Sen. Patrice Okwu.\n\nRep. Dale "
+	    "Whitcombe agreed. \"We will win.\"", FINDING_QUOTE_MISMATCH), 0,
+	    "quotes: a slogan of three words from two speakers");
 	INT_EQ(count("\"Teenagers are not lazy. They are running on a "
 	    "different biological clock.\" Whitlock said: \"Teenagers "
 	    "aren't lazy. They are running on a different biological clock, "

@@ -1120,13 +1120,42 @@ lower_post(const char *head)
 	    strcmp(head, "associate") == 0 || strcmp(head, "vice") == 0;
 }
 
+/*
+ * "Chief Commercial Officer" before a name, whose last word (token o)
+ * titles_of took for a title of its own: the C-suite post from "chief",
+ * one to three tokens back, to o; its start into *k.  NULL when none.
+ */
+static const char *
+chief_before(struct namecheck *c, size_t o, size_t r, size_t *k)
+{
+	const struct doc *d = c->ic->d;
+	const char *head;
+	size_t j, len;
+
+	if (!tok_is(d, &d->toks[o], "officer"))
+		return NULL;
+	for (j = o; j > 0 && j + 3 >= o; j--) {
+		if (d->toks[j - 1].sent != d->toks[o].sent)
+			return NULL;
+		if (!tok_is(d, &d->toks[j - 1], "chief"))
+			continue;
+		head = chief_officer(c, j - 1, r, &len);
+		if (head == NULL || j - 1 + len != o + 1)
+			return NULL;
+		*k = j - 1;
+		return head;
+	}
+	return NULL;
+}
+
 static void
 titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
     const struct lex_entry *te, size_t ts)
 {
 	const struct doc *d = c->ic->d;
 	const struct lex_entry *e[NM_MAX_TITLE], *m;
-	size_t s = r, start[NM_MAX_TITLE], n = 0, j, end, len;
+	const char *head;
+	size_t s = r, start[NM_MAX_TITLE], n = 0, j, end, len, k;
 	char joined[128];
 	int org = 0;
 
@@ -1161,6 +1190,9 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
 		    (m = lex_get(c->ic->lx->titles, joined, strlen(joined))) !=
 		    NULL)
 			add_title(c, f, m->rest, start[1], i, i);
+		else if ((head = chief_before(c, start[0], r, &k)) != NULL)
+			/* "Chief Commercial Officer Teresa Lindgren" */
+			add_title(c, f, head, k, i, i);
 		else if (n >= 2 && lower_post(e[1]->rest))
 			/* "Deputy District Attorney Renata Vosk": the
 			 * deputy's post, not the district attorney's */
@@ -1196,8 +1228,7 @@ titles_of(struct namecheck *c, size_t r, size_t i, const struct nm_form *f,
 		if (org)
 			return;
 		if ((m = lex_match(c->ic->lx->titles, d, j, &len)) != NULL) {
-			const char *head = chief_officer(c, j, end, &len);
-
+			head = chief_officer(c, j, end, &len);
 			if (!former(d, j))
 				add_title(c, f, head != NULL ? head : m->rest,
 				    name_start(c, i, NULL), j + len - 1, i);

@@ -279,6 +279,12 @@ t_titles(void)
 	INT_EQ(count("Police Chief Dana Reed spoke. Reed said yes. Sheriff "
 	    "Reed said no.", FINDING_TITLE_CONFLICT), 1,
 	    "titles: police chief and sheriff");
+	INT_EQ(count("Chief Commercial Officer Teresa Lindgren spoke. Later, "
+	    "Finance chief Teresa Lindgren said no.", FINDING_TITLE_CONFLICT),
+	    1, "titles: a C-suite post before the name, 'Finance chief'");
+	INT_EQ(count("Chief Financial Officer Teresa Lindgren spoke. Later, "
+	    "Finance chief Teresa Lindgren said no.", FINDING_TITLE_CONFLICT),
+	    0, "titles: 'Finance chief' is the chief financial officer");
 	INT_EQ(count("Deputy District Attorney Renata Vosk spoke. Vosk, the "
 	    "county's district attorney, said no.", FINDING_TITLE_CONFLICT),
 	    1, "titles: a deputy's post before the name, the post after");

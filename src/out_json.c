@@ -93,7 +93,7 @@ json_quote(struct buf *b, struct doc *d, const struct quote *q)
 	size_t soff = posmap_start(&d->pm, q->toff);
 	size_t send = posmap_end(&d->pm, q->toff + q->tlen);
 	const char *kind = quote_kind_name(q->kind);
-	const char *skind = speaker_kind_name(q->speaker_kind);
+	const char *skind = quote_speaker_kind_name(q->speaker_kind);
 	const char *speaker = q->speaker_kind == SPEAKER_NONE ? NULL :
 	    q->speaker;
 	size_t line, col, room;
@@ -130,7 +130,7 @@ json_quote(struct buf *b, struct doc *d, const struct quote *q)
 static void
 json_source(struct buf *b, struct doc *d, const struct source *s)
 {
-	const char *kind = speaker_kind_name(s->kind);
+	const char *kind = quote_speaker_kind_name(s->kind);
 	size_t line, col, i, room;
 	char *w;
 

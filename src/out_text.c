@@ -194,7 +194,7 @@ report_sources(struct out *o, struct doc *d)
 		doc_linecol(d, posmap_start(&d->pm, s->toff), &line, &col);
 		fputs(s->kind == SPEAKER_ANONYMOUS ? "  * " : "    ", o->fp);
 		put_cell(o, s->name, wn + 2);
-		put_cell(o, speaker_kind_name(s->kind), 14);
+		put_cell(o, quote_speaker_kind_name(s->kind), 14);
 		put_cell(o, s->title, wt + 2);
 		fprintf(o->fp, "%6d  %8d  %4zu\n", s->quotes, s->mentions, line);
 	}

@@ -24,7 +24,7 @@ quote_kind_name(int kind)
 }
 
 const char *
-speaker_kind_name(int kind)
+quote_speaker_kind_name(int kind)
 {
 	static const char *const names[] = {
 		"none", "named", "anonymous", "organization", "document"

@@ -53,6 +53,6 @@ void quote_find(struct doc *d, const struct ruleset *rs);
 int quote_is_speech(const struct quote *q);
 
 const char *quote_kind_name(int kind);
-const char *speaker_kind_name(int kind);
+const char *quote_speaker_kind_name(int kind);
 
 #endif

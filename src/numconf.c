@@ -1179,6 +1179,41 @@ has_body(const struct numconf *c, size_t s, const uint64_t *b, size_t nb)
  * vote", "the earlier unanimous vote" and "the unanimous vote on the
  * levy" may be another vote: they are left alone.
  */
+/* Does number token i have a digit other than 0? */
+static int
+nonzero(const struct doc *d, size_t i)
+{
+	const char *p = d->text + d->toks[i].off;
+	size_t k;
+
+	for (k = 0; k < d->toks[i].len; k++)
+		if (p[k] >= '1' && p[k] <= '9')
+			return 1;
+	return 0;
+}
+
+/*
+ * Does "voted" at token j give a split in words: "voted overwhelmingly",
+ * "voted narrowly", or "N voted in favor and M against" with M above
+ * zero, in its sentence?
+ */
+static int
+split_words(const struct doc *d, size_t j)
+{
+	static const char *const adv[] = { "overwhelmingly", "narrowly",
+	    NULL };
+	size_t i, s = d->toks[j].sent, end = d->sents[s].first + d->sents[s].n;
+
+	if (word_in(d, j + 1, s, adv))
+		return 1;
+	for (i = j + 1; i + 1 < end && i < j + NC_DISSENT_WIN; i++)
+		if (d->toks[i].kind == TOK_NUM && nonzero(d, i) &&
+		    (tok_is(d, &d->toks[i + 1],
+		    "against") || tok_is(d, &d->toks[i + 1], "opposed")))
+			return 1;
+	return 0;
+}
+
 static int
 split_unanimous(const struct numconf *c, size_t u)
 {
@@ -1197,8 +1232,8 @@ split_unanimous(const struct numconf *c, size_t u)
 		j = l->i[k];
 		if (d->toks[j].sent == s || !tok_is(d, &d->toks[j], "voted") ||
 		    j + 1 >= d->ntoks || d->toks[j + 1].sent !=
-		    d->toks[j].sent || !split_of(d, j + 1, &x, &y) ||
-		    x == 0 || y == 0 || dated(d, j + 1) ||
+		    d->toks[j].sent || !(split_of(d, j + 1, &x, &y) ?
+		    x != 0 && y != 0 : split_words(d, j)) || dated(d, j + 1) ||
 		    incons_changed(c->ic, j, j + 1, NC_CHANGE_WIN))
 			continue;
 		incons_span(d, j, j + 1, &off, &len);

@@ -349,6 +349,13 @@ t_titles(void)
 static void
 t_quotes_dates(void)
 {
+	INT_EQ(count("The members voted overwhelmingly Monday to approve the "
+	    "contract: 812 voted in favor and 97 against.\n\nThe unanimous "
+	    "vote came after a turbulent year.", FINDING_NUMBER_CONFLICT), 1,
+	    "votes: a split in words, then 'the unanimous vote'");
+	INT_EQ(count("The members voted 812 to 0 in favor.\n\nThe unanimous "
+	    "vote came after a turbulent year.", FINDING_NUMBER_CONFLICT), 0,
+	    "votes: none against, then 'the unanimous vote'");
 	INT_EQ(count("\"Every driver uses the roads, and every driver should pay "
 	    "for them,\" said Sen. Patrice Okwu.\n\nRep. Dale Whitcombe said "
 	    "the change was overdue. \"Every driver uses the roads, and every "

@@ -980,6 +980,47 @@ list_add(struct doc *d, struct incons_list *l, size_t i)
 }
 
 /*
+ * The words whose keys put a token on a list of incons_scan: the vote
+ * words, then firsttime.c's cues, in the order cue_word reads them.
+ */
+static const struct {
+	const char *w;
+	size_t n;
+} cue_words[] = { { "unanimous", 9 }, { "unanimously", 11 },
+	{ "dissented", 9 }, { "voted", 5 }, { "first", 5 }, { "never", 5 },
+	{ "once", 4 }, { "twice", 5 }, { "times", 5 } };
+
+#define CUE_NVOTES 4		/* cue_words[0, 4) are vote words */
+#define CUE_NCLAIMS 6		/* [4, 6) start claims, [6, 9) befores */
+#define CUE_N (sizeof(cue_words) / sizeof(cue_words[0]))
+
+/*
+ * A bit set of the cue words' keys, 256 bits: most words lack their bit,
+ * and are not compared with the keys.
+ */
+static int
+cue_bit(const uint64_t *bits, uint64_t key)
+{
+	return bits[(key >> 6) & 3] >> (key & 63) & 1;
+}
+
+/* Puts word i, whose key's bit is in the cue set, on its list (if any). */
+static void
+cue_word(struct doc *d, struct incons_scan *sc, const uint64_t *keys,
+    size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	size_t k;
+
+	for (k = 0; k < CUE_N && keys[k] != t->key; k++)
+		;
+	if (k < CUE_NVOTES)
+		list_add(d, &sc->votes, i);
+	else if (k < CUE_N && !(t->flags & TOK_INQUOTE))
+		list_add(d, k < CUE_NCLAIMS ? &sc->claims : &sc->befores, i);
+}
+
+/*
  * Fills sc with the tokens each check starts from (incons_scan), and hands
  * nu and nc (when not NULL) the number tokens and the capitalised words
  * outside quotes.
@@ -992,13 +1033,11 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	uint32_t abit = lex_bit(ic->lx->attrib_phrases, d);
 	uint32_t nbit = lex_bit(ic->lx->numbers, d);
 	uint32_t cbit = lex_bit(ic->lx->calendar, d);
-	const uint64_t votes[] = { tok_key("unanimous", 9),
-	    tok_key("unanimously", 11), tok_key("dissented", 9),
-	    tok_key("voted", 5) };
+	uint64_t keys[CUE_N], cues[4] = { 0, 0, 0, 0 };
 	const struct lexicon *attrib = ic->lx->attrib_phrases;
 	const struct lexicon *cal = ic->lx->calendar;
 	size_t i, k, end = 0;
-	uint64_t win = pair_window(d, 0), vbits = 0;
+	uint64_t win = pair_window(d, 0);
 	/* token i's and i + 1's fingerprints: each left win as its lowest
 	 * byte, two tokens before, and need not be computed again */
 	uint64_t fp = pair_fp(d, 0), fp1 = pair_fp(d, 1);
@@ -1011,10 +1050,10 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	const uint32_t quiet = nbit != 0 && (attrib == NULL || abit != 0) ?
 	    nbit | (attrib != NULL ? abit : 0) : 0;
 
-	/* a bit per low six bits of the vote words' keys: most words lack
-	 * theirs, and are not compared with the four keys */
-	for (k = 0; k < 4; k++)
-		vbits |= 1ULL << (votes[k] & 63);
+	for (k = 0; k < CUE_N; k++) {
+		keys[k] = tok_key(cue_words[k].w, cue_words[k].n);
+		cues[(keys[k] >> 6) & 3] |= 1ULL << (keys[k] & 63);
+	}
 	memset(sc, 0, sizeof(*sc));
 	for (i = 0; i < d->ntoks; i++) {
 		const struct tok *t = &d->toks[i];
@@ -1026,10 +1065,8 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 		fp = fp1;
 		fp1 = win & 0xFF;	/* pair_fp(d, i + 2) */
 		win = win >> 8 | pair_fp(d, i + 10) << 56;
-		if (t->kind == TOK_WORD && (vbits >> (t->key & 63) & 1) &&
-		    (t->key == votes[0] || t->key == votes[1] ||
-		    t->key == votes[2] || t->key == votes[3]))
-			list_add(d, &sc->votes, i);
+		if (t->kind == TOK_WORD && cue_bit(cues, t->key))
+			cue_word(d, sc, keys, i);
 		if (t->flags & TOK_INQUOTE)
 			continue;
 		if (t->kind == TOK_WORD && !(t->flags & TOK_CAP) &&
@@ -1096,5 +1133,5 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	 * contradiction rule's, on when it is */
 	if ((r = rule_find(rs, "Copydesk.Contradiction")) != NULL &&
 	    rule_level(d, r) != LEVEL_NONE)
-		firsttime_run(r, d);
+		firsttime_run(&ic, r);
 }

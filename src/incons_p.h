@@ -40,6 +40,10 @@ struct incons_scan {
 					 * dissented or voted */
 	struct incons_list cal;		/* capitalised words outside quotes
 					 * that may be calendar words */
+	struct incons_list claims;	/* words keyed first or never,
+					 * outside quotes (firsttime.c) */
+	struct incons_list befores;	/* words keyed once, twice or times,
+					 * outside quotes (firsttime.c) */
 };
 
 /*

@@ -239,6 +239,28 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	return e->val;
 }
 
+/* Are the n bytes at s ASCII letters, one or more? */
+static int
+letters(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		char ch = (char)(s[k] | 0x20);	/* ASCII lowercase */
+
+		if (ch < 'a' || ch > 'z')
+			return 0;
+	}
+	return n > 0;
+}
+
+const struct lex_entry *
+incons_lex_get(const struct lexicon *lx, const char *w, size_t n)
+{
+	return letters(w, n) ? lex_get_tok(lx, tok_key(w, n)) :
+	    lex_get(lx, w, n);
+}
+
 /* Is token i an -ing word used as an adjective ("rising costs")? */
 static int
 attributive(const struct incons *ic, size_t i)
@@ -1082,7 +1104,7 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 		}
 		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP))
 			continue;
-		if (nc != NULL)
+		if (nc != NULL && namecheck_may_end(d, i))
 			namecheck_word(nc, i);
 		if (cal != NULL && lex_marked(t, cbit))
 			list_add(d, &sc->cal, i);

@@ -207,6 +207,13 @@ incons_possessive(const struct doc *d, size_t i)
  */
 int incons_after(const struct doc *d, size_t i, const char *const *w);
 
+/*
+ * lex_get(lx, w, n), without tokenizing w again when it is ASCII letters
+ * alone: one token then, whose key tok_key gives.
+ */
+const struct lex_entry *incons_lex_get(const struct lexicon *lx,
+    const char *w, size_t n);
+
 /* Is token i a word in lexicon lx (section sec, or any when sec < 0)? */
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
     size_t i, int sec);

@@ -277,14 +277,8 @@ is_name_word(const struct namecheck *c, size_t i)
 	const struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
 
-	if (!capword(d, i) || (d->toks[i].flags & TOK_INQUOTE))
-		return 0;
-	/* the last capitalized word of a run (asked first: it needs no
-	 * lexicon) */
-	if (i + 1 < d->ntoks && capword(d, i + 1) &&
-	    d->toks[i + 1].sent == d->toks[i].sent &&
-	    !incons_possessive(d, i))
-		return 0;
+	/* a capitalized word outside quotes, the last of its run: the
+	 * caller asked namecheck_may_end, which needs no lexicon */
 	if (incons_minor(c->ic, i) ||
 	    lex_val(c, lx->titles, c->title_bit, i) != NULL ||
 	    lex_val(c, lx->calendar, c->cal_bit, i) != NULL)

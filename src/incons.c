@@ -87,15 +87,15 @@
 static void
 map_alloc(struct incons_map *m, size_t cap)
 {
-	/* two empty slots (-2) a store: a large table is mostly this loop */
-	const int32_t two[2] = { -2, -2 };
+	/* four empty slots (-2) a store: a large table is mostly this loop */
+	const int32_t four[4] = { -2, -2, -2, -2 };
 	size_t i;
 
 	m->keys = arena_alloc(m->a, cap * sizeof(*m->keys));
 	m->heads = arena_alloc(m->a, cap * sizeof(*m->heads));
 	m->mask = cap - 1;
-	for (i = 0; i < cap; i += 2)	/* cap is even */
-		memcpy(&m->heads[i], two, sizeof(two));
+	for (i = 0; i < cap; i += 4)	/* cap is a power of two, >= 16 */
+		memcpy(&m->heads[i], four, sizeof(four));
 }
 
 void

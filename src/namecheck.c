@@ -130,22 +130,16 @@ lex_val(const struct namecheck *c, const struct lexicon *lx, uint32_t bit,
 	return incons_marked_val(c->ic->d, lx, bit, i, -1);
 }
 
-/* The title lexicon entry that ends exactly at token j, and its start. */
-static const struct lex_entry *
-title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
+/*
+ * title_ending past its first test: the search itself, kept out of line
+ * so that the test is inlined where title_ending is asked.
+ */
+static __attribute__((noinline)) const struct lex_entry *
+title_search(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 {
 	const struct doc *d = c->ic->d;
 	size_t p, n;
 
-	/* most windows hold no title's first word: one test for all five */
-	_Static_assert(NM_MAX_TITLE == 4, "the test reads five tokens");
-	if (c->title_bit != 0 && j >= lo + NM_MAX_TITLE) {
-		const struct tok *t = &d->toks[j - NM_MAX_TITLE];
-
-		if (((t[0].lex | t[1].lex | t[2].lex | t[3].lex | t[4].lex) &
-		    c->title_bit) == 0)
-			return NULL;
-	}
 	for (p = j >= lo + NM_MAX_TITLE ? j - NM_MAX_TITLE : lo; p <= j;
 	    p++) {
 		const struct lex_entry *e;
@@ -161,6 +155,27 @@ title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 		}
 	}
 	return NULL;
+}
+
+/*
+ * The title lexicon entry that ends exactly at token j, and its start.
+ * Inline: asked before most names, it answers most without a call.
+ */
+static inline const struct lex_entry *
+title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
+{
+	const struct doc *d = c->ic->d;
+
+	/* most windows hold no title's first word: one test for all five */
+	_Static_assert(NM_MAX_TITLE == 4, "the test reads five tokens");
+	if (c->title_bit != 0 && j >= lo + NM_MAX_TITLE) {
+		const struct tok *t = &d->toks[j - NM_MAX_TITLE];
+
+		if (((t[0].lex | t[1].lex | t[2].lex | t[3].lex | t[4].lex) &
+		    c->title_bit) == 0)
+			return NULL;
+	}
+	return title_search(c, j, lo, start);
 }
 
 /*
@@ -232,27 +247,41 @@ ascii(const char *s, size_t n)
 }
 
 /*
- * The given-name lexicon's value for token i, accents folded when the
- * word has any (José is listed as jose), else NULL.
+ * given_val of token i, a word of non-ASCII bytes that is not listed as
+ * written: its accents folded.  Out of line: few words need it.
  */
-static const char *
-given_val(const struct namecheck *c, size_t i)
+static __attribute__((noinline)) const char *
+given_folded(const struct namecheck *c, size_t i)
 {
 	const struct doc *d = c->ic->d;
 	const struct tok *t = &d->toks[i];
 	const struct lex_entry *e;
-	const char *v = lex_val(c, c->ic->lx->given_names, c->given_bit, i);
 	char w[NM_MAX_LEN + 1];
 	size_t n;
 
-	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN ||
-	    ascii(d->text + t->off, t->len))
-		return v;
 	n = utf8_fold_strip(d->text + t->off, t->len, w, sizeof(w));
 	if (n == 0 || n > NM_MAX_LEN)
 		return NULL;
 	e = lex_get(c->ic->lx->given_names, w, n);
 	return e != NULL && e->nwords == 1 ? e->val : NULL;
+}
+
+/*
+ * The given-name lexicon's value for token i, accents folded when the
+ * word has any (José is listed as jose), else NULL.  Inline: asked of
+ * most names, it answers most without a call.
+ */
+static inline const char *
+given_val(const struct namecheck *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *v = lex_val(c, c->ic->lx->given_names, c->given_bit, i);
+
+	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN ||
+	    ascii(d->text + t->off, t->len))
+		return v;
+	return given_folded(c, i);
 }
 
 /* The key of given name token g, accents folded (Jarosław = Jaroslaw). */
@@ -284,9 +313,9 @@ is_name_word(const struct namecheck *c, size_t i)
 	    lex_val(c, lx->calendar, c->cal_bit, i) != NULL)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
-	 * Reed is one */
-	return given_val(c, i) == NULL || (i > 0 && capword(d, i - 1) &&
-	    d->toks[i - 1].sent == d->toks[i].sent);
+	 * Reed is one (asked first: it needs no lexicon) */
+	return (i > 0 && capword(d, i - 1) &&
+	    d->toks[i - 1].sent == d->toks[i].sent) || given_val(c, i) == NULL;
 }
 
 static struct nm_form *
@@ -495,8 +524,8 @@ namecheck_word(struct namecheck *c, size_t i)
 	titled = te != NULL;
 	/* a listed given name, or any one word between a title and the
 	 * surname (Dr. Amani Castellanos) */
-	if (r < i && (given_val(c, r) != NULL ||
-	    (titled && r + 1 == i)))
+	if (r < i && ((titled && r + 1 == i) ||
+	    given_val(c, r) != NULL))
 		given = given_key(d, r);
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
 	    incons_in(d, &c->ic->verbs, i + 1);

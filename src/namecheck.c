@@ -18,6 +18,12 @@
 #define NM_MAX_PAIRS 64	/* hyphenated double names kept a story */
 
 /*
+ * Bits of pair_variants' set of the hyphenated names' keys: few of a
+ * story's spaced pairs share a bit with NM_MAX_PAIRS keys.
+ */
+#define NM_PAIR_BITS 1024
+
+/*
  * Surnames of at least this many letters may differ by 2 edits (Reyes
  * and Reyez: 1 at 4 letters; Achterberg and Achterburg: 2 from 8).
  */
@@ -467,24 +473,42 @@ static void
 pair_variants(struct namecheck *c)
 {
 	struct doc *d = c->ic->d;
-	size_t k, j, nh, ns;
+	uint64_t bits[NM_PAIR_BITS / 64];
+	size_t ns[NM_MAX_PAIRS], first[NM_MAX_PAIRS], k, j, nh;
 
+	/*
+	 * One pass over the spaced pairs (a story has thousands, and only
+	 * NM_MAX_PAIRS hyphenated ones): each counted under the hyphenated
+	 * pairs of its key, most passed over by a bit set of their keys.
+	 */
+	memset(bits, 0, sizeof(bits));
 	for (k = 0; k < c->nhy; k++) {
-		const struct nm_pair *h = &c->hy[k], *sp = NULL, *hy = h, *r, *o;
+		bits[(c->hy[k].key >> 6) % (NM_PAIR_BITS / 64)] |=
+		    1ULL << (c->hy[k].key & 63);
+		ns[k] = 0;
+	}
+	for (j = 0; j < c->nsp; j++) {
+		uint64_t key = c->sp[j].key;
+
+		if (!(bits[(key >> 6) % (NM_PAIR_BITS / 64)] >> (key & 63) & 1))
+			continue;
+		for (k = 0; k < c->nhy; k++)
+			if (c->hy[k].key == key && ns[k]++ == 0)
+				first[k] = j;
+	}
+	for (k = 0; k < c->nhy; k++) {
+		const struct nm_pair *h = &c->hy[k], *sp, *hy = h, *r, *o;
 
 		for (j = 0; j < k && c->hy[j].key != h->key; j++)
 			;
-		if (j < k)
-			continue;	/* that double name is done */
-		nh = ns = 0;
+		if (j < k || ns[k] == 0)
+			continue;	/* that double name is done, or has
+					 * no spaced form */
+		nh = 0;
 		for (j = 0; j < c->nhy; j++)
 			nh += c->hy[j].key == h->key;
-		for (j = 0; j < c->nsp; j++)
-			if (c->sp[j].key == h->key && ns++ == 0)
-				sp = &c->sp[j];
-		if (sp == NULL)
-			continue;
-		r = ns < nh || (ns == nh && sp->tok > hy->tok) ? sp : hy;
+		sp = &c->sp[first[k]];
+		r = ns[k] < nh || (ns[k] == nh && sp->tok > hy->tok) ? sp : hy;
 		o = r == sp ? hy : sp;
 		incons_report(c->ic, FINDING_NAME_VARIANT, d->toks[r->tok].off,
 		    r->len, "'%.*s' is written '%.*s' elsewhere (line %zu): "
@@ -734,13 +758,6 @@ hash_init(struct nm_hash *h, const char *s, size_t n)
 	}
 }
 
-/* The hash of s[a, b) from h's prefixes. */
-static uint64_t
-hash_sub(const struct nm_hash *h, size_t a, size_t b)
-{
-	return h->pre[b] - h->pre[a] * h->pow[b - a];
-}
-
 /*
  * The key of a string of n bytes with hash x: the length mixed in, and
  * the bits spread upwards by an odd multiplier (incons_map_slot folds the
@@ -784,23 +801,33 @@ static size_t
 neighbours(const struct nm_form *f, uint64_t *out, size_t cap)
 {
 	struct nm_hash h;
+	uint64_t del[NM_MAX_LEN];
 	char w[NM_MAX_LEN + 1];
 	size_t n = 0, L = f->flen, i, j, k;
 
 	hash_init(&h, f->fold, L);
+	/*
+	 * Deleting byte k takes (pre[k] - pre[k + 1]) * pow[L - 1 - k] from
+	 * the hash of the bytes after it, so the hash without byte k is
+	 * pre[L] + del[k] (modulo 2^64, as the hashes are computed), and
+	 * without bytes i < k as well, that less the same for byte i one
+	 * place further down: each neighbour an addition.
+	 */
+	for (k = 0; k < L; k++)
+		del[k] = (h.pre[k] - h.pre[k + 1]) * h.pow[L - 1 - k];
 	out[n++] = hash_key(h.pre[L], L);
 	for (i = 0; i < L && n < cap; i++) {
+		uint64_t base;
+
 		/* fold without byte i */
-		out[n++] = hash_key(h.pre[i] * h.pow[L - 1 - i] +
-		    hash_sub(&h, i + 1, L), L - 1);
-		if (L < NM_LEN_DIST2)
+		out[n++] = hash_key(h.pre[L] + del[i], L - 1);
+		if (L < NM_LEN_DIST2 || i + 2 >= L)
 			continue;
 		/* and without byte k too, i < k < L - 1 (the last byte of
 		 * the shortened form stays) */
+		base = h.pre[L] + (h.pre[i] - h.pre[i + 1]) * h.pow[L - 2 - i];
 		for (k = i + 1; k + 1 < L && n < cap; k++)
-			out[n++] = hash_key(h.pre[i] * h.pow[L - 2 - i] +
-			    hash_sub(&h, i + 1, k) * h.pow[L - 1 - k] +
-			    hash_sub(&h, k + 1, L), L - 2);
+			out[n++] = hash_key(base + del[k], L - 2);
 	}
 	/* hyphenated: each part replaced by a wildcard */
 	if (memchr(f->fold, '-', L) == NULL)

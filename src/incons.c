@@ -239,25 +239,10 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	return e->val;
 }
 
-/* Are the n bytes at s ASCII letters, one or more? */
-static int
-letters(const char *s, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++) {
-		char ch = (char)(s[k] | 0x20);	/* ASCII lowercase */
-
-		if (ch < 'a' || ch > 'z')
-			return 0;
-	}
-	return n > 0;
-}
-
 const struct lex_entry *
 incons_lex_get(const struct lexicon *lx, const char *w, size_t n)
 {
-	return letters(w, n) ? lex_get_tok(lx, tok_key(w, n)) :
+	return incons_letters(w, n) ? lex_get_tok(lx, tok_key(w, n)) :
 	    lex_get(lx, w, n);
 }
 
@@ -518,6 +503,13 @@ pair_fp(const struct doc *d, size_t j)
 	return (uint8_t)((d->toks[j].key >> 56) ^ (d->toks[j + 1].key >> 48));
 }
 
+/* pair_fp for j + 1 < d->ntoks. */
+static uint64_t
+pair_fp_in(const struct tok *toks, size_t j)
+{
+	return (uint8_t)((toks[j].key >> 56) ^ (toks[j + 1].key >> 48));
+}
+
 /* The fingerprints of tokens [i + 2, i + 9], token i + 2's lowest. */
 static uint64_t
 pair_window(const struct doc *d, size_t i)
@@ -539,11 +531,11 @@ pair_window(const struct doc *d, size_t i)
  * i + 8) is fp, no key pair there matches, and no key is read.
  */
 static int
-may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win,
+may_repeat(const struct tok *toks, size_t i, size_t end, uint64_t win,
     uint64_t fp)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
-	const struct tok *t = &d->toks[i];
+	const struct tok *t = &toks[i];
 	size_t j, hi = i + REP_MAX_N + REP_MAX_GAP;
 	uint64_t x;
 
@@ -556,8 +548,7 @@ may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win,
 		return 0;
 	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
 	for (j = i + 2; j <= hi && j + 2 <= end; j++)
-		if (d->toks[j].key == t->key &&
-		    d->toks[j + 1].key == t[1].key)
+		if (toks[j].key == t->key && toks[j + 1].key == t[1].key)
 			return 1;
 	return 0;
 }
@@ -1063,6 +1054,13 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	/* token i's and i + 1's fingerprints: each left win as its lowest
 	 * byte, two tokens before, and need not be computed again */
 	uint64_t fp = pair_fp(d, 0), fp1 = pair_fp(d, 1);
+	/*
+	 * d's fields, kept in registers: the lists' stores below may alias
+	 * them, which would have them read again for each token.  Tokens
+	 * i + 10 and i + 11 exist below fp_end: pair_fp without its test.
+	 */
+	const struct tok *toks = d->toks;
+	const size_t ntoks = d->ntoks, fp_end = ntoks > 11 ? ntoks - 11 : 0;
 
 	/*
 	 * The marks that put a lowercase word outside quotes on a list
@@ -1077,16 +1075,17 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 		cues[(keys[k] >> 6) & 3] |= 1ULL << (keys[k] & 63);
 	}
 	memset(sc, 0, sizeof(*sc));
-	for (i = 0; i < d->ntoks; i++) {
-		const struct tok *t = &d->toks[i];
+	for (i = 0; i < ntoks; i++) {
+		const struct tok *t = &toks[i];
 
 		if (i >= end)
 			end = sent_end(d, i);
-		if (may_repeat(d, i, end, win, fp))
+		if (may_repeat(toks, i, end, win, fp))
 			list_add(d, &sc->rep, i);
 		fp = fp1;
 		fp1 = win & 0xFF;	/* pair_fp(d, i + 2) */
-		win = win >> 8 | pair_fp(d, i + 10) << 56;
+		win = win >> 8 |
+		    (i < fp_end ? pair_fp_in(toks, i + 10) : 0) << 56;
 		if (t->kind == TOK_WORD && cue_bit(cues, t->key))
 			cue_word(d, sc, keys, i);
 		if (t->flags & TOK_INQUOTE)

@@ -207,6 +207,21 @@ incons_possessive(const struct doc *d, size_t i)
  */
 int incons_after(const struct doc *d, size_t i, const char *const *w);
 
+/* Are the n bytes at s ASCII letters, one or more? */
+static inline int
+incons_letters(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		char ch = (char)(s[k] | 0x20);	/* ASCII lowercase */
+
+		if (ch < 'a' || ch > 'z')
+			return 0;
+	}
+	return n > 0;
+}
+
 /*
  * lex_get(lx, w, n), without tokenizing w again when it is ASCII letters
  * alone: one token then, whose key tok_key gives.

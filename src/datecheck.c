@@ -68,8 +68,9 @@ struct dc {
 	struct dc_anchor *a;
 	size_t na, cap;
 	struct incons_map map;	/* event stem -> anchors */
-	int8_t *wday;		/* per token: weekday 0-6, or -1 */
-	int16_t *mday;		/* per month token: DC_DATE0 + day of year */
+	int16_t *day;		/* per token: weekday 0-6, a date's DC_DATE0
+				 * + day of year, or -1 (one array: each is
+				 * set to -1 a token) */
 	size_t *mdays;		/* the tokens that start dates, in order */
 	size_t nmdays, capmdays;
 	uint8_t *has_wday;	/* per sentence: a weekday outside quotes */
@@ -77,7 +78,8 @@ struct dc {
 	size_t ndays, capdays;
 	uint8_t *bar;		/* per token of anchors' sentence, from
 				 * bar_first: barrier_word, or DC_UNKNOWN */
-	size_t bar_first, capbar;
+	uint8_t *clk;		/* and clock_time, or DC_UNKNOWN */
+	size_t bar_first, bar_n, capbar;
 };
 
 /* Answers kept by anchors (yes or no), or not asked yet. */
@@ -124,14 +126,14 @@ event_stem(const struct dc *c, size_t i)
 static int
 weekday(const struct dc *c, size_t i)
 {
-	return c->wday[i];
+	return c->day[i] < DC_DATE0 ? c->day[i] : -1;
 }
 
 /* A weekday (0-6), an explicit date (DC_DATE0 and up), or -1. */
 static int
 day_val(const struct dc *c, size_t i)
 {
-	return c->wday[i] >= 0 ? c->wday[i] : c->mday[i];
+	return c->day[i];
 }
 
 static size_t parse_date(const struct dc *c, size_t i, int *month, int *dd,
@@ -172,8 +174,9 @@ find_weekdays(struct dc *c)
 	const struct incons_list *l = &c->ic->scan->cal;
 	size_t i, k;
 
-	c->wday = arena_alloc(&d->arena, d->ntoks + 1);
-	memset(c->wday, -1, d->ntoks + 1);
+	c->day = arena_alloc(&d->arena, (d->ntoks + 1) * sizeof(*c->day));
+	/* every byte 0xFF: every day -1 */
+	memset(c->day, 0xFF, (d->ntoks + 1) * sizeof(*c->day));
 	c->has_wday = arena_calloc(&d->arena, d->nsents + 1, 1);
 	for (k = 0; k < l->n; k++) {
 		const char *v = incons_lex_val(d, c->ic->lx->calendar,
@@ -181,15 +184,12 @@ find_weekdays(struct dc *c)
 
 		if (v == NULL)
 			continue;
-		c->wday[i] = (int8_t)atoi(v);
+		c->day[i] = (int16_t)atoi(v);
 		c->has_wday[d->toks[i].sent] = 1;
 		arena_grow(&d->arena, (void **)&c->days, &c->capdays,
 		    sizeof(*c->days), c->ndays + 1);
 		c->days[c->ndays++] = i;
 	}
-	c->mday = arena_alloc(&d->arena, (d->ntoks + 1) * sizeof(*c->mday));
-	/* every byte 0xFF: every day -1 */
-	memset(c->mday, 0xFF, (d->ntoks + 1) * sizeof(*c->mday));
 	if (c->sec_month < 0)
 		return;
 	for (k = 0; k < l->n; k++) {
@@ -197,10 +197,10 @@ find_weekdays(struct dc *c)
 
 		i = l->i[k];
 		/* "Feb. 9, 2024": a year may name another year's event */
-		if (c->wday[i] >= 0 || parse_date(c, i, &m, &dd, &y) == 0 ||
+		if (c->day[i] >= 0 || parse_date(c, i, &m, &dd, &y) == 0 ||
 		    y != 0 || m < 1 || m > 12)
 			continue;
-		c->mday[i] = (int16_t)(DC_DATE0 + day_of_year(m, dd));
+		c->day[i] = (int16_t)(DC_DATE0 + day_of_year(m, dd));
 		c->has_wday[d->toks[i].sent] = 1;
 		arena_grow(&d->arena, (void **)&c->mdays, &c->capmdays,
 		    sizeof(*c->mdays), c->nmdays + 1);
@@ -319,6 +319,23 @@ clock_time(const struct doc *d, size_t i)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * clock_time of token i, kept for the tokens of the sentence anchors is
+ * indexing (c->clk): the words a day dates each ask about that day.
+ */
+static int
+clock_kept(const struct dc *c, size_t i)
+{
+	uint8_t *m;
+
+	if (i < c->bar_first || i >= c->bar_first + c->bar_n)
+		return clock_time(c->ic->d, i);
+	m = &c->clk[i - c->bar_first];
+	if (*m == DC_UNKNOWN)
+		*m = clock_time(c->ic->d, i) ? DC_YES : DC_NO;
+	return *m == DC_YES;
 }
 
 /* Can weekday i date a word, the words between allowing (dates)? */
@@ -458,9 +475,12 @@ anchors(struct dc *c, size_t s, size_t *cand, uint8_t *ok, size_t *wd,
 		return;		/* no weekday, nothing to anchor */
 	ncand = sentence_days(c, s, cand, wd, md);
 	memset(ok, DC_UNKNOWN, ncand);
-	arena_grow(&d->arena, (void **)&c->bar, &c->capbar, 1, st->n);
-	memset(c->bar, DC_UNKNOWN, st->n);
+	/* bar and clk, one allocation */
+	arena_grow(&d->arena, (void **)&c->bar, &c->capbar, 1, 2 * st->n);
+	memset(c->bar, DC_UNKNOWN, 2 * st->n);
+	c->clk = c->bar + st->n;
 	c->bar_first = st->first;
+	c->bar_n = st->n;
 	/* the nearest weekday, then the nearest date ("Sunday, Feb. 9") */
 	for (kind = 0; kind < 2; kind++) {
 		size_t at = 0;
@@ -494,8 +514,8 @@ anchors(struct dc *c, size_t s, size_t *cand, uint8_t *ok, size_t *wd,
 			a->wday = day_val(c, best);
 			/* "at 11:50 p.m. on Feb. 9": a date's clock may come
 			 * earlier */
-			a->clock = clock_time(d, best) || (kind == 1 &&
-			    best >= 2 && clock_time(d, best - 2));
+			a->clock = clock_kept(c, best) || (kind == 1 &&
+			    best >= 2 && clock_kept(c, best - 2));
 			h = incons_map_head(&c->map, event_stem(c, j));
 			a->next = *h;
 			*h = (int32_t)c->na++;

@@ -64,59 +64,63 @@ content(const struct doc *d, size_t i)
 	return 1;
 }
 
-/* The keys of the cue words, set once a run. */
-struct ft_keys {
-	uint64_t first, never, once, twice, times;
-};
-
 /*
- * Where a "first time" or "never before" claim starts in sentence s, or
- * (size_t)-1; a claim bounded in time does not count.  Token keys rule
- * out most words before any text is compared.
+ * Is the cue word at token i (incons_scan's claims) the start of a "first
+ * time" or "never before" claim in its sentence, which ends at end?
  */
-static size_t
-claim_at(const struct doc *d, const struct ft_keys *k, size_t s)
+static int
+claim_cue(const struct doc *d, size_t i, size_t end)
 {
-	const struct sent *st = &d->sents[s];
-	size_t i, end = st->first + st->n, cue = (size_t)-1;
+	return i + 1 < end &&
+	    ((is_word(d, i, "first") && is_word(d, i + 1, "time")) ||
+	    (is_word(d, i, "never") && is_word(d, i + 1, "before")));
+}
 
-	for (i = st->first; i + 1 < end; i++) {
-		uint64_t key = d->toks[i].key;
-
-		if ((key != k->first && key != k->never) ||
-		    (d->toks[i].flags & TOK_INQUOTE))
-			continue;
-		if ((is_word(d, i, "first") && is_word(d, i + 1, "time")) ||
-		    (is_word(d, i, "never") && is_word(d, i + 1, "before"))) {
-			cue = i;
-			break;
-		}
-	}
-	if (cue == (size_t)-1)
-		return cue;
-	for (i = cue + 2; i < end && d->text[d->toks[i].off] != ','; i++)
+/* Is the claim whose cue is at token i bounded in time? */
+static int
+bounded(const struct doc *d, size_t i, size_t end)
+{
+	for (i += 2; i < end && d->text[d->toks[i].off] != ','; i++)
 		if (is_word(d, i, "since") || is_word(d, i, "decades") ||
 		    is_word(d, i, "years") || is_word(d, i, "season") ||
 		    is_word(d, i, "year") || is_word(d, i, "months"))
-			return (size_t)-1;
-	return cue;
+			return 1;
+	return 0;
 }
 
-/* Where "once/twice/N times before" starts in sentence s, or -1. */
+/*
+ * The first claim of the story (its cue's token), or (size_t)-1: the
+ * first cue of a sentence decides it, a bounded claim none.
+ */
 static size_t
-before_at(const struct doc *d, const struct ft_keys *k, size_t s)
+claim_at(const struct doc *d, const struct incons_list *l)
 {
-	const struct sent *st = &d->sents[s];
-	size_t i, end = st->first + st->n;
+	size_t k, i, end, skip = (size_t)-1;
 
-	for (i = st->first; i + 1 < end; i++)
-		if ((d->toks[i].key == k->once || d->toks[i].key == k->twice ||
-		    d->toks[i].key == k->times) &&
-		    !(d->toks[i].flags & TOK_INQUOTE) &&
-		    is_word(d, i + 1, "before") && (is_word(d, i, "once") ||
-		    is_word(d, i, "twice") || is_word(d, i, "times")))
+	for (k = 0; k < l->n; k++) {
+		const struct sent *st = &d->sents[d->toks[l->i[k]].sent];
+
+		i = l->i[k];
+		end = (size_t)st->first + st->n;
+		if (d->toks[i].sent == skip || !claim_cue(d, i, end))
+			continue;
+		if (!bounded(d, i, end))
 			return i;
+		skip = d->toks[i].sent;
+	}
 	return (size_t)-1;
+}
+
+/* Does "once/twice/N times before" start at token i (incons_scan's
+ * befores), in its sentence? */
+static int
+before_at(const struct doc *d, size_t i)
+{
+	const struct sent *st = &d->sents[d->toks[i].sent];
+
+	return i + 1 < (size_t)st->first + st->n &&
+	    is_word(d, i + 1, "before") && (is_word(d, i, "once") ||
+	    is_word(d, i, "twice") || is_word(d, i, "times"));
 }
 
 /*
@@ -163,32 +167,32 @@ compare(const struct rule *r, struct doc *d, const struct ft_claim *c,
 }
 
 void
-firsttime_run(const struct rule *r, struct doc *d)
+firsttime_run(const struct incons *ic, const struct rule *r)
 {
+	struct doc *d = ic->d;
+	const struct incons_list *l = &ic->scan->befores;
 	struct ft_claim c;
-	struct ft_keys k;
-	size_t s, t, i, at;
+	size_t s, k, i, last = (size_t)-1;
+	const struct sent *st;
 
-	k.first = tok_key("first", 5);
-	k.never = tok_key("never", 5);
-	k.once = tok_key("once", 4);
-	k.twice = tok_key("twice", 5);
-	k.times = tok_key("times", 5);
-	for (s = 0; s < d->nsents; s++) {
-		const struct sent *st = &d->sents[s];
+	/* one claim a story: the first */
+	if ((c.cue = claim_at(d, &ic->scan->claims)) == (size_t)-1)
+		return;
+	s = c.sent = d->toks[c.cue].sent;
+	st = &d->sents[s];
+	c.n = 0;
+	/* the claim's own clause: up to a comma */
+	for (i = c.cue + 2; i < st->first + st->n && c.n <
+	    FT_MAX_WORDS && d->text[d->toks[i].off] != ','; i++)
+		if (content(d, i))
+			c.w[c.n++] = incons_stem_key(d, i);
+	/* the first account of each later sentence */
+	for (k = 0; k < l->n; k++) {
+		size_t t = d->toks[l->i[k]].sent;
 
-		if ((c.cue = claim_at(d, &k, s)) == (size_t)-1)
+		if (t <= s || t == last || !before_at(d, l->i[k]))
 			continue;
-		c.sent = s;
-		c.n = 0;
-		/* the claim's own clause: up to a comma */
-		for (i = c.cue + 2; i < st->first + st->n && c.n <
-		    FT_MAX_WORDS && d->text[d->toks[i].off] != ','; i++)
-			if (content(d, i))
-				c.w[c.n++] = incons_stem_key(d, i);
-		for (t = s + 1; t < d->nsents; t++)
-			if ((at = before_at(d, &k, t)) != (size_t)-1)
-				compare(r, d, &c, t, at);
-		return;		/* one claim a story */
+		compare(r, d, &c, t, l->i[k]);
+		last = t;
 	}
 }

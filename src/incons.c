@@ -87,15 +87,15 @@
 static void
 map_alloc(struct incons_map *m, size_t cap)
 {
-	/* two empty slots (-2) a store: a large table is mostly this loop */
-	const int32_t two[2] = { -2, -2 };
+	/* four empty slots (-2) a store: a large table is mostly this loop */
+	const int32_t four[4] = { -2, -2, -2, -2 };
 	size_t i;
 
 	m->keys = arena_alloc(m->a, cap * sizeof(*m->keys));
 	m->heads = arena_alloc(m->a, cap * sizeof(*m->heads));
 	m->mask = cap - 1;
-	for (i = 0; i < cap; i += 2)	/* cap is even */
-		memcpy(&m->heads[i], two, sizeof(two));
+	for (i = 0; i < cap; i += 4)	/* cap is a power of two, >= 16 */
+		memcpy(&m->heads[i], four, sizeof(four));
 }
 
 void
@@ -237,6 +237,13 @@ incons_lex_val(const struct doc *d, const struct lexicon *lx, size_t i,
 	if (e == NULL || e->nwords != 1 || (sec >= 0 && e->section != sec))
 		return NULL;
 	return e->val;
+}
+
+const struct lex_entry *
+incons_lex_get(const struct lexicon *lx, const char *w, size_t n)
+{
+	return incons_letters(w, n) ? lex_get_tok(lx, tok_key(w, n)) :
+	    lex_get(lx, w, n);
 }
 
 /* Is token i an -ing word used as an adjective ("rising costs")? */
@@ -496,6 +503,13 @@ pair_fp(const struct doc *d, size_t j)
 	return (uint8_t)((d->toks[j].key >> 56) ^ (d->toks[j + 1].key >> 48));
 }
 
+/* pair_fp for j + 1 < d->ntoks. */
+static uint64_t
+pair_fp_in(const struct tok *toks, size_t j)
+{
+	return (uint8_t)((toks[j].key >> 56) ^ (toks[j + 1].key >> 48));
+}
+
 /* The fingerprints of tokens [i + 2, i + 9], token i + 2's lowest. */
 static uint64_t
 pair_window(const struct doc *d, size_t i)
@@ -517,11 +531,11 @@ pair_window(const struct doc *d, size_t i)
  * i + 8) is fp, no key pair there matches, and no key is read.
  */
 static int
-may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win,
+may_repeat(const struct tok *toks, size_t i, size_t end, uint64_t win,
     uint64_t fp)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
-	const struct tok *t = &d->toks[i];
+	const struct tok *t = &toks[i];
 	size_t j, hi = i + REP_MAX_N + REP_MAX_GAP;
 	uint64_t x;
 
@@ -534,8 +548,7 @@ may_repeat(const struct doc *d, size_t i, size_t end, uint64_t win,
 		return 0;
 	/* a second copy of n >= 2 tokens starts in [i + 2, end - 2] */
 	for (j = i + 2; j <= hi && j + 2 <= end; j++)
-		if (d->toks[j].key == t->key &&
-		    d->toks[j + 1].key == t[1].key)
+		if (toks[j].key == t->key && toks[j + 1].key == t[1].key)
 			return 1;
 	return 0;
 }
@@ -992,6 +1005,47 @@ list_add(struct doc *d, struct incons_list *l, size_t i)
 }
 
 /*
+ * The words whose keys put a token on a list of incons_scan: the vote
+ * words, then firsttime.c's cues, in the order cue_word reads them.
+ */
+static const struct {
+	const char *w;
+	size_t n;
+} cue_words[] = { { "unanimous", 9 }, { "unanimously", 11 },
+	{ "dissented", 9 }, { "voted", 5 }, { "first", 5 }, { "never", 5 },
+	{ "once", 4 }, { "twice", 5 }, { "times", 5 } };
+
+#define CUE_NVOTES 4		/* cue_words[0, 4) are vote words */
+#define CUE_NCLAIMS 6		/* [4, 6) start claims, [6, 9) befores */
+#define CUE_N (sizeof(cue_words) / sizeof(cue_words[0]))
+
+/*
+ * A bit set of the cue words' keys, 256 bits: most words lack their bit,
+ * and are not compared with the keys.
+ */
+static int
+cue_bit(const uint64_t *bits, uint64_t key)
+{
+	return bits[(key >> 6) & 3] >> (key & 63) & 1;
+}
+
+/* Puts word i, whose key's bit is in the cue set, on its list (if any). */
+static void
+cue_word(struct doc *d, struct incons_scan *sc, const uint64_t *keys,
+    size_t i)
+{
+	const struct tok *t = &d->toks[i];
+	size_t k;
+
+	for (k = 0; k < CUE_N && keys[k] != t->key; k++)
+		;
+	if (k < CUE_NVOTES)
+		list_add(d, &sc->votes, i);
+	else if (k < CUE_N && !(t->flags & TOK_INQUOTE))
+		list_add(d, k < CUE_NCLAIMS ? &sc->claims : &sc->befores, i);
+}
+
+/*
  * Fills sc with the tokens each check starts from (incons_scan), and hands
  * nu and nc (when not NULL) the number tokens and the capitalised words
  * outside quotes.
@@ -1004,16 +1058,21 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	uint32_t abit = lex_bit(ic->lx->attrib_phrases, d);
 	uint32_t nbit = lex_bit(ic->lx->numbers, d);
 	uint32_t cbit = lex_bit(ic->lx->calendar, d);
-	const uint64_t votes[] = { tok_key("unanimous", 9),
-	    tok_key("unanimously", 11), tok_key("dissented", 9),
-	    tok_key("voted", 5) };
+	uint64_t keys[CUE_N], cues[4] = { 0, 0, 0, 0 };
 	const struct lexicon *attrib = ic->lx->attrib_phrases;
 	const struct lexicon *cal = ic->lx->calendar;
 	size_t i, k, end = 0;
-	uint64_t win = pair_window(d, 0), vbits = 0;
+	uint64_t win = pair_window(d, 0);
 	/* token i's and i + 1's fingerprints: each left win as its lowest
 	 * byte, two tokens before, and need not be computed again */
 	uint64_t fp = pair_fp(d, 0), fp1 = pair_fp(d, 1);
+	/*
+	 * d's fields, kept in registers: the lists' stores below may alias
+	 * them, which would have them read again for each token.  Tokens
+	 * i + 10 and i + 11 exist below fp_end: pair_fp without its test.
+	 */
+	const struct tok *toks = d->toks;
+	const size_t ntoks = d->ntoks, fp_end = ntoks > 11 ? ntoks - 11 : 0;
 
 	/*
 	 * The marks that put a lowercase word outside quotes on a list
@@ -1023,25 +1082,24 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 	const uint32_t quiet = nbit != 0 && (attrib == NULL || abit != 0) ?
 	    nbit | (attrib != NULL ? abit : 0) : 0;
 
-	/* a bit per low six bits of the vote words' keys: most words lack
-	 * theirs, and are not compared with the four keys */
-	for (k = 0; k < 4; k++)
-		vbits |= 1ULL << (votes[k] & 63);
+	for (k = 0; k < CUE_N; k++) {
+		keys[k] = tok_key(cue_words[k].w, cue_words[k].n);
+		cues[(keys[k] >> 6) & 3] |= 1ULL << (keys[k] & 63);
+	}
 	memset(sc, 0, sizeof(*sc));
-	for (i = 0; i < d->ntoks; i++) {
-		const struct tok *t = &d->toks[i];
+	for (i = 0; i < ntoks; i++) {
+		const struct tok *t = &toks[i];
 
 		if (i >= end)
 			end = sent_end(d, i);
-		if (may_repeat(d, i, end, win, fp))
+		if (may_repeat(toks, i, end, win, fp))
 			list_add(d, &sc->rep, i);
 		fp = fp1;
 		fp1 = win & 0xFF;	/* pair_fp(d, i + 2) */
-		win = win >> 8 | pair_fp(d, i + 10) << 56;
-		if (t->kind == TOK_WORD && (vbits >> (t->key & 63) & 1) &&
-		    (t->key == votes[0] || t->key == votes[1] ||
-		    t->key == votes[2] || t->key == votes[3]))
-			list_add(d, &sc->votes, i);
+		win = win >> 8 |
+		    (i < fp_end ? pair_fp_in(toks, i + 10) : 0) << 56;
+		if (t->kind == TOK_WORD && cue_bit(cues, t->key))
+			cue_word(d, sc, keys, i);
 		if (t->flags & TOK_INQUOTE)
 			continue;
 		if (t->kind == TOK_WORD && !(t->flags & TOK_CAP) &&
@@ -1057,7 +1115,7 @@ scan(const struct incons *ic, struct incons_scan *sc, struct numconf *nu,
 		}
 		if (t->kind != TOK_WORD || !(t->flags & TOK_CAP))
 			continue;
-		if (nc != NULL)
+		if (nc != NULL && namecheck_may_end(d, i))
 			namecheck_word(nc, i);
 		if (cal != NULL && lex_marked(t, cbit))
 			list_add(d, &sc->cal, i);
@@ -1108,5 +1166,5 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	 * contradiction rule's, on when it is */
 	if ((r = rule_find(rs, "Copydesk.Contradiction")) != NULL &&
 	    rule_level(d, r) != LEVEL_NONE)
-		firsttime_run(r, d);
+		firsttime_run(&ic, r);
 }

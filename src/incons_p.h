@@ -40,6 +40,10 @@ struct incons_scan {
 					 * dissented or voted */
 	struct incons_list cal;		/* capitalised words outside quotes
 					 * that may be calendar words */
+	struct incons_list claims;	/* words keyed first or never,
+					 * outside quotes (firsttime.c) */
+	struct incons_list befores;	/* words keyed once, twice or times,
+					 * outside quotes (firsttime.c) */
 };
 
 /*
@@ -202,6 +206,28 @@ incons_possessive(const struct doc *d, size_t i)
  * words w (ASCII case ignored)?
  */
 int incons_after(const struct doc *d, size_t i, const char *const *w);
+
+/* Are the n bytes at s ASCII letters, one or more? */
+static inline int
+incons_letters(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		char ch = (char)(s[k] | 0x20);	/* ASCII lowercase */
+
+		if (ch < 'a' || ch > 'z')
+			return 0;
+	}
+	return n > 0;
+}
+
+/*
+ * lex_get(lx, w, n), without tokenizing w again when it is ASCII letters
+ * alone: one token then, whose key tok_key gives.
+ */
+const struct lex_entry *incons_lex_get(const struct lexicon *lx,
+    const char *w, size_t n);
 
 /* Is token i a word in lexicon lx (section sec, or any when sec < 0)? */
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,

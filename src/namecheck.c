@@ -18,6 +18,12 @@
 #define NM_MAX_PAIRS 64	/* hyphenated double names kept a story */
 
 /*
+ * Bits of pair_variants' set of the hyphenated names' keys: few of a
+ * story's spaced pairs share a bit with NM_MAX_PAIRS keys.
+ */
+#define NM_PAIR_BITS 1024
+
+/*
  * Surnames of at least this many letters may differ by 2 edits (Reyes
  * and Reyez: 1 at 4 letters; Achterberg and Achterburg: 2 from 8).
  */
@@ -130,22 +136,16 @@ lex_val(const struct namecheck *c, const struct lexicon *lx, uint32_t bit,
 	return incons_marked_val(c->ic->d, lx, bit, i, -1);
 }
 
-/* The title lexicon entry that ends exactly at token j, and its start. */
-static const struct lex_entry *
-title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
+/*
+ * title_ending past its first test: the search itself, kept out of line
+ * so that the test is inlined where title_ending is asked.
+ */
+static __attribute__((noinline)) const struct lex_entry *
+title_search(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 {
 	const struct doc *d = c->ic->d;
 	size_t p, n;
 
-	/* most windows hold no title's first word: one test for all five */
-	_Static_assert(NM_MAX_TITLE == 4, "the test reads five tokens");
-	if (c->title_bit != 0 && j >= lo + NM_MAX_TITLE) {
-		const struct tok *t = &d->toks[j - NM_MAX_TITLE];
-
-		if (((t[0].lex | t[1].lex | t[2].lex | t[3].lex | t[4].lex) &
-		    c->title_bit) == 0)
-			return NULL;
-	}
 	for (p = j >= lo + NM_MAX_TITLE ? j - NM_MAX_TITLE : lo; p <= j;
 	    p++) {
 		const struct lex_entry *e;
@@ -161,6 +161,27 @@ title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
 		}
 	}
 	return NULL;
+}
+
+/*
+ * The title lexicon entry that ends exactly at token j, and its start.
+ * Inline: asked before most names, it answers most without a call.
+ */
+static inline const struct lex_entry *
+title_ending(const struct namecheck *c, size_t j, size_t lo, size_t *start)
+{
+	const struct doc *d = c->ic->d;
+
+	/* most windows hold no title's first word: one test for all five */
+	_Static_assert(NM_MAX_TITLE == 4, "the test reads five tokens");
+	if (c->title_bit != 0 && j >= lo + NM_MAX_TITLE) {
+		const struct tok *t = &d->toks[j - NM_MAX_TITLE];
+
+		if (((t[0].lex | t[1].lex | t[2].lex | t[3].lex | t[4].lex) &
+		    c->title_bit) == 0)
+			return NULL;
+	}
+	return title_search(c, j, lo, start);
 }
 
 /*
@@ -232,27 +253,41 @@ ascii(const char *s, size_t n)
 }
 
 /*
- * The given-name lexicon's value for token i, accents folded when the
- * word has any (José is listed as jose), else NULL.
+ * given_val of token i, a word of non-ASCII bytes that is not listed as
+ * written: its accents folded.  Out of line: few words need it.
  */
-static const char *
-given_val(const struct namecheck *c, size_t i)
+static __attribute__((noinline)) const char *
+given_folded(const struct namecheck *c, size_t i)
 {
 	const struct doc *d = c->ic->d;
 	const struct tok *t = &d->toks[i];
 	const struct lex_entry *e;
-	const char *v = lex_val(c, c->ic->lx->given_names, c->given_bit, i);
 	char w[NM_MAX_LEN + 1];
 	size_t n;
 
-	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN ||
-	    ascii(d->text + t->off, t->len))
-		return v;
 	n = utf8_fold_strip(d->text + t->off, t->len, w, sizeof(w));
 	if (n == 0 || n > NM_MAX_LEN)
 		return NULL;
 	e = lex_get(c->ic->lx->given_names, w, n);
 	return e != NULL && e->nwords == 1 ? e->val : NULL;
+}
+
+/*
+ * The given-name lexicon's value for token i, accents folded when the
+ * word has any (José is listed as jose), else NULL.  Inline: asked of
+ * most names, it answers most without a call.
+ */
+static inline const char *
+given_val(const struct namecheck *c, size_t i)
+{
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *v = lex_val(c, c->ic->lx->given_names, c->given_bit, i);
+
+	if (v != NULL || t->kind != TOK_WORD || t->len > NM_MAX_LEN ||
+	    ascii(d->text + t->off, t->len))
+		return v;
+	return given_folded(c, i);
 }
 
 /* The key of given name token g, accents folded (Jarosław = Jaroslaw). */
@@ -277,22 +312,16 @@ is_name_word(const struct namecheck *c, size_t i)
 	const struct doc *d = c->ic->d;
 	const struct lexset *lx = c->ic->lx;
 
-	if (!capword(d, i) || (d->toks[i].flags & TOK_INQUOTE))
-		return 0;
-	/* the last capitalized word of a run (asked first: it needs no
-	 * lexicon) */
-	if (i + 1 < d->ntoks && capword(d, i + 1) &&
-	    d->toks[i + 1].sent == d->toks[i].sent &&
-	    !incons_possessive(d, i))
-		return 0;
+	/* a capitalized word outside quotes, the last of its run: the
+	 * caller asked namecheck_may_end, which needs no lexicon */
 	if (incons_minor(c->ic, i) ||
 	    lex_val(c, lx->titles, c->title_bit, i) != NULL ||
 	    lex_val(c, lx->calendar, c->cal_bit, i) != NULL)
 		return 0;
 	/* a given name alone is no surname; after "Dana" or "Sheriff",
-	 * Reed is one */
-	return given_val(c, i) == NULL || (i > 0 && capword(d, i - 1) &&
-	    d->toks[i - 1].sent == d->toks[i].sent);
+	 * Reed is one (asked first: it needs no lexicon) */
+	return (i > 0 && capword(d, i - 1) &&
+	    d->toks[i - 1].sent == d->toks[i].sent) || given_val(c, i) == NULL;
 }
 
 static struct nm_form *
@@ -444,24 +473,42 @@ static void
 pair_variants(struct namecheck *c)
 {
 	struct doc *d = c->ic->d;
-	size_t k, j, nh, ns;
+	uint64_t bits[NM_PAIR_BITS / 64];
+	size_t ns[NM_MAX_PAIRS], first[NM_MAX_PAIRS], k, j, nh;
 
+	/*
+	 * One pass over the spaced pairs (a story has thousands, and only
+	 * NM_MAX_PAIRS hyphenated ones): each counted under the hyphenated
+	 * pairs of its key, most passed over by a bit set of their keys.
+	 */
+	memset(bits, 0, sizeof(bits));
 	for (k = 0; k < c->nhy; k++) {
-		const struct nm_pair *h = &c->hy[k], *sp = NULL, *hy = h, *r, *o;
+		bits[(c->hy[k].key >> 6) % (NM_PAIR_BITS / 64)] |=
+		    1ULL << (c->hy[k].key & 63);
+		ns[k] = 0;
+	}
+	for (j = 0; j < c->nsp; j++) {
+		uint64_t key = c->sp[j].key;
+
+		if (!(bits[(key >> 6) % (NM_PAIR_BITS / 64)] >> (key & 63) & 1))
+			continue;
+		for (k = 0; k < c->nhy; k++)
+			if (c->hy[k].key == key && ns[k]++ == 0)
+				first[k] = j;
+	}
+	for (k = 0; k < c->nhy; k++) {
+		const struct nm_pair *h = &c->hy[k], *sp, *hy = h, *r, *o;
 
 		for (j = 0; j < k && c->hy[j].key != h->key; j++)
 			;
-		if (j < k)
-			continue;	/* that double name is done */
-		nh = ns = 0;
+		if (j < k || ns[k] == 0)
+			continue;	/* that double name is done, or has
+					 * no spaced form */
+		nh = 0;
 		for (j = 0; j < c->nhy; j++)
 			nh += c->hy[j].key == h->key;
-		for (j = 0; j < c->nsp; j++)
-			if (c->sp[j].key == h->key && ns++ == 0)
-				sp = &c->sp[j];
-		if (sp == NULL)
-			continue;
-		r = ns < nh || (ns == nh && sp->tok > hy->tok) ? sp : hy;
+		sp = &c->sp[first[k]];
+		r = ns[k] < nh || (ns[k] == nh && sp->tok > hy->tok) ? sp : hy;
 		o = r == sp ? hy : sp;
 		incons_report(c->ic, FINDING_NAME_VARIANT, d->toks[r->tok].off,
 		    r->len, "'%.*s' is written '%.*s' elsewhere (line %zu): "
@@ -501,8 +548,8 @@ namecheck_word(struct namecheck *c, size_t i)
 	titled = te != NULL;
 	/* a listed given name, or any one word between a title and the
 	 * surname (Dr. Amani Castellanos) */
-	if (r < i && (given_val(c, r) != NULL ||
-	    (titled && r + 1 == i)))
+	if (r < i && ((titled && r + 1 == i) ||
+	    given_val(c, r) != NULL))
 		given = given_key(d, r);
 	verb = i + 1 < d->ntoks && d->toks[i + 1].sent == d->toks[i].sent &&
 	    incons_in(d, &c->ic->verbs, i + 1);
@@ -711,13 +758,6 @@ hash_init(struct nm_hash *h, const char *s, size_t n)
 	}
 }
 
-/* The hash of s[a, b) from h's prefixes. */
-static uint64_t
-hash_sub(const struct nm_hash *h, size_t a, size_t b)
-{
-	return h->pre[b] - h->pre[a] * h->pow[b - a];
-}
-
 /*
  * The key of a string of n bytes with hash x: the length mixed in, and
  * the bits spread upwards by an odd multiplier (incons_map_slot folds the
@@ -761,23 +801,33 @@ static size_t
 neighbours(const struct nm_form *f, uint64_t *out, size_t cap)
 {
 	struct nm_hash h;
+	uint64_t del[NM_MAX_LEN];
 	char w[NM_MAX_LEN + 1];
 	size_t n = 0, L = f->flen, i, j, k;
 
 	hash_init(&h, f->fold, L);
+	/*
+	 * Deleting byte k takes (pre[k] - pre[k + 1]) * pow[L - 1 - k] from
+	 * the hash of the bytes after it, so the hash without byte k is
+	 * pre[L] + del[k] (modulo 2^64, as the hashes are computed), and
+	 * without bytes i < k as well, that less the same for byte i one
+	 * place further down: each neighbour an addition.
+	 */
+	for (k = 0; k < L; k++)
+		del[k] = (h.pre[k] - h.pre[k + 1]) * h.pow[L - 1 - k];
 	out[n++] = hash_key(h.pre[L], L);
 	for (i = 0; i < L && n < cap; i++) {
+		uint64_t base;
+
 		/* fold without byte i */
-		out[n++] = hash_key(h.pre[i] * h.pow[L - 1 - i] +
-		    hash_sub(&h, i + 1, L), L - 1);
-		if (L < NM_LEN_DIST2)
+		out[n++] = hash_key(h.pre[L] + del[i], L - 1);
+		if (L < NM_LEN_DIST2 || i + 2 >= L)
 			continue;
 		/* and without byte k too, i < k < L - 1 (the last byte of
 		 * the shortened form stays) */
+		base = h.pre[L] + (h.pre[i] - h.pre[i + 1]) * h.pow[L - 2 - i];
 		for (k = i + 1; k + 1 < L && n < cap; k++)
-			out[n++] = hash_key(h.pre[i] * h.pow[L - 2 - i] +
-			    hash_sub(&h, i + 1, k) * h.pow[L - 1 - k] +
-			    hash_sub(&h, k + 1, L), L - 2);
+			out[n++] = hash_key(base + del[k], L - 2);
 	}
 	/* hyphenated: each part replaced by a wildcard */
 	if (memchr(f->fold, '-', L) == NULL)

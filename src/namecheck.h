@@ -4,6 +4,9 @@
 
 #include <stddef.h>
 
+#include "doc.h"
+#include "tok.h"
+
 struct incons;
 struct namecheck;
 
@@ -14,8 +17,27 @@ struct namecheck;
 struct namecheck *namecheck_new(const struct incons *ic);
 
 /*
- * Notes token i, a capitalised word outside quotes: incons.c's scan calls
- * it for each such token in token order, while the token is in cache.
+ * May token i of d, a capitalised word outside quotes, end a name: is it
+ * not all capitals, and the last capitalised word of a run in its sentence
+ * (or one with a possessive ending)?  Inline: most capitalised words fail
+ * here, and cost no call.
+ */
+static inline int
+namecheck_may_end(const struct doc *d, size_t i)
+{
+	const struct tok *t = &d->toks[i], *u = t + 1;
+
+	if (t->flags & TOK_ALLCAP)
+		return 0;
+	return !(i + 1 < d->ntoks && u->kind == TOK_WORD &&
+	    (u->flags & TOK_CAP) && !(u->flags & TOK_ALLCAP) &&
+	    u->sent == t->sent && tok_poss_len(d, t) == 0);
+}
+
+/*
+ * Notes token i, a capitalised word outside quotes for which
+ * namecheck_may_end holds: incons.c's scan calls it for each such token in
+ * token order, while the token is in cache.
  */
 void namecheck_word(struct namecheck *c, size_t i);
 

@@ -344,35 +344,29 @@ post_qualifier(struct numconf *c, struct nc_mention *m, size_t head)
 	}
 }
 
-/* Are the n bytes at s ASCII letters, one or more? */
-static int
-letters(const char *s, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++) {
-		char ch = (char)(s[k] | 0x20);	/* ASCII lowercase */
-
-		if (ch < 'a' || ch > 'z')
-			return 0;
-	}
-	return n > 0;
-}
-
 /* Is token i a unit of measure (quantity-words.txt units), any number? */
 static int
 unit_word(const struct numconf *c, size_t i)
 {
+	const struct doc *d = c->ic->d;
+	const struct tok *t = &d->toks[i];
+	const char *s = d->text + t->off;
 	const struct lex_entry *e;
 	char w[64];
-	size_t n = incons_word(c->ic->d, i, w, sizeof(w));
+	size_t n;
 
-	if (n > 3 && w[n - 1] == 's')
-		n--;
-	/* letters alone are one token, whose key the tokenizer would give:
-	 * no need to tokenize them again (lex_get) */
-	e = letters(w, n) ? lex_get_tok(c->ic->lx->quantity, tok_key(w, n)) :
-	    lex_get(c->ic->lx->quantity, w, n);
+	/* a word of letters as written (no s to take off, so no possessive
+	 * either): incons_lex_get's look-up is the token's own, which its
+	 * marks answer without copying it */
+	if (t->len > 0 && t->len < sizeof(w) && (s[t->len - 1] | 0x20) !=
+	    's' && incons_letters(s, t->len))
+		e = lex_tok(c->ic->lx->quantity, d, i);
+	else {
+		n = incons_word(d, i, w, sizeof(w));
+		if (n > 3 && w[n - 1] == 's')
+			n--;
+		e = incons_lex_get(c->ic->lx->quantity, w, n);
+	}
 	return (e != NULL && e->section == c->sec_unit) ||
 	    incons_marked_val(c->ic->d, c->ic->lx->quantity, c->qbit, i,
 	    c->sec_unit);

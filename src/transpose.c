@@ -113,9 +113,9 @@ is_unit(const struct incons *ic, size_t i, int sec_unit)
 	char w[32];
 	size_t n = incons_word(ic->d, i, w, sizeof(w));
 
-	if ((e = lex_get(ic->lx->quantity, w, n)) == NULL && n > 3 &&
+	if ((e = incons_lex_get(ic->lx->quantity, w, n)) == NULL && n > 3 &&
 	    w[n - 1] == 's')
-		e = lex_get(ic->lx->quantity, w, n - 1);
+		e = incons_lex_get(ic->lx->quantity, w, n - 1);
 	return e != NULL && e->section == sec_unit;
 }
 

@@ -70,8 +70,9 @@ else
 fi
 
 # The per-document memory cap: the big draft fails with a message, the
-# small one is still checked.
-COPYDESK_MAX_DOC_MEMORY=4000000 "$COPYDESK" -o line "$D/big.txt" "$good" \
+# small one is still checked (read whole: the part size above its size).
+COPYDESK_PART_SIZE=67108864 COPYDESK_MAX_DOC_MEMORY=4000000 "$COPYDESK" -o line \
+    "$D/big.txt" "$good" \
     >"$D/out" 2>"$D/err"
 rc=$?
 if [ "$rc" = 2 ] && grep -q "cannot check '$D/big.txt'.*per-document limit" \
@@ -82,7 +83,8 @@ else
 	fail "per-document memory cap" "exit $rc: $(head -c 300 "$D/err")"
 fi
 # ... and when even reading it would pass the cap.
-COPYDESK_MAX_DOC_MEMORY=100000 "$COPYDESK" -o line "$D/big.txt" \
+COPYDESK_PART_SIZE=67108864 COPYDESK_MAX_DOC_MEMORY=100000 "$COPYDESK" -o line \
+    "$D/big.txt" \
     >"$D/out" 2>"$D/err"
 rc=$?
 if [ "$rc" = 2 ] && grep -q "DOC_MAX_MEMORY" "$D/err"; then

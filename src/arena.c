@@ -225,11 +225,13 @@ block_resize(struct arena *a, void *p, size_t old, size_t n)
 	return b->data;
 }
 
+#ifndef ARENA_DEBUG
 /*
  * Grows in place the array p of old bytes to n bytes when it is the last
  * allocation in the head block and the block has room; returns whether it
  * did.  Arrays that grow one at a time while nothing else is allocated
- * (a read buffer, a list being filled) then cost no copy.
+ * (a read buffer, a list being filled) then cost no copy.  (ARENA_DEBUG
+ * builds give each allocation a block of its own and always copy.)
  */
 static int
 grow_top(struct arena *a, void *p, size_t old, size_t n)
@@ -245,6 +247,7 @@ grow_top(struct arena *a, void *p, size_t old, size_t n)
 	b->used += n - old;
 	return 1;
 }
+#endif
 
 void
 arena_grow(struct arena *a, void **p, size_t *cap, size_t elsize, size_t need)

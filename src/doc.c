@@ -211,34 +211,6 @@ read_at(int fd, char *p, size_t n, off_t off)
 	return (ssize_t)got;
 }
 
-/*
- * utf8_count, eight ASCII bytes at a time (the planner counts every byte
- * of a large file on one thread before the workers start).
- */
-static size_t
-count_chars(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, count = 0;
-	int32_t cp;
-
-	while (i < n) {
-		uint64_t w;
-
-		if (n - i >= 8) {
-			memcpy(&w, p + i, 8);
-			if ((w & 0x8080808080808080ULL) == 0) {
-				i += 8;
-				count += 8;
-				continue;
-			}
-		}
-		i += p[i] < 0x80 ? 1 : utf8_decode(p + i, n - i, &cp);
-		count++;
-	}
-	return count;
-}
-
 /* Lines in the n bytes at p. */
 static size_t
 count_newlines(const char *p, size_t n)
@@ -302,9 +274,9 @@ plan_text(int fd, size_t part_size, struct doc_range **out)
 		/* one count of each code point: before and after the last line */
 		last = memrchr(buf, '\n', cut);
 		head = last ? (size_t)(last - buf) + 1 : 0;
-		tail = count_chars(buf + head, cut - head);
+		tail = utf8_count(buf + head, cut - head);
 		line += count_newlines(buf, head);
-		ch += count_chars(buf, head) + tail;
+		ch += utf8_count(buf, head) + tail;
 		col = last ? tail : col + tail;
 		if (cut == len)
 			break;
@@ -418,7 +390,7 @@ plan_markup(int fd, enum doc_format fmt, size_t part_size,
 		le = nl ? (size_t)(nl - buf) + 1 : len;
 		if (strip_cuts_line(&sc, buf + pos, le - pos) && off > p.start)
 			plan_may_cut(&p, part_size, off, line, ch);
-		ch += count_chars(buf + pos, le - pos);
+		ch += utf8_count(buf + pos, le - pos);
 		line += nl != NULL;
 		pos = le;
 	}

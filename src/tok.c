@@ -1138,10 +1138,10 @@ tok_split2(struct doc *d, const struct lexicon *abbrevs,
 	/*
 	 * English prose has a token every 5 or 6 bytes: start the array at
 	 * one every 8, so that it grows once or twice rather than copying
-	 * itself some 25 times on the way.
+	 * itself some 25 times on the way.  An empty text gets its one slot
+	 * too: d->toks is never NULL, so d->toks + d->ntoks is defined.
 	 */
-	if (d->textlen > 0)
-		grow_to(&ts, d->textlen / 8 + 1);
+	grow_to(&ts, d->textlen / 8 + 1);
 	do {
 		scan(&ts, s, d->textlen, ts.n + TOK_CHUNK);
 		d->toks = ts.toks;

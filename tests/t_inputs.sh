@@ -34,6 +34,16 @@ mkdir "$tmp/empty"
 (cd "$tmp" && $COPYDESK -o line empty </dev/null >/dev/null 2>&1)
 check "an empty directory is no error" 0 $?
 
+# a file that strips to no text at all (one NUL byte; an empty file):
+# no tokens, still a clean run (fz_all found pointer arithmetic on the
+# missing token array under UBSan)
+printf '\000' > "$tmp/nul.txt"
+: > "$tmp/none.txt"
+for f in nul.txt none.txt; do
+	(cd "$tmp" && $COPYDESK -o json "$f" >/dev/null 2>&1)
+	check "a document with no tokens: $f" 0 $?
+done
+
 # stdin
 got=$(printf '<p>A vote is <em>expected</em> to slip.</p>\n' |
     $COPYDESK -o line --stdin-filename story.html | cut -d: -f1-3)

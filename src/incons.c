@@ -14,6 +14,7 @@
 #include "lex.h"
 #include "lexset.h"
 #include "namecheck.h"
+#include "direction.h"
 #include "firsttime.h"
 #include "numconf.h"
 #include "transpose.h"
@@ -1162,9 +1163,11 @@ incons_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 		namecheck_run(nc);
 	if (on(&ic, FINDING_DATE_CONFLICT))
 		datecheck_run(&ic);
-	/* a "first time" told of again as "once before": the shipped
-	 * contradiction rule's, on when it is */
+	/* a "first time" told of again as "once before", a rise restated
+	 * as a fall: the shipped contradiction rule's, on when it is */
 	if ((r = rule_find(rs, "Copydesk.Contradiction")) != NULL &&
-	    rule_level(d, r) != LEVEL_NONE)
+	    rule_level(d, r) != LEVEL_NONE) {
 		firsttime_run(&ic, r);
+		direction_run(r, d);
+	}
 }

@@ -643,6 +643,16 @@ t_first_time(void)
 	INT_EQ(count_id("It was the first time the department had closed the "
 	    "bay.\n\nThe team had won the title twice before.", cd), 0,
 	    "first time: another act done before");
+	INT_EQ(count_id("The Senate voted to raise the annual registration fee "
+	    "from $100 to $250.\n\nCritics said the fee cut would do little.",
+	    cd), 1, "direction: a rise restated as 'the fee cut'");
+	INT_EQ(count_id("The plan pairs a gas tax increase with an income tax "
+	    "cut. Critics said the tax cut favors the rich.", cd), 0,
+	    "direction: one noun told both ways");
+	INT_EQ(count_id("The budget adds money for overtime. The chief may be "
+	    "able to cut back on overtime next year. Two members opposed the "
+	    "overtime increase.", cd), 0,
+	    "direction: a change that may come is not told");
 }
 
 int

@@ -44,14 +44,7 @@ static const char *const down_nouns[] = { "cut", "cuts", "reduction",
 static int
 in(const struct doc *d, size_t i, const char *const *w)
 {
-	size_t k;
-
-	if (i >= d->ntoks || d->toks[i].kind != TOK_WORD)
-		return 0;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(d, &d->toks[i], w[k]))
-			return 1;
-	return 0;
+	return i < d->ntoks && incons_word_in(d, i, d->toks[i].sent, w);
 }
 
 /* Does a modal come within three tokens before verb v ("could cut",

@@ -212,6 +212,20 @@ incons_words_init(struct incons_words *w, const struct lexicon *lx,
 }
 
 int
+incons_word_in(const struct doc *d, size_t i, size_t s, const char *const *w)
+{
+	size_t k;
+
+	if (i >= d->ntoks || d->toks[i].sent != s ||
+	    d->toks[i].kind != TOK_WORD)
+		return 0;
+	for (k = 0; w[k] != NULL; k++)
+		if (tok_is(d, &d->toks[i], w[k]))
+			return 1;
+	return 0;
+}
+
+int
 incons_after(const struct doc *d, size_t i, const char *const *w)
 {
 	size_t k;

@@ -229,6 +229,13 @@ incons_letters(const char *s, size_t n)
 const struct lex_entry *incons_lex_get(const struct lexicon *lx,
     const char *w, size_t n);
 
+/*
+ * Is token i (any index; past the end is no) a word of sentence s and one
+ * of the NULL-terminated words w (ASCII case ignored)?
+ */
+int incons_word_in(const struct doc *d, size_t i, size_t s,
+    const char *const *w);
+
 /* Is token i a word in lexicon lx (section sec, or any when sec < 0)? */
 const char *incons_lex_val(const struct doc *d, const struct lexicon *lx,
     size_t i, int sec);

@@ -264,26 +264,10 @@ participle(const struct doc *d, size_t i)
 	    memcmp(d->text + t->off + t->len - 2, "ed", 2) == 0;
 }
 
-/* Is token i, in the sentence of token i - 1, one of the words w? */
-/* Is token i, in sentence s, one of the words w? */
-static int
-word_in(const struct doc *d, size_t i, size_t s, const char *const *w)
-{
-	size_t k;
-
-	if (i >= d->ntoks || d->toks[i].sent != s ||
-	    d->toks[i].kind != TOK_WORD)
-		return 0;
-	for (k = 0; w[k] != NULL; k++)
-		if (tok_is(d, &d->toks[i], w[k]))
-			return 1;
-	return 0;
-}
-
 static int
 restrictor(const struct doc *d, size_t i, const char *const *w)
 {
-	return i < d->ntoks && word_in(d, i, d->toks[i - 1].sent, w);
+	return i < d->ntoks && incons_word_in(d, i, d->toks[i - 1].sent, w);
 }
 
 /*
@@ -606,19 +590,19 @@ tally(struct numconf *c, size_t i)
 	if (!split_of(d, i, &x, &y))
 		return 0;
 	memset(&m, 0, sizeof(m));
-	while (b > 0 && word_in(d, b - 1, s, links))
+	while (b > 0 && incons_word_in(d, b - 1, s, links))
 		b--;
-	if (!word_in(d, i + 1, s, nouns) && !(b > 0 && word_in(d, b - 1, s,
+	if (!incons_word_in(d, i + 1, s, nouns) && !(b > 0 && incons_word_in(d, b - 1, s,
 	    verbs)))
 		return 0;
 	m.v = m.lo = m.hi = (double)(x > y ? x : y);
 	m.unit = NC_TALLY;
 	m.key = (tok_key("vote", 4) + x + y) * NC_UNITS + NC_TALLY;
 	m.first = m.ptok = i;
-	m.last = word_in(d, i + 1, s, nouns) ? i + 1 : i;
+	m.last = incons_word_in(d, i + 1, s, nouns) ? i + 1 : i;
 	/* "the 4-3 vote", not "the 4-3 vote on the levy" */
 	m.definite = definite_before(d, i) && !(m.last > i &&
-	    word_in(d, m.last + 1, s, restrict_w));
+	    incons_word_in(d, m.last + 1, s, restrict_w));
 	add(c, &m);
 	return 1;
 }
@@ -643,17 +627,17 @@ cost_subject(struct numconf *c, struct nc_mention *m, size_t start, size_t last)
 	if (start < 2 || m->unit != NC_MONEY)
 		return 0;
 	j = start - 1;
-	if (word_in(d, j, s, at) || (tok_is(d, &d->toks[j], "at") &&
-	    word_in(d, j - 1, s, at)))
+	if (incons_word_in(d, j, s, at) || (tok_is(d, &d->toks[j], "at") &&
+	    incons_word_in(d, j - 1, s, at)))
 		j -= tok_is(d, &d->toks[j], "at") ? 1 : 0;
-	else if (!word_in(d, j, s, cost))
+	else if (!incons_word_in(d, j, s, cost))
 		return 0;
 	for (k = 0; k < 5 && j > 0 && d->toks[j - 1].sent == s; k++, j--) {
 		const struct tok *t = &d->toks[j - 1];
 
 		if (t->kind != TOK_WORD || (t->flags & TOK_INQUOTE))
 			return 0;
-		if (word_in(d, j - 1, s, aux) || incons_minor(c->ic, j - 1))
+		if (incons_word_in(d, j - 1, s, aux) || incons_minor(c->ic, j - 1))
 			continue;
 		/* "the new jail", "the county's second bridge" */
 		for (a = j - 1; a > 0 && j - a <= NC_MAX_NP &&
@@ -663,7 +647,7 @@ cost_subject(struct numconf *c, struct nc_mention *m, size_t start, size_t last)
 		    !incons_minor(c->ic, a - 1); a--)
 			;
 		if ((t->flags & TOK_CAP) || a == 0 ||
-		    !(word_in(d, a - 1, s, det) ||
+		    !(incons_word_in(d, a - 1, s, det) ||
 		    incons_possessive(d, a - 1)))
 			return 0;
 		m->key = incons_stem_key(d, j - 1) * NC_UNITS + NC_MONEY;
@@ -693,9 +677,9 @@ share_subject(struct numconf *c, struct nc_mention *m, size_t start,
 
 	if (start < 2 || m->unit != NC_PERCENT)
 		return 0;
-	if (word_in(d, start - 1, s, of))
+	if (incons_word_in(d, start - 1, s, of))
 		n = start - 2;		/* "and Ruelas of 39 percent" */
-	else if (word_in(d, start - 1, s, verb)) {
+	else if (incons_word_in(d, start - 1, s, verb)) {
 		n = start - 2;		/* "Ruelas drew", "Ruelas, who drew" */
 		if (n >= 2 && tok_is(d, &d->toks[n], "who") &&
 		    d->text[d->toks[n - 1].off] == ',')
@@ -706,7 +690,7 @@ share_subject(struct numconf *c, struct nc_mention *m, size_t start,
 	    !(d->toks[n].flags & TOK_CAP) ||
 	    (d->toks[n].flags & TOK_INQUOTE) || incons_minor(c->ic, n) ||
 	    /* "Ruelas of": a name inside the sentence or before its verb */
-	    (n == d->sents[s].first && word_in(d, start - 1, s, of)))
+	    (n == d->sents[s].first && incons_word_in(d, start - 1, s, of)))
 		return 0;
 	m->key = incons_stem_key(d, n) * NC_UNITS + NC_PERCENT;
 	m->definite = 1;
@@ -739,7 +723,7 @@ rate_totals(const struct numconf *c)
 			continue;	/* inside the last rate's sentence part */
 		s = d->toks[i].sent;
 		if (quantity_at(c, i, &rate, &unit, &end) < 0 ||
-		    unit != NC_MONEY || !word_in(d, end + 1, s, per))
+		    unit != NC_MONEY || !incons_word_in(d, end + 1, s, per))
 			continue;
 		for (p = 0; periods[p] != NULL; p++)
 			if (end + 2 < d->ntoks && d->toks[end + 2].sent == s &&
@@ -756,16 +740,16 @@ rate_totals(const struct numconf *c)
 		for (k = j + 2; k + 1 < d->ntoks && d->toks[k].sent == s; k++) {
 			size_t a = k, tend;
 
-			if (!word_in(d, k, s, totals))
+			if (!incons_word_in(d, k, s, totals))
 				continue;
 			if (tok_is(d, &d->toks[k], "total") &&
-			    word_in(d, k + 1, s, (const char *const[]){ "of",
+			    incons_word_in(d, k + 1, s, (const char *const[]){ "of",
 			    NULL }))
 				k++;
 			if (quantity_at(c, k + 1, &total, &unit, &tend) < 0 ||
 			    unit != NC_MONEY)
 				break;
-			if (a > 0 && word_in(d, a - 1, s, per))
+			if (a > 0 && incons_word_in(d, a - 1, s, per))
 				a--;
 			if (fabs(total - rate * n) > NC_SUM_SLACK * rate * n) {
 				size_t off, len;
@@ -953,9 +937,9 @@ figure_particle(const struct numconf *c, size_t j)
 	const struct doc *d = c->ic->d;
 	size_t s = d->toks[j].sent, k;
 
-	if (j > 0 && word_in(d, j - 1, s, verbs))
+	if (j > 0 && incons_word_in(d, j - 1, s, verbs))
 		return 1;
-	for (k = j + 1; k < d->ntoks && k <= j + 4 && word_in(d, k, s, skip);
+	for (k = j + 1; k < d->ntoks && k <= j + 4 && incons_word_in(d, k, s, skip);
 	    k++)
 		;
 	return k < d->ntoks && d->toks[k].sent == s &&
@@ -1198,7 +1182,7 @@ split_words(const struct doc *d, size_t j)
 	    NULL };
 	size_t i, s = d->toks[j].sent, end = d->sents[s].first + d->sents[s].n;
 
-	if (word_in(d, j + 1, s, adv))
+	if (incons_word_in(d, j + 1, s, adv))
 		return 1;
 	for (i = j + 1; i + 1 < end && i < j + NC_DISSENT_WIN; i++)
 		if (d->toks[i].kind == TOK_NUM && nonzero(d, i) &&
@@ -1219,8 +1203,8 @@ split_unanimous(const struct numconf *c, size_t u)
 	unsigned long x, y;
 	size_t k, j, s = d->toks[u].sent, off, len;
 
-	if (!definite_before(d, u) || !word_in(d, u + 1, s, vote) ||
-	    word_in(d, u + 2, s, restrict_w) || dated(d, u))
+	if (!definite_before(d, u) || !incons_word_in(d, u + 1, s, vote) ||
+	    incons_word_in(d, u + 2, s, restrict_w) || dated(d, u))
 		return 0;
 	for (k = 0; k < l->n; k++) {
 		j = l->i[k];

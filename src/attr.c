@@ -102,7 +102,7 @@ struct attr {
 	uint32_t m_anon, m_numbers;
 	uint32_t m_cues;	/* speech, document and naming verbs; 0 when
 				 * the marks say nothing about one of them */
-	uint64_t k_according;
+	uint64_t k_according, k_put;
 	/* first words of the anon lexicon's roles and of its "self"
 	 * qualifiers: a sharper gate than m_anon, which all its sections'
 	 * first words ("to", "the", "who") share */
@@ -461,7 +461,8 @@ speech_verb(const struct attr *s, size_t i)
 static int
 cue_word(const struct attr *s, const struct tok *t)
 {
-	return t->key == s->k_according || lex_marked(t, s->m_cues);
+	return t->key == s->k_according || t->key == s->k_put ||
+	    lex_marked(t, s->m_cues);
 }
 
 /*
@@ -1548,6 +1549,30 @@ passive_cue(const struct attr *s, size_t v)
 }
 
 /* cue_at for a word that its marks do not rule out. */
+/*
+ * "As Mayor Ann Lee put it, \"...\"" and "\"...,\" as Lee put it": put
+ * at token v, "it" after it, "as" opening the clause a few words before.
+ */
+static int
+as_put_it(const struct attr *s, size_t v)
+{
+	const struct doc *d = s->d;
+	size_t k;
+
+	if (v + 1 >= d->ntoks || !is_w(d, v + 1, "it"))
+		return 0;
+	for (k = v; k > 0 && k + ATTR_NP > v; k--) {
+		if (d->toks[k - 1].sent != d->toks[v].sent ||
+		    in_quote(d, k - 1))
+			return 0;
+		if (is_w(d, k - 1, "as"))
+			return k - 1 == 0 || (d->toks[k - 1].flags & TOK_SSTART) ||
+			    is_p(d, k - 2, ',') ||
+			    (d->toks[k - 2].flags & TOK_QMARK);
+	}
+	return 0;
+}
+
 static int
 cue_check(const struct attr *s, size_t v, size_t *len)
 {
@@ -1560,6 +1585,8 @@ cue_check(const struct attr *s, size_t v, size_t *len)
 		return 1;
 	}
 	*len = 1;
+	if (is_w(d, v, "put"))
+		return as_put_it(s, v);
 	return (speech_verb(s, v) != NULL || naming_cue(s, v)) &&
 	    !passive_cue(s, v);
 }
@@ -1576,7 +1603,7 @@ is_doc_verb(const struct attr *s, size_t v)
 {
 	return lex_tok(s->lx->speech_verbs, s->d, v) == NULL &&
 	    lex_tok(s->lx->naming_verbs, s->d, v) == NULL &&
-	    !is_w(s->d, v, "according");
+	    !is_w(s->d, v, "according") && !is_w(s->d, v, "put");
 }
 
 /*
@@ -2469,6 +2496,7 @@ attr_run(struct doc *d, const struct ruleset *rs, const struct lexset *lx)
 	s.m_anon = lex_bit(lx->anon, d);
 	s.m_numbers = lex_bit(lx->numbers, d);
 	s.k_according = tok_key("according", 9);
+	s.k_put = tok_key("put", 3);
 	words_init(&s.dets, det_words);
 	words_init(&s.skips, skip_words);
 	words_init(&s.poss_dets, poss_det_words);

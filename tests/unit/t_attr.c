@@ -882,6 +882,15 @@ t_frame_speakers(void)
 	    "make owners pay a fairer share.\n");
 	OK(source_named(d, "supporters") != NULL, "a move supporters said");
 	doc_free(d);
+	/* "As NAME put it, Q" and "Q, as NAME put it" */
+	d = run("As Mayor Ann Lee put it, \"We are not done yet.\"\n\n\"The "
+	    "work goes on,\" as Lee put it.\n");
+	STR_EQ(speaker(d, 0), "Ann Lee", "As NAME put it, Q");
+	STR_EQ(speaker(d, 1), "Ann Lee", "Q, as NAME put it");
+	doc_free(d);
+	d = run("Ann Lee put it on the table. \"We are done,\" she said.\n");
+	STR_EQ(nth(d, 0)->cue, "said", "put it without 'as' is no cue");
+	doc_free(d);
 	/* a running quote credited only where it ends */
 	d = run("Helen Sato read a statement.\n\n\"Greg was careful. He "
 	    "did everything right.\n\n\"None of it mattered,\" she said.\n");

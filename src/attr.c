@@ -1548,7 +1548,6 @@ passive_cue(const struct attr *s, size_t v)
 	return 1;
 }
 
-/* cue_at for a word that its marks do not rule out. */
 /*
  * "As Mayor Ann Lee put it, \"...\"" and "\"...,\" as Lee put it": put
  * at token v, "it" after it, "as" opening the clause a few words before.
@@ -1573,6 +1572,7 @@ as_put_it(const struct attr *s, size_t v)
 	return 0;
 }
 
+/* cue_at for a word that its marks do not rule out. */
 static int
 cue_check(const struct attr *s, size_t v, size_t *len)
 {

@@ -33,35 +33,37 @@ run(const char *text)
 	return d;
 }
 
+/* Findings of rule r in text; -1 when there is no such rule (a test of a
+ * rule that did not load must not pass for want of findings). */
+static int
+count_rule(const char *text, const struct rule *r)
+{
+	struct doc *d;
+	size_t i;
+	int n = 0;
+
+	if (r == NULL)
+		return -1;
+	d = run(text);
+	for (i = 0; i < d->nfindings; i++)
+		if (d->findings[i].rule == r)
+			n++;
+	doc_free(d);
+	return n;
+}
+
 /* Findings of the rule named id (a shipped YAML rule) in text. */
 static int
 count_id(const char *text, const char *id)
 {
-	struct doc *d = run(text);
-	const struct rule *r = rule_find(rs, id);
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < d->nfindings; i++)
-		if (r != NULL && d->findings[i].rule == r)
-			n++;
-	doc_free(d);
-	return n;
+	return count_rule(text, rule_find(rs, id));
 }
 
 /* Findings of built-in check id in text. */
 static int
 count(const char *text, int id)
 {
-	struct doc *d = run(text);
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < d->nfindings; i++)
-		if (d->findings[i].rule == rule_builtin(rs, id))
-			n++;
-	doc_free(d);
-	return n;
+	return count_rule(text, rule_builtin(rs, id));
 }
 
 /* The matched text of the first finding of id, copied into buf. */
